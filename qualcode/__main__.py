@@ -1,0 +1,3 @@
+from qualcode.cli import main
+
+raise SystemExit(main())

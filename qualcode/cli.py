@@ -1,0 +1,74 @@
+"""The ``qualcode`` command line: subcommands on the same services as the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from qualcode import __version__
+from qualcode.core.errors import QualcodeError
+
+# Each module exposes ``register(subparsers)``; the parser it adds sets ``func``.
+COMMAND_MODULES = (
+    "qualcode.commands.project_cmd",
+    "qualcode.commands.coders_cmd",
+    "qualcode.commands.documents_cmd",
+    "qualcode.commands.import_cmd",
+    "qualcode.commands.anonymise_cmd",
+    "qualcode.commands.codings_cmd",
+    "qualcode.commands.codebook_cmd",
+    "qualcode.commands.stats_cmd",
+    "qualcode.commands.agreement_cmd",
+    "qualcode.commands.report_cmd",
+    "qualcode.commands.demo_cmd",
+    "qualcode.commands.gui_cmd",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qualcode",
+        description="Qualitative coding with versioned codebooks and inter-coder agreement. "
+        "A LOCATOR is a project file (study.qcdb, SQLite) or a database URL "
+        "(postgresql+psycopg://user@host:5432/db).",
+    )
+    parser.add_argument("--version", action="version", version=f"qualcode {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue  # a command still being built is simply not offered
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list:
+        args_list = ["gui"]  # plain `qualcode` opens the desktop app
+    args = parser.parse_args(args_list)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        result = args.func(args)
+    except (QualcodeError, ValueError, OSError) as exc:
+        if args.debug:
+            raise
+        print(f"qualcode {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; nothing was half-written", file=sys.stderr)
+        return 130
+    return int(result or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

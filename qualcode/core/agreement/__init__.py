@@ -1,0 +1,43 @@
+"""Inter-coder agreement statistics (pure numpy, no database, no Qt).
+
+Public API (see each module's docstring for formulas and sources):
+
+* ``krippendorff_alpha(matrix, level)`` -> ``AlphaResult`` (reliability.py)
+* ``bootstrap_alpha(matrix, level, n_boot=..., seed=...)`` -> ``BootstrapResult``
+* ``coincidence_matrix(matrix, level)`` -> V x V numpy array
+* ``percent_agreement``, ``cohen_kappa``, ``fleiss_kappa``,
+  ``fleiss_kappa_from_counts`` (kappa.py)
+* unitizing alphas on a character continuum (unitizing.py)
+
+A *matrix* is coders x units (one row per coder); ``None``/NaN/blank cells are missing.
+"""
+
+from qualcode.core.agreement.kappa import (
+    KappaResult,
+    PercentAgreementResult,
+    cohen_kappa,
+    fleiss_kappa,
+    fleiss_kappa_from_counts,
+    percent_agreement,
+)
+from qualcode.core.agreement.reliability import (
+    AlphaResult,
+    BootstrapResult,
+    bootstrap_alpha,
+    coincidence_matrix,
+    krippendorff_alpha,
+)
+
+__all__ = [
+    "AlphaResult",
+    "BootstrapResult",
+    "KappaResult",
+    "PercentAgreementResult",
+    "bootstrap_alpha",
+    "cohen_kappa",
+    "coincidence_matrix",
+    "fleiss_kappa",
+    "fleiss_kappa_from_counts",
+    "krippendorff_alpha",
+    "percent_agreement",
+]

@@ -1,0 +1,413 @@
+"""Krippendorff's unitizing alphas on a character continuum (the ATLAS.ti family).
+
+Source: Krippendorff, K., Mathet, Y., Bouvry, S. & Widlöcher, A. (2016). On the
+reliability of unitizing textual continua: Further developments. *Quality & Quantity*
+50(6), 2347-2364 (doi:10.1007/s11135-015-0266-1; erratum 50(6), 2365), also presented
+in Krippendorff (2019) *Content Analysis*, 4th ed., section 12.6. The formulas, and the
+interpretations we had to make, are written out in ``docs/agreement.md``.
+
+In short: every coder's coding of a document is a partition of [0, L) into *sections*:
+the coded segments (value = code) and the *gaps* between them (value GAP). For every
+ordered pair of different coders (i, j) the lengths of intersection of i's sections with
+j's sections are added to a coincidence matrix, divided by m - 1. Expected coincidences
+come from the margins, discounting that a segment cannot be paired with itself (a
+segment of length l takes l^2 out of the pairings; a gap, which can be cut anywhere, only
+l). Then
+
+* ``u_alpha``       (_u alpha): all codes and gaps as nominal values;
+* ``binary_alpha``  (|_u alpha, ATLAS.ti "binary"): relevant (any of the given codes) vs
+  gap; call it per code or with all codes of a semantic domain (cluster);
+* ``cu_alpha``      (_cu alpha): which code of a domain was applied, only on stretches
+  that both coders of a pair coded with some code of the domain;
+* ``cu_alpha_across_domains`` (ATLAS.ti "Cu-alpha"): the same with each code replaced
+  by its domain, over all domains.
+
+Several documents are pooled as one concatenated continuum: coincidences and the
+length terms are summed over documents before the expected coincidences are formed
+(segments never cross a document boundary, and two gaps meeting at a boundary count the
+same split or joined, so this equals literal concatenation).
+
+Use from a service::
+
+    docs = [UnitizedDocument(length=len(text), name="int01.docx", codings={
+        "anna": [Segment(0, 120, "steun"), Segment(300, 410, "tijd")],
+        "bram": [(5, 118, "steun")],            # tuples are accepted too
+    })]
+    report = unitizing_report(docs, domains={"Steungedrag": ["steun", "tijd"]})
+    report.binary_by_code["steun"].alpha, report.cu_by_domain["Steungedrag"].alpha
+
+Each segment counts on its own, even where two of a coder's segments with the same
+code touch. Overlapping segments of one coder with the same value (after codes are mapped
+to the values of the computation) are merged into their union; overlapping segments with
+different values are kept and flagged in ``warnings``, since the published coefficients
+assume a partition.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+GAP_INDEX = 0  # row/column of gaps in every coincidence matrix here
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A coded stretch [start, end) of character offsets with its code (value)."""
+
+    start: int
+    end: int
+    value: Hashable
+
+
+SegmentLike = Segment | tuple[int, int, Hashable]
+
+
+@dataclass(frozen=True)
+class UnitizedDocument:
+    """One document: its length in characters and each coder's segments.
+
+    A coder listed in the computation but absent from ``codings`` coded nothing in this
+    document (all gap); that is data, not missing data.
+    """
+
+    length: int
+    codings: Mapping[str, Sequence[SegmentLike]]
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class UnitizingResult:
+    """One unitizing coefficient with what it rests on.
+
+    ``pairable_length`` is l.. of the matrix used (m x total length for u/|u, the summed
+    intersections of coded stretches for cu/Cu). ``coverage`` is the share of l.. of the
+    full continuum that the cu/Cu figures rest on (1.0 for u and |u).
+    """
+
+    alpha: float
+    kind: str
+    observed_disagreement: float
+    expected_disagreement: float
+    pairable_length: float
+    coverage: float
+    n_coders: int
+    n_segments: int
+    values: tuple[Hashable, ...]
+    reason: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def defined(self) -> bool:
+        return not math.isnan(self.alpha)
+
+
+@dataclass(frozen=True)
+class UnitizingReport:
+    """Everything ATLAS.ti reports for a set of semantic domains."""
+
+    binary_by_code: dict[Hashable, UnitizingResult] = field(default_factory=dict)
+    binary_by_domain: dict[Hashable, UnitizingResult] = field(default_factory=dict)
+    cu_by_domain: dict[Hashable, UnitizingResult] = field(default_factory=dict)
+    cu_across_domains: UnitizingResult | None = None
+
+
+@dataclass
+class _Tally:
+    """Sums over documents that the expected coincidences are formed from."""
+
+    n_values: int
+    o: npt.NDArray[np.float64] = field(init=False)
+    self_pairs: npt.NDArray[np.float64] = field(init=False)  # S_c: l^2 per segment, l per gap
+    cu_self_pairs: npt.NDArray[np.float64] = field(init=False)  # S'_c for cu
+    n_segments: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.o = np.zeros((self.n_values, self.n_values))
+        self.self_pairs = np.zeros(self.n_values)
+        self.cu_self_pairs = np.zeros(self.n_values)
+
+
+def _sections(
+    segments: Iterable[SegmentLike],
+    value_map: Mapping[Hashable, int],
+    length: int,
+    where: str,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], bool]:
+    """One coder's partition: (starts, ends, value indices) incl. gaps; flag overlaps."""
+    kept: list[tuple[int, int, int]] = []
+    for seg in segments:
+        start, end, value = (seg.start, seg.end, seg.value) if isinstance(seg, Segment) else seg
+        if not (0 <= start < end <= length):
+            raise ValueError(
+                f"{where}: segment ({start}, {end}, {value!r}) must satisfy "
+                f"0 <= start < end <= {length}"
+            )
+        if value in value_map:
+            kept.append((value_map[value], int(start), int(end)))
+    # Merge overlaps within one value (strictly overlapping only: touching segments
+    # stay separate, because each coded segment is a unit of its own).
+    kept.sort()
+    merged: list[tuple[int, int, int]] = []
+    for v, s, e in kept:
+        if merged and merged[-1][0] == v and s < merged[-1][2]:
+            pv, ps, pe = merged[-1]
+            merged[-1] = (pv, ps, max(pe, e))
+        else:
+            merged.append((v, s, e))
+    merged.sort(key=lambda t: (t[1], t[2]))
+    overlap = any(merged[k + 1][1] < merged[k][2] for k in range(len(merged) - 1))
+    starts = [s for _, s, _ in merged]
+    ends = [e for _, _, e in merged]
+    values = [v for v, _, _ in merged]
+    # Gaps: what this coder left uncoded (complement of the union of its segments).
+    cursor = 0
+    for s, e in sorted(zip(starts, ends, strict=True)):
+        if s > cursor:
+            starts.append(cursor)
+            ends.append(s)
+            values.append(GAP_INDEX)
+        cursor = max(cursor, e)
+    if cursor < length:
+        starts.append(cursor)
+        ends.append(length)
+        values.append(GAP_INDEX)
+    return (
+        np.array(starts, dtype=np.int64),
+        np.array(ends, dtype=np.int64),
+        np.array(values, dtype=np.int64),
+        overlap,
+    )
+
+
+def _tally(
+    documents: Sequence[UnitizedDocument],
+    coders: Sequence[str],
+    value_map: Mapping[Hashable, int],
+) -> _Tally:
+    tally = _Tally(n_values=1 + max(value_map.values(), default=0))
+    v = tally.n_values
+    for d, doc in enumerate(documents):
+        if doc.length <= 0:
+            raise ValueError(f"document {doc.name or d}: length must be positive")
+        parts = []
+        for coder in coders:
+            where = f"document {doc.name or d}, coder {coder!r}"
+            s, e, val, overlap = _sections(doc.codings.get(coder, ()), value_map, doc.length, where)
+            if overlap:
+                tally.warnings.append(f"{where}: segments with different values overlap")
+            lengths = (e - s).astype(np.float64)
+            unit = val != GAP_INDEX
+            tally.n_segments += int(unit.sum())
+            # A segment cannot meet itself in a random pairing: l^2 pairs of its
+            # characters are lost; a gap is divisible, so only its l self-pairs are.
+            sq = np.where(unit, lengths * lengths, lengths)
+            tally.self_pairs += np.bincount(val, weights=sq, minlength=v)
+            parts.append((s, e, val))
+        for i, (si, ei, vi) in enumerate(parts):
+            for j, (sj, ej, vj) in enumerate(parts):
+                if i == j:
+                    continue
+                inter = np.minimum(ei[:, None], ej[None, :]) - np.maximum(si[:, None], sj[None, :])
+                inter = np.clip(inter, 0, None).astype(np.float64)
+                cells = (vi[:, None] * v + vj[None, :]).ravel()
+                tally.o += np.bincount(cells, weights=inter.ravel(), minlength=v * v).reshape(v, v)
+                # For cu: how much of each of i's segments j also coded (with any value).
+                reduced = inter[:, vj != GAP_INDEX].sum(axis=1)
+                unit = vi != GAP_INDEX
+                tally.cu_self_pairs += np.bincount(
+                    vi[unit], weights=reduced[unit] ** 2, minlength=v
+                )
+    m = len(coders)
+    tally.o /= m - 1
+    tally.cu_self_pairs /= m - 1
+    return tally
+
+
+def _expected(
+    margins: npt.NDArray[np.float64], self_pairs: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """e_ck = l.. (l_c l_k - [c = k] S_c) / (l..^2 - sum S)   (2016, eqs. 4 and 10)."""
+    total = float(margins.sum())
+    denom = total * total - float(self_pairs.sum())
+    if denom <= 0:
+        return np.full((len(margins), len(margins)), math.nan)
+    return np.asarray(total * (np.outer(margins, margins) - np.diag(self_pairs)) / denom)
+
+
+def _coders(documents: Sequence[UnitizedDocument], coders: Sequence[str] | None) -> list[str]:
+    if coders is not None:
+        return list(coders)
+    return sorted({c for doc in documents for c in doc.codings})
+
+
+def _result(
+    kind: str,
+    d_o: float,
+    d_e: float,
+    pairable: float,
+    coverage: float,
+    tally: _Tally,
+    m: int,
+    values: tuple[Hashable, ...],
+    reason: str | None,
+) -> UnitizingResult:
+    alpha = math.nan
+    if reason is None and not (math.isfinite(d_e) and d_e > 1e-12):
+        reason = "expected disagreement is zero (only one kind of section observed)"
+    if reason is None:
+        alpha = 1.0 - d_o / d_e
+    warnings = tuple(tally.warnings)
+    return UnitizingResult(
+        alpha, kind, d_o, d_e, pairable, coverage, m, tally.n_segments, values, reason, warnings
+    )
+
+
+def _index(values: Iterable[Hashable]) -> dict[Hashable, int]:
+    return {val: k + 1 for k, val in enumerate(values)}
+
+
+def _gap_vs_units(
+    documents: Sequence[UnitizedDocument],
+    coders: Sequence[str] | None,
+    value_map: dict[Hashable, int],
+    kind: str,
+    values: tuple[Hashable, ...],
+) -> UnitizingResult:
+    cs = _coders(documents, coders)
+    if len(cs) < 2:
+        return _result(kind, math.nan, math.nan, 0.0, 1.0, _Tally(2), len(cs), values,
+                       "fewer than two coders")
+    tally = _tally(documents, cs, value_map)
+    o = tally.o
+    margins = o.sum(axis=1)
+    e = _expected(margins, tally.self_pairs)
+    total = float(margins.sum())
+    if kind == "u":
+        # Nominal over all values and gaps (2016, eq. 5).
+        d_o = (total - float(np.trace(o))) / total
+        d_e = (total - float(np.trace(e))) / total
+    else:
+        # Binary: only gap-vs-segment coincidences disagree (2016, eq. 6).
+        d_o = (float(margins[GAP_INDEX]) - float(o[GAP_INDEX, GAP_INDEX])) / total
+        d_e = (float(e[GAP_INDEX].sum()) - float(e[GAP_INDEX, GAP_INDEX])) / total
+    reason = None if tally.n_segments else "no coder coded anything"
+    return _result(kind, d_o, d_e, total, 1.0, tally, len(cs), values, reason)
+
+
+def u_alpha(
+    documents: Sequence[UnitizedDocument],
+    codes: Collection[Hashable] | None = None,
+    coders: Sequence[str] | None = None,
+) -> UnitizingResult:
+    """_u alpha: agreement on where segments are and which code they carry (nominal).
+
+    ``codes`` restricts the computation (default: every code that occurs).
+    """
+    values = _values(documents, codes)
+    return _gap_vs_units(documents, coders, _index(values), "u", values)
+
+
+def binary_alpha(
+    documents: Sequence[UnitizedDocument],
+    codes: Collection[Hashable] | None = None,
+    coders: Sequence[str] | None = None,
+) -> UnitizingResult:
+    """|_u alpha: agreement on which stretches are relevant (coded with any of ``codes``).
+
+    Pass one code for ATLAS.ti's per-code binary alpha, all codes of a semantic domain
+    for the per-domain (cluster) one, None for every code.
+    """
+    values = _values(documents, codes)
+    # One shared value: only relevance matters, and overlapping segments of different
+    # codes of one coder merge into one relevant stretch.
+    value_map: dict[Hashable, int] = dict.fromkeys(values, 1)
+    return _gap_vs_units(documents, coders, value_map, "|u", values)
+
+
+def _values(
+    documents: Sequence[UnitizedDocument], codes: Collection[Hashable] | None
+) -> tuple[Hashable, ...]:
+    if codes is not None:
+        return tuple(dict.fromkeys(codes))
+    seen: dict[Hashable, None] = {}
+    for doc in documents:
+        for segs in doc.codings.values():
+            for seg in segs:
+                seen[seg.value if isinstance(seg, Segment) else seg[2]] = None
+    return tuple(seen)
+
+
+def _cu(
+    documents: Sequence[UnitizedDocument],
+    coders: Sequence[str] | None,
+    value_map: dict[Hashable, int],
+    kind: str,
+    values: tuple[Hashable, ...],
+) -> UnitizingResult:
+    cs = _coders(documents, coders)
+    if len(cs) < 2:
+        return _result(kind, math.nan, math.nan, 0.0, 0.0, _Tally(2), len(cs), values,
+                       "fewer than two coders")
+    tally = _tally(documents, cs, value_map)
+    full_total = float(tally.o.sum())
+    # Keep only coincidences between coded stretches (2016, section on cu-alpha).
+    o = tally.o[1:, 1:]
+    margins = o.sum(axis=1)
+    total = float(margins.sum())
+    coverage = total / full_total if full_total else 0.0
+    if total <= 0:
+        return _result(kind, math.nan, math.nan, 0.0, coverage, tally, len(cs), values,
+                       "no stretch was coded by two coders")
+    e = _expected(margins, tally.cu_self_pairs[1:])
+    d_o = (total - float(np.trace(o))) / total
+    d_e = (total - float(np.trace(e))) / total
+    return _result(kind, d_o, d_e, total, coverage, tally, len(cs), values, None)
+
+
+def cu_alpha(
+    documents: Sequence[UnitizedDocument],
+    codes: Collection[Hashable],
+    coders: Sequence[str] | None = None,
+) -> UnitizingResult:
+    """_cu alpha for the codes of one semantic domain: which code, where both coded."""
+    values = tuple(dict.fromkeys(codes))
+    return _cu(documents, coders, _index(values), "cu", values)
+
+
+def cu_alpha_across_domains(
+    documents: Sequence[UnitizedDocument],
+    domains: Mapping[Hashable, Collection[Hashable]],
+    coders: Sequence[str] | None = None,
+) -> UnitizingResult:
+    """ATLAS.ti's Cu alpha: cu alpha with every code replaced by its semantic domain."""
+    names = tuple(domains)
+    value_map: dict[Hashable, int] = {}
+    for k, name in enumerate(names):
+        for code in domains[name]:
+            if code in value_map:
+                raise ValueError(f"code {code!r} is in more than one semantic domain")
+            value_map[code] = k + 1
+    return _cu(documents, coders, value_map, "Cu", names)
+
+
+def unitizing_report(
+    documents: Sequence[UnitizedDocument],
+    domains: Mapping[Hashable, Collection[Hashable]],
+    coders: Sequence[str] | None = None,
+) -> UnitizingReport:
+    """Binary alpha per code and per domain, cu alpha per domain and Cu alpha overall."""
+    report = UnitizingReport()
+    for name, codes in domains.items():
+        for code in codes:
+            report.binary_by_code[code] = binary_alpha(documents, [code], coders)
+        report.binary_by_domain[name] = binary_alpha(documents, codes, coders)
+        report.cu_by_domain[name] = cu_alpha(documents, codes, coders)
+    if len(domains) >= 2:
+        report.cu_across_domains = cu_alpha_across_domains(documents, domains, coders)
+    return report

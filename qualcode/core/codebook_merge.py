@@ -1,0 +1,550 @@
+"""Merge another coder's codebook (incoming) into the working one (base).
+
+Two steps, so a person decides what a heuristic only suggests: :func:`plan_merge`
+proposes one :class:`PlanEntry` per incoming code, the lead reviews it (on screen or by
+editing the JSON written by :meth:`MergePlan.to_json`), and :func:`apply_plan` turns the
+reviewed plan into a merged :class:`CodebookSpec` plus the incoming -> resulting guid
+mapping that later coding imports follow. Everything here is pure: no database, no Qt.
+
+Matching order per incoming code (first hit wins): same guid in base; the recorded
+``mapping``; the same path (case- and whitespace-insensitive), or the same name under the
+base code its parent matched; a fuzzy match on name and definition (siblings under the
+matched parent first, then anywhere). Automatic matches other than guid/mapping never
+reuse a base code already claimed, so two incoming codes are not silently folded together.
+
+Fuzzy score (0-100): ``name = max(ratio, token_sort_ratio)`` on RapidFuzz's
+``default_process``-ed names. ``token_sort_ratio`` forgives reordered words;
+``ratio`` forgives small edits that ``token_sort_ratio`` punishes when sorting moves a
+word ("Praktische steun" / "Praktische ondersteuning": 50 vs 80). WRatio was rejected:
+its partial matching scores "Steun" against "Praktische steun" at 90 and two unrelated
+long definitions at 85. When both definitions have 3+ words the score is
+``max(name, (name + definition) / 2)``: a shared definition lifts a renamed code over
+the threshold ("Praktische hulp" / "Praktische steun": 77 -> 89), a rewritten
+definition never pulls an identical name down.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from qualcode.core.codebook_diff import NodeInfo, index_codebook, same_colour
+from qualcode.core.codebook_spec import CodebookSpec, CodeNode, join_path, split_path
+from qualcode.core.errors import DomainError
+
+SCHEMA = "qualcode.merge-plan"
+SCHEMA_VERSION = 1
+ACTIONS = ("same", "update", "rename", "conflict", "new")
+MERGE_FIELDS = ("definition", "inclusion", "exclusion", "example", "colour", "origin")
+CONFLICT_MARGIN = 5.0  # candidates this close to the best one are a tie for a person to break
+CANDIDATE_FLOOR = 60.0  # below this a candidate is noise, not worth showing
+MAX_CANDIDATES = 3
+Path = tuple[str, ...]
+
+HELP = [
+    "Merge plan: one entry per code of the incoming codebook, in tree order.",
+    "Edit only: accept, action, target, use_incoming_name, take_incoming.",
+    "action 'same' / 'update' / 'rename': the code becomes the base code 'target' (a guid).",
+    "action 'new': the code is added, keeping its guid, under wherever its parent goes.",
+    "action 'conflict': unresolved; set 'target' to a candidate guid (or action 'new', or"
+    " accept false), otherwise applying the plan stops with an error.",
+    "accept false: ignore the code (no mapping, so its codings are not imported); new codes"
+    " under it are skipped too.",
+    "take_incoming: fields copied from the incoming code onto the base code. Proposed: the"
+    " fields empty in base. Allowed: " + ", ".join(MERGE_FIELDS) + ".",
+    "use_incoming_name true: the base code takes the incoming name.",
+    "Other keys (paths, score, candidates, differing_fields, reason) are information and"
+    " are not read back.",
+]
+
+
+class MergeError(DomainError):
+    """A merge cannot go ahead as planned; the message says what to fix."""
+
+
+class MergeConflictError(MergeError):
+    """The plan still holds conflicts nobody resolved."""
+
+    def __init__(self, entries: list[PlanEntry]) -> None:
+        self.entries = entries
+        lines = [f"{len(entries)} unresolved merge conflict(s); pick a target for each:"]
+        for entry in entries:
+            options = ", ".join(f"{join_path(c.path)} ({c.score:.0f})" for c in entry.candidates)
+            lines.append(f"  {join_path(entry.incoming_path)}: {options or 'no candidates'}")
+        super().__init__("\n".join(lines))
+
+
+class MergeValidationError(MergeError):
+    """The plan does not fit the codebooks, or the merged tree would be invalid."""
+
+
+class PlanFormatError(MergeError):
+    """A plan file cannot be read (wrong schema, bad value in an entry)."""
+
+
+@dataclass
+class Candidate:
+    guid: str
+    path: Path
+    score: float
+
+
+@dataclass
+class PlanEntry:
+    """The decision for one incoming code; the lead may change accept/action/target."""
+
+    incoming_guid: str
+    incoming_path: Path
+    action: str
+    target: str | None = None
+    target_path: Path | None = None
+    score: float | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    # field -> (base value, incoming value); "name" included when names differ.
+    differing_fields: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    take_incoming: list[str] = field(default_factory=list)
+    use_incoming_name: bool = False
+    accept: bool = True
+    reason: str = ""
+    incoming_parent: str | None = None
+
+    @property
+    def kept_base(self) -> list[str]:
+        """Differing fields where base text wins: the conflicts a person may revisit."""
+        return [f for f in self.differing_fields if f != "name" and f not in self.take_incoming]
+
+    def to_json(self) -> dict[str, Any]:
+        # Editable keys come first so a person editing the file finds them at once.
+        return {
+            "incoming_path": join_path(self.incoming_path),
+            "incoming_guid": self.incoming_guid,
+            "action": self.action,
+            "accept": self.accept,
+            "target": self.target,
+            "use_incoming_name": self.use_incoming_name,
+            "take_incoming": list(self.take_incoming),
+            "target_path": join_path(self.target_path) if self.target_path else None,
+            "score": self.score,
+            "reason": self.reason,
+            "differing_fields": {
+                name: {"base": b, "incoming": i} for name, (b, i) in self.differing_fields.items()
+            },
+            "candidates": [
+                {"guid": c.guid, "path": join_path(c.path), "score": c.score}
+                for c in self.candidates
+            ],
+            "incoming_parent": self.incoming_parent,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any], number: int) -> PlanEntry:
+        where = f"plan entry {number} ({data.get('incoming_path', '?')})"
+
+        def get(key: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
+            value = data.get(key, default)
+            if not isinstance(value, kind):
+                raise PlanFormatError(f"{where}: {key!r} has an invalid value {value!r}")
+            return value
+
+        action = get("action", str)
+        if action not in ACTIONS:
+            raise PlanFormatError(f"{where}: unknown action {action!r}; use one of {ACTIONS}")
+        take = get("take_incoming", list, [])
+        unknown = [f for f in take if f not in MERGE_FIELDS]
+        if unknown:
+            raise PlanFormatError(f"{where}: cannot take {unknown}; allowed: {MERGE_FIELDS}")
+        target_path = get("target_path", (str, type(None)))
+        score = get("score", (int, float, type(None)))
+        return cls(
+            incoming_guid=get("incoming_guid", str),
+            incoming_path=split_path(get("incoming_path", str, "")),
+            action=action,
+            target=get("target", (str, type(None))) or None,
+            target_path=split_path(target_path) if target_path else None,
+            score=float(score) if score is not None else None,
+            # Information only: read leniently so a stray hand edit here is harmless.
+            candidates=[
+                Candidate(str(c.get("guid")), split_path(str(c.get("path", ""))), c["score"])
+                for c in get("candidates", list, [])
+                if isinstance(c, dict) and isinstance(c.get("score"), int | float)
+            ],
+            differing_fields={
+                str(k): (v.get("base"), v.get("incoming"))
+                for k, v in get("differing_fields", dict, {}).items()
+                if isinstance(v, dict)
+            },
+            take_incoming=[str(f) for f in take],
+            use_incoming_name=get("use_incoming_name", bool, False),
+            accept=get("accept", bool, True),
+            reason=get("reason", str, ""),
+            incoming_parent=get("incoming_parent", (str, type(None))),
+        )
+
+
+@dataclass
+class MergePlan:
+    entries: list[PlanEntry] = field(default_factory=list)
+    base_name: str = ""
+    incoming_name: str = ""
+    threshold: float = 85.0
+
+    def unresolved(self) -> list[PlanEntry]:
+        return [e for e in self.entries if e.accept and e.action == "conflict" and not e.target]
+
+    def skipped(self) -> dict[str, str]:
+        """incoming guid -> why it will not be merged (rejected, or under a skipped code)."""
+        return _skip_reasons(
+            self.entries, {e.incoming_guid: e.incoming_parent for e in self.entries}
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "help": HELP,
+            "schema": SCHEMA,
+            "schema_version": SCHEMA_VERSION,
+            "base": self.base_name,
+            "incoming": self.incoming_name,
+            "threshold": self.threshold,
+            "entries": [entry.to_json() for entry in self.entries],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> MergePlan:
+        if data.get("schema") != SCHEMA:
+            raise PlanFormatError(f"not a merge plan (schema {data.get('schema')!r})")
+        if data.get("schema_version") != SCHEMA_VERSION:
+            raise PlanFormatError(f"unsupported plan version {data.get('schema_version')!r}")
+        entries = data.get("entries")
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise PlanFormatError("'entries' must be a list of objects")
+        return cls(
+            entries=[PlanEntry.from_json(e, n) for n, e in enumerate(entries, start=1)],
+            base_name=str(data.get("base", "")),
+            incoming_name=str(data.get("incoming", "")),
+            threshold=float(data.get("threshold", 85.0)),
+        )
+
+    def format_text(self) -> str:
+        """A table for people: one row per incoming code, details indented below."""
+        header = f"Merge plan: {self.incoming_name or 'incoming'} into {self.base_name or 'base'}"
+        rows = [("ACTION", "ACCEPT", "SCORE", "INCOMING", "TARGET")]
+        for e in self.entries:
+            score = f"{e.score:.1f}" if e.score is not None else ""
+            target = join_path(e.target_path) if e.target_path else "-"
+            rows.append((e.action, "yes" if e.accept else "no", score,
+                         join_path(e.incoming_path), target))  # fmt: skip
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        lines = [header, ""]
+        skipped = self.skipped()
+        for number, row in enumerate(rows):
+            lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False))
+                         + ("-> " if number else "   ") + row[4])  # fmt: skip
+            if number:
+                lines.extend(_details(self.entries[number - 1], skipped))
+        counts: dict[str, int] = {}
+        for e in self.entries:
+            counts[e.action] = counts.get(e.action, 0) + 1
+        lines += ["", ", ".join(f"{n} {a}" for a, n in counts.items()) or "nothing to merge"]
+        return "\n".join(lines)
+
+
+def _skip_reasons(entries: list[PlanEntry], parent_of: Mapping[str, str | None]) -> dict[str, str]:
+    by_guid = {e.incoming_guid: e for e in entries}
+    reasons: dict[str, str] = {}
+    done: set[str] = set()
+
+    def visit(entry: PlanEntry) -> None:
+        if entry.incoming_guid in done:
+            return
+        done.add(entry.incoming_guid)
+        parent = by_guid.get(parent_of.get(entry.incoming_guid) or "")
+        if parent is not None:
+            visit(parent)
+        if not entry.accept:
+            reasons[entry.incoming_guid] = "not accepted"
+        elif entry.action == "new" and parent is not None and parent.incoming_guid in reasons:
+            # A new code needs its parent in the result; a matched one is already there.
+            reasons[entry.incoming_guid] = f"parent {join_path(parent.incoming_path)} is skipped"
+
+    for entry in entries:
+        visit(entry)
+    return reasons
+
+
+def _details(entry: PlanEntry, skipped: Mapping[str, str]) -> list[str]:
+    pad = "    "
+    out: list[str] = []
+    if entry.differing_fields:
+        kept = entry.kept_base + (["name"] if not entry.use_incoming_name else [])
+        marks = [
+            f"{f} ({'base kept' if f in kept else 'incoming'})" for f in entry.differing_fields
+        ]
+        out.append(f"{pad}differs: {', '.join(marks)}")
+    if entry.candidates and entry.action in ("conflict", "new", "rename"):
+        shown = ", ".join(f"{join_path(c.path)} ({c.score:.1f})" for c in entry.candidates)
+        out.append(f"{pad}candidates: {shown}")
+    if entry.incoming_guid in skipped:
+        out.append(f"{pad}skipped: {skipped[entry.incoming_guid]}")
+    return out
+
+
+# --- planning -----------------------------------------------------------------------
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _similarity(a: str, b: str) -> float:
+    a, b = default_process(a), default_process(b)
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
+
+
+def match_score(incoming: CodeNode, base: CodeNode) -> float:
+    """Fuzzy likeness of two codes, 0-100 (formula and reasons in the module docstring)."""
+    name = _similarity(incoming.name, base.name)
+    if len(incoming.definition.split()) >= 3 and len(base.definition.split()) >= 3:
+        return max(name, (name + _similarity(incoming.definition, base.definition)) / 2)
+    return name
+
+
+def field_differences(
+    base: CodeNode, incoming: CodeNode
+) -> dict[str, tuple[str | None, str | None]]:
+    """Fields that differ; whitespace-only edits in text are not differences worth a decision."""
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for name in ("name", "definition", "inclusion", "exclusion", "example"):
+        b, i = getattr(base, name), getattr(incoming, name)
+        if " ".join(b.split()) != " ".join(i.split()):
+            found[name] = (b, i)
+    if not same_colour(base.colour, incoming.colour):
+        found["colour"] = (base.colour, incoming.colour)
+    if base.origin != incoming.origin:
+        found["origin"] = (base.origin, incoming.origin)
+    return found
+
+
+def plan_merge(
+    base: CodebookSpec,
+    incoming: CodebookSpec,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    threshold: float = 85,
+    margin: float = CONFLICT_MARGIN,
+) -> MergePlan:
+    """Propose what happens to every incoming code; nothing is changed."""
+    b = index_codebook(base, "base codebook")
+    inc = index_codebook(incoming, "incoming codebook")
+    recorded = mapping or {}
+    matched: dict[str, tuple[str, str]] = {}  # incoming guid -> (base guid, reason)
+    for guid in inc:
+        if guid in b:
+            matched[guid] = (guid, "same guid")
+        elif recorded.get(guid) in b:
+            matched[guid] = (recorded[guid], "recorded mapping")
+    claimed = {target for target, _ in matched.values()}
+    # Exact paths before any fuzzy claim, so a fuzzy guess cannot take a code that a
+    # later incoming code matches exactly.
+    by_path = {tuple(_key(n) for n in info.path): guid for guid, info in b.items()}
+    for guid, info in inc.items():
+        hit = by_path.get(tuple(_key(n) for n in info.path))
+        if guid not in matched and hit is not None and hit not in claimed:
+            matched[guid] = (hit, "same path")
+            claimed.add(hit)
+
+    children: dict[str | None, list[str]] = {}
+    for guid, info in b.items():
+        children.setdefault(info.parent, []).append(guid)
+    placed: dict[str, str | None] = {}  # incoming guid -> base guid it lands on (None: none)
+    landing: dict[str, Path] = {}  # incoming guid -> its path after the merge
+    plan = MergePlan(base_name=base.name, incoming_name=incoming.name, threshold=threshold)
+    for guid, info in inc.items():
+        parent = placed.get(info.parent) if info.parent else None
+        pool = children.get(parent, []) if parent or not info.parent else []
+        if guid not in matched:
+            for sibling in pool:
+                same_name = _key(b[sibling].node.name) == _key(info.node.name)
+                if same_name and sibling not in claimed:
+                    matched[guid] = (sibling, "same name under the matched parent")
+                    claimed.add(sibling)
+                    break
+        if guid in matched:
+            target, reason = matched[guid]
+            entry = _matched_entry(info, b[target], reason, None, [])
+        else:
+            entry = _fuzzy_entry(info, b, pool, claimed, threshold, margin)
+            if entry.action in ("same", "update", "rename") and entry.target:
+                claimed.add(entry.target)
+        entry.incoming_parent = info.parent
+        placed[guid] = entry.target
+        if entry.target is None:
+            prefix = landing.get(info.parent, info.path[:-1]) if info.parent else ()
+            entry.target_path = (*prefix, info.node.name)
+        landing[guid] = entry.target_path or info.path
+        plan.entries.append(entry)
+    return plan
+
+
+def _matched_entry(
+    info: NodeInfo,
+    target: NodeInfo,
+    reason: str,
+    score: float | None,
+    candidates: list[Candidate],
+) -> PlanEntry:
+    diffs = field_differences(target.node, info.node)
+    if score is not None and "name" in diffs:
+        action = "rename"
+    else:
+        action = "update" if diffs else "same"
+    fill = [f for f in MERGE_FIELDS if f in diffs and not diffs[f][0]]
+    return PlanEntry(
+        incoming_guid=info.guid,
+        incoming_path=info.path,
+        action=action,
+        target=target.guid,
+        target_path=target.path,
+        score=score,
+        candidates=candidates,
+        differing_fields=diffs,
+        take_incoming=fill,
+        reason=reason,
+    )
+
+
+def _fuzzy_entry(
+    info: NodeInfo,
+    base: Mapping[str, NodeInfo],
+    siblings: list[str],
+    claimed: set[str],
+    threshold: float,
+    margin: float,
+) -> PlanEntry:
+    def ranked(guids: list[str]) -> list[Candidate]:
+        scored = [
+            Candidate(g, base[g].path, round(match_score(info.node, base[g].node), 1))
+            for g in guids
+            if g not in claimed
+        ]
+        return sorted(scored, key=lambda c: -c.score)  # stable: ties keep tree order
+
+    pool = ranked(siblings)
+    if not pool or pool[0].score < threshold:
+        pool = ranked(list(base))
+    best = pool[0].score if pool else 0.0
+    close = [c for c in pool if c.score >= threshold and c.score >= best - margin]
+    if len(close) >= 2:
+        return PlanEntry(
+            incoming_guid=info.guid,
+            incoming_path=info.path,
+            action="conflict",
+            score=best,
+            candidates=close,
+            reason=f"{len(close)} base codes score within {margin:g} points",
+        )
+    shown = [c for c in pool if c.score >= CANDIDATE_FLOOR][:MAX_CANDIDATES]
+    if close:
+        reason = "similar name" + (" and definition" if info.node.definition else "")
+        return _matched_entry(info, base[close[0].guid], reason, close[0].score, shown)
+    return PlanEntry(
+        incoming_guid=info.guid,
+        incoming_path=info.path,
+        action="new",
+        score=best if pool else None,
+        candidates=shown,
+        reason="no match at or above the threshold",
+    )
+
+
+# --- applying -----------------------------------------------------------------------
+
+
+def apply_plan(
+    base: CodebookSpec, incoming: CodebookSpec, plan: MergePlan
+) -> tuple[CodebookSpec, dict[str, str]]:
+    """Merged copy of ``base`` and the mapping incoming guid -> resulting guid.
+
+    Inputs are not modified. Skipped entries (see :meth:`MergePlan.skipped`) are left
+    out of the mapping. Raises MergeConflictError for unresolved conflicts and
+    MergeValidationError when the plan does not fit or the result would be invalid.
+    """
+    inc = index_codebook(incoming, "incoming codebook")
+    entries = {e.incoming_guid: e for e in plan.entries}
+    missing = [join_path(i.path) for g, i in inc.items() if g not in entries]
+    extra = [join_path(e.incoming_path) for g, e in entries.items() if g not in inc]
+    if missing or extra:
+        raise MergeValidationError(
+            "the plan was made for another version of the incoming codebook: "
+            f"no entry for {missing or 'none'}; entries for unknown codes {extra or 'none'}"
+        )
+    if plan.unresolved():
+        raise MergeConflictError(plan.unresolved())
+    result = copy.deepcopy(base)
+    index = {guid: info.node for guid, info in index_codebook(result, "base codebook").items()}
+    base_guids = set(index)
+    # Parents from the incoming tree itself, not from the (hand-editable) plan file.
+    skipped = _skip_reasons(plan.entries, {g: i.parent for g, i in inc.items()})
+    resulting: dict[str, str] = {}
+    for guid, info in inc.items():
+        entry = entries[guid]
+        if guid in skipped:
+            continue
+        where = join_path(info.path)
+        if entry.action == "new":
+            if guid in index:
+                raise MergeValidationError(
+                    f"cannot add {where} as new: its guid is already used by a base code; "
+                    "set action 'same' with that target instead"
+                )
+            node = copy.deepcopy(info.node)
+            node.children = []  # children have their own entries
+            parent = resulting.get(info.parent) if info.parent else None
+            (index[parent].children if parent else result.codes).append(node)
+            index[guid] = node
+            resulting[guid] = guid
+            continue
+        if entry.target not in base_guids:
+            raise MergeValidationError(
+                f"{where}: target {entry.target!r} is not a code of the base codebook"
+            )
+        target = index[entry.target]
+        for name in entry.take_incoming:
+            setattr(target, name, getattr(info.node, name))
+        if entry.use_incoming_name:
+            target.name = info.node.name
+        resulting[guid] = entry.target
+    validate_codebook(result)
+    return result, resulting
+
+
+def validate_codebook(spec: CodebookSpec) -> None:
+    """Raise MergeValidationError on a cycle, a duplicate guid or two same-named siblings."""
+    seen_guids: dict[str, Path] = {}
+    stack: list[tuple[list[CodeNode], Path, frozenset[int]]] = [(spec.codes, (), frozenset())]
+    while stack:
+        nodes, parent_path, ancestors = stack.pop()
+        names: dict[str, Path] = {}
+        for node in nodes:
+            path = (*parent_path, node.name)
+            if id(node) in ancestors:
+                raise MergeValidationError(f"cycle: {join_path(path)} contains itself")
+            key = _key(node.name)
+            if key in names:
+                raise MergeValidationError(
+                    f"two codes with the same name under one parent: "
+                    f"{join_path(names[key])!r} and {join_path(path)!r}"
+                )
+            names[key] = path
+            if node.guid:
+                if node.guid in seen_guids:
+                    raise MergeValidationError(
+                        f"guid {node.guid} used twice: {join_path(seen_guids[node.guid])!r} "
+                        f"and {join_path(path)!r}"
+                    )
+                seen_guids[node.guid] = path
+            stack.append((node.children, path, ancestors | {id(node)}))

@@ -1,0 +1,193 @@
+"""A Qualcode project: one database, its services, and change notifications."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from qualcode.core import store
+from qualcode.core.changes import Change, Listener
+from qualcode.core.errors import ProjectError
+from qualcode.core.models import (
+    Code,
+    CodebookVersion,
+    Coder,
+    Coding,
+    Document,
+    DocumentAttribute,
+    Setting,
+    utcnow,
+)
+from qualcode.core.records import ProjectInfo
+
+
+
+
+class Project:
+    """An open project. Every service operation runs in one transaction of its own."""
+
+    def __init__(self, locator: str, engine: store.Engine) -> None:
+        from qualcode.core.services.codebook import CodebookService
+        from qualcode.core.services.coders import CoderService
+        from qualcode.core.services.codings import CodingService
+        from qualcode.core.services.documents import DocumentService
+        from qualcode.core.services.memos import MemoService
+        from qualcode.core.services.versions import VersionService
+
+        self.locator = locator
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._listeners: list[Listener] = []
+        self.coders = CoderService(self)
+        self.documents = DocumentService(self)
+        self.codebook = CodebookService(self)
+        self.versions = VersionService(self)
+        self.codings = CodingService(self)
+        self.memos = MemoService(self)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on any error."""
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except OperationalError as exc:
+            raise ProjectError(f"{self.locator}: database error ({exc.orig})") from exc
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def notify(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    @property
+    def name(self) -> str:
+        with self.reading() as session:
+            value = session.get(Setting, "name")
+            return value.value if value else Path(self.locator).stem
+
+    def setting(self, key: str, default: str = "") -> str:
+        with self.reading() as session:
+            row = session.get(Setting, key)
+            return row.value if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as session:
+            session.merge(Setting(key=key, value=value))
+
+    def info(self) -> ProjectInfo:
+        with self.reading() as session:
+
+            def count(model: type) -> int:
+                return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+            per_coder = dict(
+                session.execute(
+                    select(Coder.name, func.count(Coding.id))
+                    .join(Coding, Coding.coder_id == Coder.id, isouter=True)
+                    .group_by(Coder.name)
+                    .order_by(Coder.name)
+                ).all()
+            )
+            by_intervention = dict(
+                session.execute(
+                    select(DocumentAttribute.value, func.count())
+                    .where(DocumentAttribute.key == "intervention")
+                    .group_by(DocumentAttribute.value)
+                    .order_by(DocumentAttribute.value)
+                ).all()
+            )
+            return ProjectInfo(
+                locator=self.locator,
+                name=self.name,
+                backend=self.engine.url.get_backend_name(),
+                schema_revision=store.current_revision(self.engine),
+                documents=count(Document),
+                codes=count(Code),
+                coders=count(Coder),
+                codings=count(Coding),
+                versions=count(CodebookVersion),
+                coder_names=sorted(per_coder),
+                codings_per_coder=per_coder,
+                documents_by_intervention=by_intervention,
+            )
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def create_project(locator: str, name: str | None = None) -> Project:
+    """Create a new, empty project; refuses to touch an existing one."""
+    if not store.is_url(locator):
+        path = Path(locator)
+        if path.exists():
+            raise ProjectError(f"{locator}: already exists; open it instead of creating it")
+        if not path.parent.exists():
+            raise ProjectError(f"{locator}: folder {path.parent} does not exist")
+    engine = store.engine_for(locator)
+    try:
+        if store.has_tables(engine):
+            raise ProjectError(f"{locator}: the database is not empty; open it instead")
+        store.create_schema(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise ProjectError(f"{locator}: cannot create the project ({exc})") from exc
+    except ProjectError:
+        engine.dispose()
+        raise
+    project = Project(locator, engine)
+    project_name = name or (Path(locator).stem if not store.is_url(locator) else "Qualcode project")
+    with project.transaction() as session:
+        session.add(Setting(key="name", value=project_name))
+        session.add(Setting(key="created_at", value=utcnow().isoformat(timespec="seconds")))
+    return project
+
+
+def open_project(locator: str, *, migrate: bool = True) -> Project:
+    """Open an existing project, upgrading an older schema after a backup."""
+    if not store.is_url(locator) and not Path(locator).is_file():
+        raise ProjectError(f"{locator}: no such project file (create it with 'qualcode init')")
+    engine = store.engine_for(locator)
+    try:
+        if not store.has_tables(engine):
+            raise ProjectError(f"{locator}: not a Qualcode project (the database is empty)")
+        current = store.current_revision(engine)
+        if current is None:
+            raise ProjectError(f"{locator}: not a Qualcode project (no schema version)")
+        if current not in store.known_revisions():
+            raise ProjectError(
+                f"{locator}: schema version {current!r} is unknown to this Qualcode "
+                "(written by a newer release?); nothing was changed"
+            )
+        if current != store.head_revision():
+            if not migrate:
+                raise ProjectError(f"{locator}: schema {current} needs an upgrade")
+            store.upgrade(engine, locator)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise ProjectError(f"{locator}: cannot open the project ({exc})") from exc
+    except ProjectError:
+        engine.dispose()
+        raise
+    return Project(locator, engine)

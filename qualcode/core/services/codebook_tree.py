@@ -1,0 +1,141 @@
+"""Reading the stored codebook as a tree: records with paths, and snapshots."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from qualcode.core.codebook_spec import CodebookSpec, CodeNode
+from qualcode.core.models import Code, Coding
+from qualcode.core.records import CodeRecord
+
+CODE_FIELDS = ("name", "definition", "inclusion", "exclusion", "example", "colour", "origin", "cmo")
+
+
+def load_codes(session: Session) -> list[Code]:
+    return list(session.scalars(select(Code)))
+
+
+def ordered_records(codes: Iterable[Code]) -> list[CodeRecord]:
+    """Depth-first, siblings by position: the order a tree view shows."""
+    children: dict[int | None, list[Code]] = defaultdict(list)
+    for code in codes:
+        children[code.parent_id].append(code)
+    for siblings in children.values():
+        siblings.sort(key=lambda c: (c.position, c.name.lower()))
+    records: list[CodeRecord] = []
+
+    def visit(parent_id: int | None, path: tuple[str, ...]) -> None:
+        for code in children.get(parent_id, []):
+            code_path = (*path, code.name)
+            records.append(code_record(code, code_path))
+            visit(code.id, code_path)
+
+    visit(None, ())
+    return records
+
+
+def code_record(code: Code, path: tuple[str, ...]) -> CodeRecord:
+    return CodeRecord(
+        id=code.id,
+        guid=code.guid,
+        parent_id=code.parent_id,
+        position=code.position,
+        name=code.name,
+        path=path,
+        definition=code.definition,
+        inclusion=code.inclusion,
+        exclusion=code.exclusion,
+        example=code.example,
+        colour=code.colour,
+        origin=code.origin,
+        cmo=code.cmo,
+        created_at=code.created_at,
+        modified_at=code.modified_at,
+    )
+
+
+def path_of(session: Session, code: Code) -> tuple[str, ...]:
+    parts = [code.name]
+    parent_id = code.parent_id
+    while parent_id is not None:
+        parent = session.get(Code, parent_id)
+        assert parent is not None
+        parts.append(parent.name)
+        parent_id = parent.parent_id
+    return tuple(reversed(parts))
+
+
+def descendant_ids(session: Session, code_id: int) -> list[int]:
+    """The code's id and all ids below it."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for cid, parent in session.execute(select(Code.id, Code.parent_id)):
+        children[parent].append(cid)
+    found, stack = [], [code_id]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(children.get(current, []))
+    return found
+
+
+def usage_counts(session: Session) -> dict[int, int]:
+    rows = session.execute(select(Coding.code_id, func.count()).group_by(Coding.code_id))
+    return {code_id: int(n) for code_id, n in rows}
+
+
+def snapshot_spec(session: Session, name: str = "") -> CodebookSpec:
+    """The working codebook as an exchange tree (every node carries its guid)."""
+    records = ordered_records(load_codes(session))
+    nodes: dict[int, CodeNode] = {}
+    roots: list[CodeNode] = []
+    for record in records:
+        node = CodeNode(
+            name=record.name,
+            guid=record.guid,
+            definition=record.definition,
+            inclusion=record.inclusion,
+            exclusion=record.exclusion,
+            example=record.example,
+            colour=record.colour,
+            origin=record.origin,
+        )
+        nodes[record.id] = node
+        if record.parent_id is None:
+            roots.append(node)
+        else:
+            nodes[record.parent_id].children.append(node)
+    return CodebookSpec(name=name, codes=roots)
+
+
+def spec_to_json(spec: CodebookSpec) -> str:
+    return json.dumps(asdict(spec), ensure_ascii=False, sort_keys=True)
+
+
+def spec_from_json(text: str) -> CodebookSpec:
+    data = json.loads(text)
+
+    def node(raw: dict[str, Any]) -> CodeNode:
+        children = [node(c) for c in raw.pop("children", [])]
+        return CodeNode(**raw, children=children)
+
+    return CodebookSpec(
+        name=data.get("name", ""),
+        description=data.get("description", ""),
+        language=data.get("language"),
+        codes=[node(c) for c in data.get("codes", [])],
+    )
+
+
+def code_state(code: Code) -> dict[str, object]:
+    """What the change log records as before/after for one code."""
+    state: dict[str, object] = {f: getattr(code, f) for f in CODE_FIELDS}
+    state["parent_guid"] = None
+    state["position"] = code.position
+    return state

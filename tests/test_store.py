@@ -1,0 +1,113 @@
+"""Creating, opening and migrating projects on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, text
+
+from qualcode.core import store
+from qualcode.core.errors import ProjectError
+from qualcode.core.models import Base
+from qualcode.core.project import create_project, open_project
+
+
+def test_new_project_is_at_head_and_reopens(locator: str) -> None:
+    with create_project(locator, "Studie") as project:
+        project.coders.add("Anouk", role="lead")
+    with open_project(locator) as project:
+        info = project.info()
+        assert info.name == "Studie"
+        assert info.coders == 1
+        assert info.schema_revision == store.head_revision()
+
+
+def test_migrations_from_empty_database_match_the_models(locator: str) -> None:
+    """Upgrading an empty database through every migration yields exactly the models."""
+    engine = store.engine_for(locator)
+    try:
+        store.upgrade(engine, locator)
+        with engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        assert diff == []
+        assert store.current_revision(engine) == store.head_revision()
+    finally:
+        engine.dispose()
+
+
+def test_unknown_or_missing_schema_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "old.qcdb"
+    with create_project(str(path)) as project:
+        project.coders.add("Bram")
+    # Pretend the file was written by a release that knew no migrations yet.
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = 'base-for-test'")
+    con.commit()
+    con.close()
+    # A schema unknown to this release cannot be upgraded: refuse, change nothing.
+    with pytest.raises(ProjectError, match="newer release"):
+        open_project(str(path))
+    con = sqlite3.connect(path)
+    con.execute("DELETE FROM alembic_version")
+    con.commit()
+    con.close()
+    with pytest.raises(ProjectError, match="no schema version"):
+        open_project(str(path))
+
+
+def test_upgrade_takes_a_backup_first(tmp_path: Path) -> None:
+    path = tmp_path / "study.qcdb"
+    engine = store.engine_for(str(path))
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE placeholder (id INTEGER)"))
+    backup = store.upgrade(engine, str(path))
+    engine.dispose()
+    assert backup is not None and backup.exists()
+    con = sqlite3.connect(backup)
+    assert con.execute("SELECT name FROM sqlite_master WHERE name='placeholder'").fetchone()
+    con.close()
+    with open_project(str(path)) as project:
+        assert project.info().schema_revision == store.head_revision()
+
+
+def test_sqlite_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
+    path = tmp_path / "study.qcdb"
+    with create_project(str(path)) as project, project.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_create_refuses_existing_and_open_refuses_missing(tmp_path: Path) -> None:
+    path = tmp_path / "study.qcdb"
+    create_project(str(path)).close()
+    with pytest.raises(ProjectError, match="already exists"):
+        create_project(str(path))
+    with pytest.raises(ProjectError, match="no such project"):
+        open_project(str(tmp_path / "missing.qcdb"))
+
+
+def test_open_refuses_a_file_that_is_not_a_project(tmp_path: Path) -> None:
+    junk = tmp_path / "notes.qcdb"
+    junk.write_text("this is not a database")
+    with pytest.raises(ProjectError, match="notes.qcdb"):
+        open_project(str(junk))
+    empty = tmp_path / "empty.qcdb"
+    sqlite3.connect(empty).close()
+    with pytest.raises(ProjectError, match="not a Qualcode project"):
+        open_project(str(empty))
+
+
+def test_bad_url_is_a_clear_error() -> None:
+    with pytest.raises(ProjectError, match="not a valid database URL"):
+        store.engine_for("postgresql+psycopg://user@host:notaport/db")
+
+
+def test_sqlite_url_locator_works(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'study.qcdb'}"
+    with create_project(url) as project:
+        project.coders.add("Anouk")
+    assert create_engine(url).connect().execute(text("SELECT count(*) FROM coders")).scalar() == 1
