@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from qualcode.commands.common import add_locator, open_from, print_json
-from qualcode.core.project import create_project
+from qualcode.core.project import create_project, open_project
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,12 +29,20 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_info(args: argparse.Namespace) -> int:
-    with open_from(args) as project:
-        info = project.info()
-        versions = project.versions.list()
     if args.json:
+        with open_from(args) as project:
+            info = project.info()
+            versions = project.versions.list()
         print_json({**info.__dict__, "versions": [v.label for v in versions]})
         return 0
+    print_info(args.locator)
+    return 0
+
+
+def print_info(locator: str) -> None:
+    with open_project(locator) as project:
+        info = project.info()
+        versions = project.versions.list()
     print(f"project:   {info.name} ({info.backend}, schema {info.schema_revision})")
     print(f"location:  {info.locator}")
     print(f"documents: {info.documents}")
@@ -47,4 +55,3 @@ def run_info(args: argparse.Namespace) -> int:
         print(f"           {n:>4}  {coder}")
     labels = ", ".join(v.label for v in versions) or "none released yet"
     print(f"codebook versions: {labels}")
-    return 0

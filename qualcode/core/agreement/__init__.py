@@ -7,7 +7,8 @@ Public API (see each module's docstring for formulas and sources):
 * ``coincidence_matrix(matrix, level)`` -> V x V numpy array
 * ``percent_agreement``, ``cohen_kappa``, ``fleiss_kappa``,
   ``fleiss_kappa_from_counts`` (kappa.py)
-* unitizing alphas on a character continuum (unitizing.py)
+* ``u_alpha``, ``binary_alpha``, ``cu_alpha``, ``cu_alpha_across_domains`` and
+  ``unitizing_report`` on ``UnitizedDocument``/``Segment`` data (unitizing.py)
 
 A *matrix* is coders x units (one row per coder); ``None``/NaN/blank cells are missing.
 """
@@ -27,17 +28,37 @@ from qualcode.core.agreement.reliability import (
     coincidence_matrix,
     krippendorff_alpha,
 )
+from qualcode.core.agreement.unitizing import (
+    Segment,
+    UnitizedDocument,
+    UnitizingReport,
+    UnitizingResult,
+    binary_alpha,
+    cu_alpha,
+    cu_alpha_across_domains,
+    u_alpha,
+    unitizing_report,
+)
 
 __all__ = [
     "AlphaResult",
     "BootstrapResult",
     "KappaResult",
     "PercentAgreementResult",
+    "Segment",
+    "UnitizedDocument",
+    "UnitizingReport",
+    "UnitizingResult",
+    "binary_alpha",
     "bootstrap_alpha",
     "cohen_kappa",
     "coincidence_matrix",
+    "cu_alpha",
+    "cu_alpha_across_domains",
     "fleiss_kappa",
     "fleiss_kappa_from_counts",
     "krippendorff_alpha",
     "percent_agreement",
+    "u_alpha",
+    "unitizing_report",
 ]

@@ -281,8 +281,9 @@ def _gap_vs_units(
 ) -> UnitizingResult:
     cs = _coders(documents, coders)
     if len(cs) < 2:
-        return _result(kind, math.nan, math.nan, 0.0, 1.0, _Tally(2), len(cs), values,
-                       "fewer than two coders")
+        return _result(
+            kind, math.nan, math.nan, 0.0, 1.0, _Tally(2), len(cs), values, "fewer than two coders"
+        )
     tally = _tally(documents, cs, value_map)
     o = tally.o
     margins = o.sum(axis=1)
@@ -352,8 +353,9 @@ def _cu(
 ) -> UnitizingResult:
     cs = _coders(documents, coders)
     if len(cs) < 2:
-        return _result(kind, math.nan, math.nan, 0.0, 0.0, _Tally(2), len(cs), values,
-                       "fewer than two coders")
+        return _result(
+            kind, math.nan, math.nan, 0.0, 0.0, _Tally(2), len(cs), values, "fewer than two coders"
+        )
     tally = _tally(documents, cs, value_map)
     full_total = float(tally.o.sum())
     # Keep only coincidences between coded stretches (2016, section on cu-alpha).
@@ -362,8 +364,17 @@ def _cu(
     total = float(margins.sum())
     coverage = total / full_total if full_total else 0.0
     if total <= 0:
-        return _result(kind, math.nan, math.nan, 0.0, coverage, tally, len(cs), values,
-                       "no stretch was coded by two coders")
+        return _result(
+            kind,
+            math.nan,
+            math.nan,
+            0.0,
+            coverage,
+            tally,
+            len(cs),
+            values,
+            "no stretch was coded by two coders",
+        )
     e = _expected(margins, tally.cu_self_pairs[1:])
     d_o = (total - float(np.trace(o))) / total
     d_e = (total - float(np.trace(e))) / total
@@ -402,12 +413,13 @@ def unitizing_report(
     coders: Sequence[str] | None = None,
 ) -> UnitizingReport:
     """Binary alpha per code and per domain, cu alpha per domain and Cu alpha overall."""
-    report = UnitizingReport()
+    by_code: dict[Hashable, UnitizingResult] = {}
+    by_domain: dict[Hashable, UnitizingResult] = {}
+    cu_by_domain: dict[Hashable, UnitizingResult] = {}
     for name, codes in domains.items():
         for code in codes:
-            report.binary_by_code[code] = binary_alpha(documents, [code], coders)
-        report.binary_by_domain[name] = binary_alpha(documents, codes, coders)
-        report.cu_by_domain[name] = cu_alpha(documents, codes, coders)
-    if len(domains) >= 2:
-        report.cu_across_domains = cu_alpha_across_domains(documents, domains, coders)
-    return report
+            by_code[code] = binary_alpha(documents, [code], coders)
+        by_domain[name] = binary_alpha(documents, codes, coders)
+        cu_by_domain[name] = cu_alpha(documents, codes, coders)
+    across = cu_alpha_across_domains(documents, domains, coders) if len(domains) >= 2 else None
+    return UnitizingReport(by_code, by_domain, cu_by_domain, across)

@@ -1,0 +1,108 @@
+"""Build the sample project from the synthetic transcripts, codebooks and codings.
+
+Used by ``qualcode demo`` and by the GUI's "open the sample project".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import qualcode
+from qualcode.core.errors import ProjectError
+from qualcode.core.project import Project, create_project
+
+CODED_DOCUMENTS = ("PL01_BackOnTrack_projectleider", "NI01_Welzijnscoach_student",
+                   "NI04_CaringUniversities_english")
+LEAD, CODER = "Anouk", "Bram"
+PROJECT_FILE = "sample.qcdb"
+
+
+def sample_root() -> Path:
+    """The folder holding sample_transcripts/ and codebooks/ (the source checkout)."""
+    for candidate in (Path(qualcode.__file__).resolve().parents[1], Path.cwd()):
+        if (candidate / "sample_transcripts").is_dir() and (candidate / "codebooks").is_dir():
+            return candidate
+    raise ProjectError(
+        "sample data not found: run the demo from a Qualcode source checkout "
+        "(it needs sample_transcripts/ and codebooks/)"
+    )
+
+
+def default_folder(base: Path) -> Path:
+    """``qualcode-demo`` in ``base``, or ``qualcode-demo-2``... if that is taken."""
+    folder = base / "qualcode-demo"
+    n = 2
+    while folder.exists():
+        folder = base / f"qualcode-demo-{n}"
+        n += 1
+    return folder
+
+
+@dataclass
+class DemoResult:
+    project_path: Path
+    imported: list[str] = field(default_factory=list)
+    flagged: int = 0
+    codings: int = 0
+    codes: int = 0
+
+
+def build_demo(
+    folder: Path,
+    *,
+    samples: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> DemoResult:
+    """Create ``folder/sample.qcdb`` with everything the sample data holds."""
+    from qualcode.io.codebook_formats import read_codebook
+    from qualcode.io.codings_csv import import_codings
+    from qualcode.io.transcripts.batch import import_files
+
+    root = samples or sample_root()
+    say = progress or (lambda _message: None)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / PROJECT_FILE
+    if path.exists():
+        raise ProjectError(f"{path}: already exists; choose another folder")
+    project = create_project(str(path), "Voorbeeldstudie studentenwelzijn")
+    try:
+        return _fill(project, root, path, say, read_codebook, import_codings, import_files)
+    finally:
+        project.close()
+
+
+def _fill(project: Project, root: Path, path: Path, say: Callable[[str], None],
+          read_codebook: Callable[..., object], import_codings: Callable[..., object],
+          import_files: Callable[..., object]) -> DemoResult:
+    result = DemoResult(project_path=path)
+    project.coders.add(LEAD, role="lead")
+    project.coders.add(CODER, role="coder")
+    for codebook_file in sorted((root / "codebooks").glob("*.yaml")):
+        say(f"codebook {codebook_file.name}")
+        spec = read_codebook(codebook_file)
+        project.codebook.add_spec(spec, coder=LEAD)  # type: ignore[arg-type]
+    project.versions.release("v1 basis", note="Eerste gedeelde codeboek na kalibratie",
+                             coder=LEAD)
+    transcripts = root / "sample_transcripts"
+    files = sorted(p for p in transcripts.iterdir() if p.suffix in (".txt", ".docx"))
+    say(f"importing {len(files)} transcripts")
+    report = import_files(
+        project, files, attributes={}, metadata_sheet=transcripts / "metadata.csv",
+        language=None, pseudonymise=False, force=False, allow=set(), progress=None,
+    )
+    result.imported = [d.name for d in project.documents.list()]
+    result.flagged = sum(len(getattr(item, "findings", []) or [])
+                         for item in getattr(report, "imported", []))
+    for name in CODED_DOCUMENTS:
+        project.documents.assign(name, [LEAD, CODER], blind=True)
+    codings_file = transcripts / "codings.csv"
+    if codings_file.exists():
+        say("importing sample codings")
+        import_codings(project, codings_file)
+    for name in CODED_DOCUMENTS:
+        project.documents.reveal(name, by=LEAD)
+    info = project.info()
+    result.codings, result.codes = info.codings, info.codes
+    return result
