@@ -170,7 +170,9 @@ def test_redefined_lists_fields_with_before_and_after() -> None:
         "example": {"before": "", "after": ph.example},
     }
     text = diff.format_text()
-    assert "redefined: Steungedrag / Gedrag steungever / Praktische hulp (definition, example)" in text
+    assert (
+        "redefined: Steungedrag / Gedrag steungever / Praktische hulp (definition, example)" in text
+    )
     assert "    example was: (empty)" in text
 
 
@@ -315,7 +317,7 @@ def test_text_is_grouped_by_kind_with_a_summary() -> None:
 def test_missing_or_duplicate_guid_is_refused() -> None:
     bad = snapshot()
     find(bad, "pr").guid = None
-    with pytest.raises(InvalidSnapshotError, match="Praten.*no guid"):
+    with pytest.raises(InvalidSnapshotError, match=r"Praten.*no guid"):
         diff_codebooks(snapshot(), bad)
     twice = snapshot()
     find(twice, "va").guid = "mo"

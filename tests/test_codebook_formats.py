@@ -21,7 +21,10 @@ from qualcode.io.codebook_formats.common import normalise_colour, normalise_guid
 
 FIXTURES = Path(__file__).parent / "fixtures" / "codebooks"
 REPO = Path(__file__).resolve().parent.parent
-PROJECT_CODEBOOKS = [REPO / "codebooks" / "projectleiders.yaml", REPO / "codebooks" / "narratief.yaml"]
+PROJECT_CODEBOOKS = [
+    REPO / "codebooks" / "projectleiders.yaml",
+    REPO / "codebooks" / "narratief.yaml",
+]
 
 
 def rich() -> CodebookSpec:
@@ -45,7 +48,7 @@ def test_rich_fixture_reads_every_field() -> None:
     spec = rich()
     assert spec.name == "Rijk testcodeboek"
     assert spec.language == "nl"
-    assert "<xml> & \"aanhalingstekens\"" in spec.description
+    assert '<xml> & "aanhalingstekens"' in spec.description
     top = spec.codes[0]
     assert top.guid == "3F2504E0-4F89-11D3-9A0C-0305E82C3301"  # case kept as written
     assert top.colour == "#4E79A7"
@@ -134,7 +137,7 @@ def test_project_codebooks_have_the_reference_clusters() -> None:
         ({"qualcode_codebook": 2, "name": "x", "codes": []}, "not a version"),
         ({"qualcode_codebook": 1, "codes": []}, "'name' is required"),
         (minimal(origin="abductive"), "code 'A': origin 'abductive' is not one of"),
-        (minimal(colour="blue"), "code 'A': colour 'BLUE' is not of the form #RRGGBB"),
+        (minimal(colour="blue"), "code 'A': colour 'blue' is not of the form #RRGGBB"),
         (minimal(colour="#abc"), "is not of the form #RRGGBB"),
         (minimal(guid="not-a-guid"), "code 'A': guid 'not-a-guid' is not a GUID"),
         (minimal(defintion="typo"), "code 'A': unknown key(s) defintion"),
@@ -238,8 +241,9 @@ def test_write_fills_missing_guids_in_the_spec_and_keeps_them(tmp_path: Path, su
 
 
 def test_ensure_guids_returns_only_the_new_ones() -> None:
-    spec = CodebookSpec(codes=[CodeNode("A", guid="3F2504E0-4F89-11D3-9A0C-0305E82C3301",
-                                        children=[CodeNode("B")])])
+    spec = CodebookSpec(
+        codes=[CodeNode("A", guid="3F2504E0-4F89-11D3-9A0C-0305E82C3301", children=[CodeNode("B")])]
+    )
     created = ensure_guids(spec)
     assert list(created) == [("A", "B")]
     assert spec.codes[0].children[0].guid == created[("A", "B")]
@@ -334,6 +338,8 @@ def test_csv_duplicate_guid_rows(tmp_path: Path) -> None:
         ("rgba(70,170,0,0.5)", "#46AA00"),
         ("rgb(300, 0, 0)", None),
         ("red", None),
+        ("bad", None),
+        ("#fed", "#FFEEDD"),
         ("", None),
         (None, None),
     ],

@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 from qualcode.io.transcripts import Turn, detect_turns, read_transcript
-from qualcode.io.transcripts.extract import _line_spans
+from qualcode.io.transcripts.extract import line_spans
 from qualcode.io.transcripts.speakers import normalise_speaker
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
 
 def _turns(text: str, bold: list[tuple[int, int]] | None = None) -> list[Turn]:
-    return detect_turns(text, _line_spans(text), bold or [])
+    return detect_turns(text, line_spans(text), bold or [])
 
 
 def _speakers(text: str) -> list[str]:
@@ -95,7 +95,7 @@ def test_bold_labels_without_colon() -> None:
 
 def test_bold_label_alone_starts_a_turn() -> None:
     text = "Interviewer\nWat doe je?\nAnouk\nIk studeer."
-    lines = _line_spans(text)
+    lines = line_spans(text)
     turns = detect_turns(text, lines, [lines[0], lines[2]])
     assert [(t.speaker, text[t.label_end : t.end].strip()) for t in turns] == [
         ("Interviewer", "Wat doe je?"),

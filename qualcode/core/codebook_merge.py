@@ -235,15 +235,15 @@ class MergePlan:
         rows = [("ACTION", "ACCEPT", "SCORE", "INCOMING", "TARGET")]
         for e in self.entries:
             score = f"{e.score:.1f}" if e.score is not None else ""
-            target = join_path(e.target_path) if e.target_path else "-"
+            target = join_path(e.target_path) if e.target_path else "?"
             rows.append((e.action, "yes" if e.accept else "no", score,
                          join_path(e.incoming_path), target))  # fmt: skip
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
         lines = [header, ""]
         skipped = self.skipped()
         for number, row in enumerate(rows):
-            lines.append("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False))
-                         + ("-> " if number else "   ") + row[4])  # fmt: skip
+            cells = "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False))
+            lines.append(f"{cells}  {'->' if number else '  '} {row[4]}")
             if number:
                 lines.extend(_details(self.entries[number - 1], skipped))
         counts: dict[str, int] = {}
@@ -285,7 +285,8 @@ def _details(entry: PlanEntry, skipped: Mapping[str, str]) -> list[str]:
             f"{f} ({'base kept' if f in kept else 'incoming'})" for f in entry.differing_fields
         ]
         out.append(f"{pad}differs: {', '.join(marks)}")
-    if entry.candidates and entry.action in ("conflict", "new", "rename"):
+    # A single candidate that is already the target would only repeat the row.
+    if entry.candidates and [c.guid for c in entry.candidates] != [entry.target]:
         shown = ", ".join(f"{join_path(c.path)} ({c.score:.1f})" for c in entry.candidates)
         out.append(f"{pad}candidates: {shown}")
     if entry.incoming_guid in skipped:
@@ -316,13 +317,17 @@ def match_score(incoming: CodeNode, base: CodeNode) -> float:
 def field_differences(
     base: CodeNode, incoming: CodeNode
 ) -> dict[str, tuple[str | None, str | None]]:
-    """Fields that differ; whitespace-only edits in text are not differences worth a decision."""
+    """Fields where incoming offers something else than base.
+
+    Whitespace-only edits are no difference worth a decision, and an empty incoming field
+    is no offer (the other coder just left it blank), so neither is listed.
+    """
     found: dict[str, tuple[str | None, str | None]] = {}
     for name in ("name", "definition", "inclusion", "exclusion", "example"):
         b, i = getattr(base, name), getattr(incoming, name)
-        if " ".join(b.split()) != " ".join(i.split()):
+        if i.strip() and " ".join(b.split()) != " ".join(i.split()):
             found[name] = (b, i)
-    if not same_colour(base.colour, incoming.colour):
+    if incoming.colour and not same_colour(base.colour, incoming.colour):
         found["colour"] = (base.colour, incoming.colour)
     if base.origin != incoming.origin:
         found["origin"] = (base.origin, incoming.origin)
@@ -382,7 +387,7 @@ def plan_merge(
                 claimed.add(entry.target)
         entry.incoming_parent = info.parent
         placed[guid] = entry.target
-        if entry.target is None:
+        if entry.action == "new":
             prefix = landing.get(info.parent, info.path[:-1]) if info.parent else ()
             entry.target_path = (*prefix, info.node.name)
         landing[guid] = entry.target_path or info.path
@@ -398,10 +403,8 @@ def _matched_entry(
     candidates: list[Candidate],
 ) -> PlanEntry:
     diffs = field_differences(target.node, info.node)
-    if score is not None and "name" in diffs:
-        action = "rename"
-    else:
-        action = "update" if diffs else "same"
+    renamed = score is not None and "name" in diffs  # only a fuzzy match is a rename
+    action = "rename" if renamed else "update" if diffs else "same"
     fill = [f for f in MERGE_FIELDS if f in diffs and not diffs[f][0]]
     return PlanEntry(
         incoming_guid=info.guid,
@@ -455,7 +458,7 @@ def _fuzzy_entry(
         incoming_guid=info.guid,
         incoming_path=info.path,
         action="new",
-        score=best if pool else None,
+        score=shown[0].score if shown else None,
         candidates=shown,
         reason="no match at or above the threshold",
     )

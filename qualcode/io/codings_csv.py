@@ -83,8 +83,16 @@ def import_codings(project: Project, path: Path, *, add_coders: bool = False) ->
             coder = row["coder"].strip()
             if coder not in coders:
                 new_coders.add(coder)
-            new.append(NewCoding(row["document"].strip(), coder,
-                                 codes[row["code"].strip()].id, start, end, row.get("memo") or ""))
+            new.append(
+                NewCoding(
+                    row["document"].strip(),
+                    coder,
+                    codes[row["code"].strip()].id,
+                    start,
+                    end,
+                    row.get("memo") or "",
+                )
+            )
     if problems:
         raise CodingsFileError(path, problems)
     project.codings.add_many(new, create_coders=add_coders)
@@ -113,7 +121,9 @@ def _check_row(
     try:
         start, end = int(row.get("start") or ""), int(row.get("end") or "")
     except ValueError:
-        issues.append(f"start/end must be whole numbers, not {row.get('start')!r}/{row.get('end')!r}")
+        issues.append(
+            f"start/end must be whole numbers, not {row.get('start')!r}/{row.get('end')!r}"
+        )
         return issues
     if start < 0:
         issues.append(f"start {start} is negative")
@@ -134,10 +144,16 @@ def export_codings(project: Project, path: Path, *, with_text: bool = True) -> i
         writer = csv.writer(handle)
         writer.writerow(columns)
         for c in codings:
-            row: list[object] = [documents[c.document_id], coders[c.coder_id], c.start, c.end,
-                                 paths[c.code_id], c.memo]
+            row: list[object] = [
+                documents[c.document_id],
+                coders[c.coder_id],
+                c.start,
+                c.end,
+                paths[c.code_id],
+                c.memo,
+            ]
             if with_text:
                 text = texts.setdefault(c.document_id, project.documents.text(c.document_id))
-                row.append(text[c.start:c.end])
+                row.append(text[c.start : c.end])
             writer.writerow(row)
     return len(codings)

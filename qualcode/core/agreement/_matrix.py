@@ -106,11 +106,30 @@ def _encode_numeric(arr: npt.NDArray[np.float64]) -> EncodedMatrix:
     if np.isinf(arr).any():
         raise ValueError("reliability matrix contains an infinite value")
     present = ~np.isnan(arr)
-    uniq, inverse = np.unique(arr[present], return_inverse=True)
+    uniq, inverse = _unique_inverse(arr[present])
     codes = np.full(arr.shape, MISSING, dtype=np.int64)
     codes[present] = inverse
     values = tuple(float(v) for v in uniq)
     return EncodedMatrix(codes=codes, values=values, numeric_values=uniq.astype(np.float64))
+
+
+def _unique_inverse(
+    vals: npt.NDArray[np.float64],
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+    """np.unique(vals, return_inverse=True), in linear time for small integer codes.
+
+    Code values are nearly always small integers (0/1 per code, 1..7 scales); counting
+    them avoids the sort that dominates alpha's run time on per-code matrices.
+    """
+    if vals.size:
+        lo, hi = float(vals.min()), float(vals.max())
+        if hi - lo <= 4 * vals.size + 1024 and np.array_equal(vals, np.round(vals)):
+            shifted = (vals - lo).astype(np.int64)
+            used = np.bincount(shifted) > 0
+            lookup = np.cumsum(used) - 1
+            return np.nonzero(used)[0].astype(np.float64) + lo, lookup[shifted]
+    uniq, inverse = np.unique(vals, return_inverse=True)
+    return uniq.astype(np.float64), inverse.astype(np.int64)
 
 
 def _encode_objects(rows: list[list[object]], level: Level) -> EncodedMatrix:

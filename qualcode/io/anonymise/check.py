@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from qualcode.io.anonymise import engine
 from qualcode.io.anonymise.patterns import find_context_names, find_patterns
-from qualcode.io.transcripts.extract import _line_spans
+from qualcode.io.transcripts.extract import line_spans
 from qualcode.io.transcripts.speakers import detect_turns
 
 Progress = Callable[[str], None]
@@ -130,7 +130,7 @@ def _propagate(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, 
 def _blocked_ranges(text: str, allow: Iterable[str]) -> list[tuple[int, int]]:
     """Speaker labels, placeholders and allow-listed phrases."""
     ranges = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(text)]
-    lines = _line_spans(text)
+    lines = line_spans(text)
     ranges.extend((t.start, t.label_end) for t in detect_turns(text, lines, []))
     for phrase in allow:
         phrase = " ".join(phrase.split())

@@ -49,12 +49,12 @@ DATE_OF_BIRTH = re.compile(
 )
 STUDENT_NUMBER = re.compile(
     r"\b(?:student(?:en)?nummer|studentnr\.?|student number|student id|student-id|"
-    r"leerlingnummer|leerlingnr\.?|studentid)\b[^.\n]{0,25}?(?P<value>\b[a-zA-Z]?\d{6,8})\b",
+    r"leerlingnummer|leerlingnr\.?|studentid)\b[^.\n]{0,40}?(?P<value>\b[a-zA-Z]?\d{6,8})\b",
     re.IGNORECASE,
 )
 _SCHOOL_WORDS = (
     r"Hogeschool|Universiteit|University|Academie|Academy|ROC|Roc|College|Lyceum|"
-    r"Gymnasium|Basisschool|Scholengemeenschap|Hoger Beroepsonderwijs"
+    r"Gymnasium|Basisschool|Scholengemeenschap|Ziekenhuis|Kliniek|Huisartsenpraktijk|GGZ"
 )
 _CAP = r"[A-Z][\w'&-]*"
 INSTITUTION = re.compile(

@@ -18,7 +18,8 @@ _GUID_RE = re.compile(
     r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 )
 _HEX6_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
-_HEX_ANY_RE = re.compile(r"^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
+# The "#" may be missing only for 6/8 digits: bare "bad" or "fed" are words, not colours.
+_HEX_ANY_RE = re.compile(r"^(?:#([0-9a-fA-F]{3}|[0-9a-fA-F]{4})|#?([0-9a-fA-F]{6}|[0-9a-fA-F]{8}))$")
 _RGB_RE = re.compile(
     r"^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*[0-9.]+%?\s*)?\)$", re.I
 )
@@ -83,7 +84,7 @@ def normalise_colour(raw: str | None) -> str | None:
         return None
     match = _HEX_ANY_RE.match(text)
     if match:
-        digits = match.group(1)
+        digits = match.group(1) or match.group(2)
         if len(digits) in (3, 4):
             digits = "".join(ch * 2 for ch in digits[:3])
         return "#" + digits[:6].upper()

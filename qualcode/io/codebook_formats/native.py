@@ -32,6 +32,7 @@ from .common import (
     CodebookFormatError,
     clean_text,
     describe,
+    is_valid_colour,
     normalise_guid,
     validate_spec,
 )
@@ -174,11 +175,20 @@ def _code(raw: Any, parent: tuple[str, ...], index: int, problems: list[str]) ->
     return CodeNode(
         name=name.strip(),
         guid=normalise_guid(guid),
-        colour=colour.strip().upper() if colour else None,
+        colour=_colour(colour),
         origin=origin.strip().lower(),
         children=children,
         **texts,
     )
+
+
+def _colour(raw: str | None) -> str | None:
+    # Upper-case valid hex so "#4e79a7" and "#4E79A7" compare equal; leave anything else
+    # as typed so the validation message quotes the user's own text.
+    text = (raw or "").strip()
+    if not text:
+        return None
+    return text.upper() if is_valid_colour(text) else text
 
 
 # --------------------------------------------------------------------------- writing

@@ -178,7 +178,7 @@ def extract_plain(path: Path, data: bytes, *, source_format: str = "txt") -> Ext
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     _check_not_binary(path, text)
-    lines = _line_spans(text)
+    lines = line_spans(text)
     warnings: list[str] = []
     if _looks_hard_wrapped(text, lines):
         paragraphs = _block_spans(text, lines)
@@ -196,7 +196,7 @@ def extract_plain(path: Path, data: bytes, *, source_format: str = "txt") -> Ext
     )
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
     """Spans of non-blank lines with leading/trailing whitespace trimmed."""
     spans: list[tuple[int, int]] = []
     pos = 0
