@@ -36,6 +36,7 @@ repeated as ``added``. Paths are lists, not joined text, because names may conta
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -104,27 +105,13 @@ class GuidRef:
     in_new: bool
 
     def to_json(self) -> dict[str, Any]:
-        path = list(self.path) if self.path is not None else None
-        return {"guid": self.guid, "path": path, "in_old": self.in_old, "in_new": self.in_new}
+        return {f.name: _jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)}
 
 
-@dataclass(frozen=True)
-class Change:
-    """Base of all change records; ``kind`` is the stable name used in JSON."""
-
-    kind: ClassVar[str] = ""
-    guid: str
-    path: Path | None
-
-    def extra_json(self) -> dict[str, Any]:
-        return {}
-
-    def to_json(self) -> dict[str, Any]:
-        path = list(self.path) if self.path is not None else None
-        return {"kind": self.kind, "guid": self.guid, "path": path, **self.extra_json()}
-
-    def describe(self) -> str:
-        return _show(self.path)
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, GuidRef):
+        return value.to_json()
+    return [_jsonable(v) for v in value] if isinstance(value, tuple) else value
 
 
 def _show(path: Path | None) -> str:
@@ -132,12 +119,29 @@ def _show(path: Path | None) -> str:
 
 
 @dataclass(frozen=True)
+class Change:
+    """Base of all change records; ``kind`` is the stable name used in JSON.
+
+    JSON keys are the dataclass fields in declaration order, so a record's schema is
+    read off its class; the schema test pins them.
+    """
+
+    kind: ClassVar[str] = ""
+    guid: str
+    path: Path | None
+
+    def to_json(self) -> dict[str, Any]:
+        fields = dataclasses.fields(self)
+        return {"kind": self.kind, **{f.name: _jsonable(getattr(self, f.name)) for f in fields}}
+
+    def describe(self) -> str:
+        return _show(self.path)
+
+
+@dataclass(frozen=True)
 class Added(Change):
     kind: ClassVar[str] = "added"
     parent_guid: str | None = None
-
-    def extra_json(self) -> dict[str, Any]:
-        return {"parent_guid": self.parent_guid}
 
 
 @dataclass(frozen=True)
@@ -152,13 +156,6 @@ class Renamed(Change):
     old_name: str = ""
     new_name: str = ""
 
-    def extra_json(self) -> dict[str, Any]:
-        return {
-            "old_path": list(self.old_path),
-            "old_name": self.old_name,
-            "new_name": self.new_name,
-        }
-
     def describe(self) -> str:
         return f"{join_path(self.old_path)} -> {self.new_name}"
 
@@ -170,13 +167,6 @@ class Moved(Change):
     old_parent_guid: str | None = None
     new_parent_guid: str | None = None
 
-    def extra_json(self) -> dict[str, Any]:
-        return {
-            "old_path": list(self.old_path),
-            "old_parent_guid": self.old_parent_guid,
-            "new_parent_guid": self.new_parent_guid,
-        }
-
     def describe(self) -> str:
         return f"{join_path(self.old_path)} -> {_show(self.path)}"
 
@@ -186,9 +176,6 @@ class Reordered(Change):
     kind: ClassVar[str] = "reordered"
     old_index: int = 0
     new_index: int = 0
-
-    def extra_json(self) -> dict[str, Any]:
-        return {"old_index": self.old_index, "new_index": self.new_index}
 
     def describe(self) -> str:
         # People count from 1; JSON keeps 0-based indexes.
@@ -200,19 +187,16 @@ class Redefined(Change):
     kind: ClassVar[str] = "redefined"
     fields: tuple[tuple[str, str, str], ...] = ()  # (field, before, after)
 
-    def extra_json(self) -> dict[str, Any]:
-        return {"fields": {name: {"before": b, "after": a} for name, b, a in self.fields}}
+    def to_json(self) -> dict[str, Any]:
+        changed = {name: {"before": b, "after": a} for name, b, a in self.fields}
+        return {**super().to_json(), "fields": changed}
 
     def describe(self) -> str:
         lines = [f"{_show(self.path)} ({', '.join(name for name, _, _ in self.fields)})"]
         for name, before, after in self.fields:
-            lines.append(f"    {name} was: {_one_line(before) or '(empty)'}")
-            lines.append(f"    {name} now: {_one_line(after) or '(empty)'}")
+            lines.append(f"    {name} was: {' '.join(before.split()) or '(empty)'}")
+            lines.append(f"    {name} now: {' '.join(after.split()) or '(empty)'}")
         return "\n".join(lines)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -221,24 +205,13 @@ class Recoloured(Change):
     before: str | None = None
     after: str | None = None
 
-    def extra_json(self) -> dict[str, Any]:
-        return {"before": self.before, "after": self.after}
-
     def describe(self) -> str:
         return f"{_show(self.path)} ({self.before or 'none'} -> {self.after or 'none'})"
 
 
 @dataclass(frozen=True)
-class OriginChanged(Change):
+class OriginChanged(Recoloured):
     kind: ClassVar[str] = "origin_changed"
-    before: str = ""
-    after: str = ""
-
-    def extra_json(self) -> dict[str, Any]:
-        return {"before": self.before, "after": self.after}
-
-    def describe(self) -> str:
-        return f"{_show(self.path)} ({self.before} -> {self.after})"
 
 
 @dataclass(frozen=True)
@@ -246,9 +219,6 @@ class Merged(Change):
     kind: ClassVar[str] = "merged"
     sources: tuple[GuidRef, ...] = ()
     target_added: bool = False
-
-    def extra_json(self) -> dict[str, Any]:
-        return {"sources": [s.to_json() for s in self.sources], "target_added": self.target_added}
 
     def describe(self) -> str:
         target = _show(self.path) + (" (new)" if self.target_added else "")
@@ -260,9 +230,6 @@ class Split(Change):
     kind: ClassVar[str] = "split"
     targets: tuple[GuidRef, ...] = ()
     source_kept: bool = False
-
-    def extra_json(self) -> dict[str, Any]:
-        return {"targets": [t.to_json() for t in self.targets], "source_kept": self.source_kept}
 
     def describe(self) -> str:
         parts = [_show(t.path) + ("" if t.in_old else " (new)") for t in self.targets]
