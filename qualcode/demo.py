@@ -13,8 +13,11 @@ import qualcode
 from qualcode.core.errors import ProjectError
 from qualcode.core.project import Project, create_project
 
-CODED_DOCUMENTS = ("PL01_BackOnTrack_projectleider", "NI01_Welzijnscoach_student",
-                   "NI04_CaringUniversities_english")
+CODED_DOCUMENTS = (
+    "PL01_BackOnTrack_projectleider",
+    "NI01_Welzijnscoach_student",
+    "NI04_CaringUniversities_english",
+)
 LEAD, CODER = "Anouk", "Bram"
 PROJECT_FILE = "sample.qcdb"
 
@@ -73,9 +76,15 @@ def build_demo(
         project.close()
 
 
-def _fill(project: Project, root: Path, path: Path, say: Callable[[str], None],
-          read_codebook: Callable[..., object], import_codings: Callable[..., object],
-          import_files: Callable[..., object]) -> DemoResult:
+def _fill(
+    project: Project,
+    root: Path,
+    path: Path,
+    say: Callable[[str], None],
+    read_codebook: Callable[..., object],
+    import_codings: Callable[..., object],
+    import_files: Callable[..., object],
+) -> DemoResult:
     result = DemoResult(project_path=path)
     project.coders.add(LEAD, role="lead")
     project.coders.add(CODER, role="coder")
@@ -83,18 +92,25 @@ def _fill(project: Project, root: Path, path: Path, say: Callable[[str], None],
         say(f"codebook {codebook_file.name}")
         spec = read_codebook(codebook_file)
         project.codebook.add_spec(spec, coder=LEAD)  # type: ignore[arg-type]
-    project.versions.release("v1 basis", note="Eerste gedeelde codeboek na kalibratie",
-                             coder=LEAD)
+    project.versions.release("v1 basis", note="Eerste gedeelde codeboek na kalibratie", coder=LEAD)
     transcripts = root / "sample_transcripts"
     files = sorted(p for p in transcripts.iterdir() if p.suffix in (".txt", ".docx"))
     say(f"importing {len(files)} transcripts")
     report = import_files(
-        project, files, attributes={}, metadata_sheet=transcripts / "metadata.csv",
-        language=None, pseudonymise=False, force=False, allow=set(), progress=None,
+        project,
+        files,
+        attributes={},
+        metadata_sheet=transcripts / "metadata.csv",
+        language=None,
+        pseudonymise=False,
+        force=False,
+        allow=set(),
+        progress=None,
     )
     result.imported = [d.name for d in project.documents.list()]
-    result.flagged = sum(len(getattr(item, "findings", []) or [])
-                         for item in getattr(report, "imported", []))
+    result.flagged = sum(
+        len(getattr(item, "findings", []) or []) for item in getattr(report, "imported", [])
+    )
     for name in CODED_DOCUMENTS:
         project.documents.assign(name, [LEAD, CODER], blind=True)
     codings_file = transcripts / "codings.csv"

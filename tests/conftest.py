@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from qualcode.core.project import Project, create_project  # noqa: E402
-from tests.pg_server import PostgresServer, find_bin_dir  # noqa: E402
+from qualcode.core.project import Project, create_project
+from tests.pg_server import PostgresServer, find_bin_dir
 
 REPO = Path(__file__).resolve().parents[1]
 _counter = itertools.count()

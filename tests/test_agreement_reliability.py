@@ -165,3 +165,27 @@ def test_bootstrap_of_undefined_alpha_is_nan() -> None:
     res = bootstrap_alpha([[1] * 12, [1] * 12], n_boot=10)
     assert math.isnan(res.low) and math.isnan(res.high)
     assert res.reason is not None
+
+
+@pytest.mark.parametrize("level", ["nominal", "ordinal", "interval", "ratio"])
+def test_pairwise_route_for_many_values_matches_count_table(
+    level: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Large value sets switch from the units x values count table to coder pairs.
+    from qualcode.core.agreement import reliability
+
+    rng = np.random.default_rng(7)
+    data = rng.normal(50, 10, size=(3, 300)).round(1)
+    data[rng.random(data.shape) < 0.2] = np.nan
+    direct = krippendorff_alpha(data, level)
+    monkeypatch.setattr(reliability, "_MAX_COUNT_CELLS", 0)
+    pairwise = krippendorff_alpha(data, level)
+    assert pairwise.alpha == pytest.approx(direct.alpha, abs=1e-10)
+    assert pairwise.n_units == direct.n_units
+
+
+def test_bootstrap_at_ordinal_level_is_reproducible() -> None:
+    a = bootstrap_alpha(K2011_4X12, "ordinal", n_boot=200, seed=5)
+    b = bootstrap_alpha(K2011_4X12, "ordinal", n_boot=200, seed=5)
+    assert a.quantiles == b.quantiles
+    assert a.low <= a.quantiles[0.5] <= a.high

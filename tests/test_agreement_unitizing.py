@@ -72,7 +72,7 @@ def test_three_coders_hand_computed() -> None:
     # u alpha = 1 - (180 - 154) / (180 - 136.79) = 0.398
     # |u alpha = 1 - (156 - 146) / (180 * 156 * 24 / 32092) = 0.524
     # cu: o' = [[3, 3], [3, 5]], l'.. = 14; reduced self-pairs S'_1 = 36/2, S'_2 = 68/2;
-    #   e'_11 = 14 * 18 / 144, e'_22 = 14 * 30 / 144; cu = 1 - (6/14) / (1 - 7/14*... ) = 0.357
+    #   e'_11 + e'_22 = 14 * (18 + 30) / 144; cu = 1 - (14 - 8) / (14 - 4.667) = 0.357
     docs = [
         _doc(
             60,
@@ -168,3 +168,15 @@ def test_overlapping_codes_of_one_coder_are_flagged() -> None:
 def test_code_in_two_domains_is_rejected() -> None:
     with pytest.raises(ValueError, match="more than one semantic domain"):
         cu_alpha_across_domains([_doc(10, a=[], b=[])], {"A": ["x"], "B": ["x"]})
+
+
+def test_report_overall_binary_uses_all_domain_codes() -> None:
+    docs = [_doc(80, a=[(0, 10, "x1"), (30, 50, "z1")], b=[(2, 10, "x2"), (30, 45, "z1")])]
+    domains = {"D1": ["x1", "x2"], "D2": ["z1"]}
+    report = unitizing_report(docs, domains)
+    assert report.binary_overall is not None
+    assert report.binary_overall.alpha == pytest.approx(
+        binary_alpha(docs, ["x1", "x2", "z1"]).alpha
+    )
+    single = unitizing_report(docs, {"D1": ["x1", "x2"]})
+    assert single.cu_across_domains is None  # Cu needs two or more domains

@@ -325,6 +325,16 @@ def test_missing_or_duplicate_guid_is_refused() -> None:
         diff_codebooks(twice, snapshot())
 
 
+def test_guid_spelling_does_not_matter() -> None:
+    new = snapshot()
+    find(new, "pr").guid = "{PR}"  # how a REFI-QDA round trip may spell it
+    assert diff_codebooks(snapshot(), new).is_empty
+    new_remove = snapshot()
+    remove(new_remove, "la")
+    diff = diff_codebooks(snapshot(), new_remove, merges=[(["LA"], "{Pr}")])
+    assert diff.removed == [] and diff.merged[0].guid == "pr"
+
+
 def test_malformed_log_entry() -> None:
     with pytest.raises(InvalidSnapshotError, match="entry 1"):
         changes_from_log([{"action": "merge", "target": "x"}])

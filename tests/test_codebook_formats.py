@@ -56,7 +56,7 @@ def test_rich_fixture_reads_every_field() -> None:
     depths = [len(path) for path, _ in spec.walk()]
     assert max(depths) == 5
     assert len(depths) == 8
-    deepest = [node for path, node in spec.walk() if len(path) == 5][0]
+    deepest = next(node for path, node in spec.walk() if len(path) == 5)
     assert deepest.origin == "inductive"
 
 
@@ -353,3 +353,19 @@ def test_guid_normalisation_drops_braces_but_keeps_case() -> None:
         "3F2504E0-4F89-11D3-9A0C-0305E82C3301"
     )
     assert normalise_guid("") is None
+
+
+def test_package_imports_without_qt() -> None:
+    """io must stay usable headless: importing every format must not pull in Qt."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, qualcode.io.codebook_formats as m, qualcode.io.codebook_formats.word;"
+        "bad = [n for n in sys.modules if n.split('.')[0] in ('PySide6', 'PyQt5', 'PyQt6')];"
+        "assert not bad, bad"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr

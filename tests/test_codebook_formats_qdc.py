@@ -269,7 +269,7 @@ def test_hostile_xml_in_other_encodings_is_refused(tmp_path: Path, encoding: str
     path.write_bytes(
         XXE.replace('version="1.0"?>', f'version="1.0" encoding="{encoding}"?>', 1).encode(encoding)
     )
-    with pytest.raises(CodebookFormatError, match="refused for safety|not well-formed"):
+    with pytest.raises(CodebookFormatError, match=r"refused for safety|not well-formed"):
         read_codebook(path)
 
 
@@ -293,7 +293,8 @@ def test_hostile_project_inside_qdpx_is_refused(tmp_path: Path) -> None:
         ),
         (
             f'<CodeBook {CB}><Codes><Code guid="{G1}" name="a" isCodable="true"/></Codes>'
-            f'<Sets><Set guid="{G2}" name="groep"><MemberCode guid="{G2}"/></Set></Sets></CodeBook>',
+            f'<Sets><Set guid="{G2}" name="groep"><MemberCode guid="{G2}"/></Set></Sets>'
+            "</CodeBook>",
             f"set 'groep' refers to code guid '{G2}', which is not in the codebook",
         ),
         (
@@ -312,7 +313,8 @@ def test_hostile_project_inside_qdpx_is_refused(tmp_path: Path) -> None:
             "code 'A': the name is used twice at this level",
         ),
         (
-            f'<CodeBook {CB}><Codes><Code guid="nope" name="a" isCodable="true"/></Codes></CodeBook>',
+            f'<CodeBook {CB}><Codes><Code guid="nope" name="a" isCodable="true"/></Codes>'
+            "</CodeBook>",
             "guid 'nope' is not a GUID",
         ),
         (f"<CodeBook {CB}><Codes>", "not well-formed XML"),
@@ -329,7 +331,8 @@ def test_broken_codebooks_give_clear_errors(tmp_path: Path, body: str, expected:
 def test_lenient_about_vendor_quirks(tmp_path: Path) -> None:
     body = (
         '<CodeBook xmlns="urn:QDA-XML:codebook:0:4" origin="Old tool">'
-        f'<Codes><Code guid="{{{G1.lower()}}}" name=" padded " isCodable="false" color="rgb(1,2,3)">'
+        f'<Codes><Code guid="{{{G1.lower()}}}" name=" padded " isCodable="false"'
+        ' color="rgb(1,2,3)">'
         '<Description/><Code guid="' + G2 + '" name="kind" isCodable="true" color="bad"/>'
         "</Code></Codes><Sets/></CodeBook>"
     )
@@ -350,7 +353,7 @@ def test_qdpx_without_a_project_file(tmp_path: Path) -> None:
         archive.writestr("sources/readme.txt", "x")
     path = tmp_path / "empty.qdpx"
     path.write_bytes(buffer.getvalue())
-    with pytest.raises(CodebookFormatError, match="exactly one .qde project file"):
+    with pytest.raises(CodebookFormatError, match=r"exactly one \.qde project file"):
         read_codebook(path)
 
 
@@ -376,8 +379,32 @@ def test_second_line_of_defence_after_parsing(monkeypatch: pytest.MonkeyPatch) -
     from qualcode.io.codebook_formats import safe_xml
 
     monkeypatch.setattr(safe_xml, "_has_forbidden_marker", lambda data: None)
-    body = XXE.replace('name="&xxe;" isCodable="true"/>', 'name="a" isCodable="true">'
-                       "<Description>&xxe;</Description></Code>")
+    body = XXE.replace(
+        'name="&xxe;" isCodable="true"/>',
+        'name="a" isCodable="true"><Description>&xxe;</Description></Code>',
+    )
     with pytest.raises(CodebookFormatError, match="has a DOCTYPE") as info:
         safe_xml.parse_xml(body.encode(), "x.qdc")
     assert "root:" not in str(info.value)
+
+
+def test_qualcoder_style_export(tmp_path: Path) -> None:
+    """QualCoder writes namespace "codebook:1:0", puts codes without a category before
+    the categories, and does not escape "&" in names or memos."""
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1:0" xsi:schemaLocation="urn:QDA-XML:codebook:1:0'
+        ' Codebook.xsd" origin="QualCoder" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        "<Codes>\n"
+        f'<Code guid="{G1.lower()}" name="Losse code" isCodable="true" color="#f7ba8b" />\n'
+        f'<Code guid="{G2.lower()}" name="Vorm & inhoud" isCodable="true">\n'
+        "<Description>Categorie: vorm & inhoud &amp; context</Description>\n"
+        '<Code guid="3f2504e0-4f89-11d3-9a0c-0305e82c3301" name="Vorm" isCodable="true"'
+        ' color="#9CE3FF" />\n'
+        "</Code>\n</Codes>\n</CodeBook>\n"
+    )
+    spec = read_codebook(qdc_file(tmp_path, body))
+    assert [code.name for code in spec.codes] == ["Losse code", "Vorm & inhoud"]
+    assert spec.codes[0].colour == "#F7BA8B"
+    assert spec.codes[1].definition == "Categorie: vorm & inhoud & context"
+    assert spec.codes[1].children[0].name == "Vorm"

@@ -61,16 +61,23 @@ def test_intro_definitions_criteria_and_example_in_dutch() -> None:
     assert "Herkomst: inductief" in text
     assert "Definitie: Nog geen definitie." in text  # gaps are shown to the reviewer
     quotes = [p.text for p in document.paragraphs if p.style.name == "Quote"]
-    assert quotes == ['"Ze belde me elke avond," zei de student.\n'
-                      "\\Voorbeeld: een regel die al met een backslash begint."]
+    assert quotes == [
+        '"Ze belde me elke avond," zei de student.\n'
+        "\\Voorbeeld: een regel die al met een backslash begint."
+    ]
 
 
 def test_english_labels_by_default_and_usage_counts() -> None:
     spec = CodebookSpec(
         name="Leaders",
         codes=[
-            CodeNode("Context", guid="3F2504E0-4F89-11D3-9A0C-0305E82C3301", colour="#4E79A7",
-                     definition="Where it happens.", example="It was busy."),
+            CodeNode(
+                "Context",
+                guid="3F2504E0-4F89-11D3-9A0C-0305E82C3301",
+                colour="#4E79A7",
+                definition="Where it happens.",
+                example="It was busy.",
+            ),
             CodeNode("Outcome", guid="0b4a5c8e-1d2f-4a3b-9c8d-7e6f5a4b3c2d", origin="inductive"),
         ],
     )
@@ -98,7 +105,14 @@ def test_toc_field_over_the_heading_styles() -> None:
     instructions = document.element.body.xpath(".//w:instrText")
     assert [i.text for i in instructions] == ['TOC \\o "1-4" \\h \\z \\u']
     assert any(p.style.name == "TOC Heading" for p in document.paragraphs)
-    assert document.settings.element.xpath("./w:updateFields")
+    settings = [child.tag.split("}")[1] for child in document.settings.element]
+    # CT_Settings is an ordered sequence: updateFields must precede compat.
+    assert settings.index("updateFields") < settings.index("compat")
+    # Pre-filled entries so viewers that never update fields still show the contents.
+    texts = [p.text for p in document.paragraphs]
+    assert "1.1.1.1 Meelezen met opdrachten" in texts
+    # Deeper codes share Heading 4, so the TOC lists them too: once there, once as heading.
+    assert texts.count("1.1.1.1.1 Feedback op scriptie") == 2
 
 
 def test_write_codebook_does_not_touch_guids_for_docx(tmp_path: Path) -> None:
@@ -114,9 +128,19 @@ def test_libreoffice_renders_it(tmp_path: Path) -> None:
     source = tmp_path / "rich.docx"
     write_codebook(rich(), source)
     result = subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        capture_output=True, timeout=180, check=False,
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
     )
     pdf = tmp_path / "rich.pdf"
     assert pdf.exists(), result.stderr.decode(errors="replace")

@@ -291,13 +291,18 @@ def test_same_guid_and_recorded_mapping() -> None:
 
 def test_children_follow_a_renamed_parent() -> None:
     base = CodebookSpec(codes=[node("Steungever", "a", node("Mentor", "a-m"))])
-    incoming = CodebookSpec(codes=[node("Steungevers", "b", node("Mentor", "b-m"))])
+    incoming = CodebookSpec(
+        codes=[node("Steungevers", "b", node("Mentor", "b-m"), node("Decaan", "b-d"))]
+    )
     plan = plan_merge(base, incoming)
     assert entry(plan, "b").action == "rename"
     assert (entry(plan, "b-m").action, entry(plan, "b-m").reason) == (
         "same",
         "same name under the matched parent",
     )
+    assert entry(plan, "b-d").target_path == ("Steungever", "Decaan")
+    merged, _ = apply_plan(base, incoming, plan)
+    assert names(merged) == ["Steungever", "Steungever / Mentor", "Steungever / Decaan"]
 
 
 def test_siblings_under_the_matched_parent_are_preferred() -> None:
@@ -332,7 +337,19 @@ def test_format_text_table(plan: MergePlan) -> None:
     )
     assert "    differs: colour (base kept)" in text
     assert "    candidates: Steungever / Vrienden (85.7), Steungever / Vriendin (85.7)" in text
-    assert lines[-1].startswith("1 update, 4 same") or "1 conflict" in lines[-1]
+    assert lines[-1] == "3 update, 4 same, 1 rename, 2 new, 1 conflict"
+
+
+def test_guids_match_whatever_case_or_braces_a_tool_wrote() -> None:
+    base = base_codebook()
+    incoming = copy.deepcopy(base)
+    find(incoming, "a-ps").guid = "{A-PS}"  # as an other QDA tool may write it
+    find(incoming, "a-gs").children.append(node("Advies geven", "{B-AG}"))
+    plan = plan_merge(base, incoming, mapping={})
+    assert (entry(plan, "a-ps").action, entry(plan, "a-ps").reason) == ("same", "same guid")
+    merged, mapping = apply_plan(base, incoming, plan)
+    assert mapping["a-ps"] == "a-ps" and mapping["b-ag"] == "b-ag"
+    assert find(merged, "b-ag").name == "Advies geven"
 
 
 # --- errors ---------------------------------------------------------------------------
@@ -390,6 +407,7 @@ def test_plan_for_another_incoming_version(plan: MergePlan) -> None:
         (lambda d: d["entries"][0].update(take_incoming=["name"]), "cannot take"),
         (lambda d: d["entries"][0].update(accept="yes"), "'accept' has an invalid value"),
         (lambda d: d.update(entries={}), "must be a list"),
+        (lambda d: d["entries"].append(d["entries"][0]), r"more than one entry.*b-sg"),
     ],
 )
 def test_malformed_plan_files(plan: MergePlan, edit: Any, message: str) -> None:

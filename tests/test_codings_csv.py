@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from qualcode.io.codings_csv import CodingsFileError, export_codings, import_codings
 from qualcode.core.project import Project
+from qualcode.io.codings_csv import CodingsFileError, export_codings, import_codings
 from tests.conftest import SAMPLE_TEXT, seed
 
 
@@ -29,7 +29,7 @@ def test_round_trip_keeps_every_field(coded_project: Project, tmp_path: Path) ->
     assert list(rows[0]) == ["document", "coder", "start", "end", "code", "memo", "text"]
     moeder = rows[0]
     assert moeder["code"] == "Steungever / Moeder"
-    assert moeder["text"] == SAMPLE_TEXT[int(moeder["start"]):int(moeder["end"])]
+    assert moeder["text"] == SAMPLE_TEXT[int(moeder["start"]) : int(moeder["end"])]
     # Import into a fresh project with the same document and codebook.
     coded_project.codings.remove([c.id for c in coded_project.codings.list()])
     summary = import_codings(coded_project, out)
@@ -40,33 +40,57 @@ def test_round_trip_keeps_every_field(coded_project: Project, tmp_path: Path) ->
 
 
 def test_bad_rows_reject_the_whole_file(coded_project: Project, tmp_path: Path) -> None:
-    good = {"document": "NI01", "coder": "Bram", "start": 0, "end": 5,
-            "code": "Steungever / Mentor", "memo": ""}
-    rows = [good,
-            {**good, "document": "NI77"},
-            {**good, "start": 9, "end": 3},
-            {**good, "code": "Steungever / Opa"},
-            {**good, "start": "een"},
-            {**good, "coder": "Carla"},
-            {**good, "end": 10_000}]
+    good = {
+        "document": "NI01",
+        "coder": "Bram",
+        "start": 0,
+        "end": 5,
+        "code": "Steungever / Mentor",
+        "memo": "",
+    }
+    rows = [
+        good,
+        {**good, "document": "NI77"},
+        {**good, "start": 9, "end": 3},
+        {**good, "code": "Steungever / Opa"},
+        {**good, "start": "een"},
+        {**good, "coder": "Carla"},
+        {**good, "end": 10_000},
+    ]
     path = write_csv(tmp_path / "bad.csv", rows)
     before = coded_project.info().codings
     with pytest.raises(CodingsFileError) as caught:
         import_codings(coded_project, path)
     message = str(caught.value)
     assert "bad.csv: 6 problem(s), nothing imported" in message
-    for line, words in [(3, "unknown document 'NI77'"), (4, "end 3 must be after start 9"),
-                        (5, "unknown code"), (6, "start/end must be whole numbers"), (7, "unknown coder 'Carla'"),
-                        (8, "end 10000 lies beyond the text")]:
+    for line, words in [
+        (3, "unknown document 'NI77'"),
+        (4, "end 3 must be after start 9"),
+        (5, "unknown code"),
+        (6, "start/end must be whole numbers"),
+        (7, "unknown coder 'Carla'"),
+        (8, "end 10000 lies beyond the text"),
+    ]:
         assert f"line {line}: {words}" in message
     assert coded_project.info().codings == before
 
 
 def test_text_column_catches_drifted_offsets(coded_project: Project, tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "drift.csv", [{
-        "document": "NI01", "coder": "Bram", "start": 1, "end": 12,
-        "code": "Steungever / Mentor", "memo": "", "text": "Interviewer"}],
-        ["document", "coder", "start", "end", "code", "memo", "text"])
+    path = write_csv(
+        tmp_path / "drift.csv",
+        [
+            {
+                "document": "NI01",
+                "coder": "Bram",
+                "start": 1,
+                "end": 12,
+                "code": "Steungever / Mentor",
+                "memo": "",
+                "text": "Interviewer",
+            }
+        ],
+        ["document", "coder", "start", "end", "code", "memo", "text"],
+    )
     with pytest.raises(CodingsFileError, match="differs from the 'text' column"):
         import_codings(coded_project, path)
 
@@ -84,9 +108,19 @@ def test_missing_columns_and_empty_file(sqlite_project: Project, tmp_path: Path)
 
 def test_new_coders_only_when_asked(sqlite_project: Project, tmp_path: Path) -> None:
     seed(sqlite_project)
-    path = write_csv(tmp_path / "carla.csv", [{
-        "document": "NI01", "coder": "Carla", "start": 0, "end": 11,
-        "code": "Steungever", "memo": "kalibratie"}])
+    path = write_csv(
+        tmp_path / "carla.csv",
+        [
+            {
+                "document": "NI01",
+                "coder": "Carla",
+                "start": 0,
+                "end": 11,
+                "code": "Steungever",
+                "memo": "kalibratie",
+            }
+        ],
+    )
     summary = import_codings(sqlite_project, path, add_coders=True)
     assert summary.coders_added == ["Carla"]
     assert sqlite_project.coders.get("Carla").role == "coder"

@@ -32,7 +32,10 @@ def test_no_source_file_in_core_or_io_mentions_qt() -> None:
                     names = [a.name for a in node.names]
                 elif isinstance(node, ast.ImportFrom):
                     names = [node.module or ""]
-                if any(n.split(".")[0] in {"PySide6", "shiboken6", "qualcode"} and
-                       (n.startswith(("PySide6", "shiboken6", "qualcode.ui"))) for n in names):
+                if any(
+                    n.split(".")[0] in {"PySide6", "shiboken6", "qualcode"}
+                    and (n.startswith(("PySide6", "shiboken6", "qualcode.ui")))
+                    for n in names
+                ):
                     offenders.append(str(path))
     assert offenders == []

@@ -93,7 +93,7 @@ def test_create_refuses_existing_and_open_refuses_missing(tmp_path: Path) -> Non
 def test_open_refuses_a_file_that_is_not_a_project(tmp_path: Path) -> None:
     junk = tmp_path / "notes.qcdb"
     junk.write_text("this is not a database")
-    with pytest.raises(ProjectError, match="notes.qcdb"):
+    with pytest.raises(ProjectError, match=r"notes\.qcdb"):
         open_project(str(junk))
     empty = tmp_path / "empty.qcdb"
     sqlite3.connect(empty).close()

@@ -11,19 +11,26 @@ from qualcode.io.codings_csv import export_codings, import_codings
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     codings = subparsers.add_parser(
-        "codings", help="import and export codings as CSV",
+        "codings",
+        help="import and export codings as CSV",
         description="Codings as CSV with columns document,coder,start,end,code,memo "
         "(code = path joined with ' / '; offsets in characters of the stored text).",
     )
     sub = codings.add_subparsers(dest="codings_command", metavar="ACTION", required=True)
-    imp = sub.add_parser("import", help="add codings from a CSV file (all or nothing)",
-                         description="Add codings from CSV; any bad row rejects the whole file.")
+    imp = sub.add_parser(
+        "import",
+        help="add codings from a CSV file (all or nothing)",
+        description="Add codings from CSV; any bad row rejects the whole file.",
+    )
     add_locator(imp)
     imp.add_argument("file", metavar="FILE.csv", type=Path)
     imp.add_argument("--add-coders", action="store_true", help="create coders that do not exist")
     imp.set_defaults(func=run_import)
-    exp = sub.add_parser("export", help="write all codings to a CSV file",
-                         description="Write all codings to CSV (plus a 'text' column).")
+    exp = sub.add_parser(
+        "export",
+        help="write all codings to a CSV file",
+        description="Write all codings to CSV (plus a 'text' column).",
+    )
     add_locator(exp)
     exp.add_argument("file", metavar="FILE.csv", type=Path)
     exp.add_argument("--no-text", action="store_true", help="leave out the coded text column")

@@ -10,12 +10,18 @@ from qualcode.demo import build_demo, default_folder
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo = subparsers.add_parser(
-        "demo", help="build the sample project",
+        "demo",
+        help="build the sample project",
         description="Build a complete SQLite project from the bundled synthetic transcripts, "
         "codebooks and two coders' codings, and print what it holds.",
     )
-    demo.add_argument("folder", metavar="DIR", nargs="?", type=Path,
-                      help="where to build it (default: a new ./qualcode-demo folder)")
+    demo.add_argument(
+        "folder",
+        metavar="DIR",
+        nargs="?",
+        type=Path,
+        help="where to build it (default: a new ./qualcode-demo folder)",
+    )
     demo.add_argument("--samples", type=Path, help="folder with sample_transcripts/ and codebooks/")
     demo.set_defaults(func=run_demo)
 

@@ -9,14 +9,20 @@ from qualcode.core.project import create_project, open_project
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    init = subparsers.add_parser("init", help="create a new, empty project",
-                                 description="Create a new, empty project at LOCATOR.")
+    init = subparsers.add_parser(
+        "init",
+        help="create a new, empty project",
+        description="Create a new, empty project at LOCATOR.",
+    )
     add_locator(init)
     init.add_argument("--name", help="project name (default: the file name)")
     init.set_defaults(func=run_init)
 
-    info = subparsers.add_parser("info", help="what a project holds",
-                                 description="Counts of documents, codes, coders and codings.")
+    info = subparsers.add_parser(
+        "info",
+        help="what a project holds",
+        description="Counts of documents, codes, coders and codings.",
+    )
     add_locator(info)
     info.add_argument("--json", action="store_true", help="print JSON")
     info.set_defaults(func=run_info)
@@ -49,7 +55,9 @@ def print_info(locator: str) -> None:
     for intervention, n in info.documents_by_intervention.items():
         print(f"           {n:>4}  {intervention}")
     print(f"codes:     {info.codes}")
-    print(f"coders:    {info.coders}" + (f" ({', '.join(info.coder_names)})" if info.coders else ""))
+    print(
+        f"coders:    {info.coders}" + (f" ({', '.join(info.coder_names)})" if info.coders else "")
+    )
     print(f"codings:   {info.codings}")
     for coder, n in info.codings_per_coder.items():
         print(f"           {n:>4}  {coder}")

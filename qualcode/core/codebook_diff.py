@@ -32,6 +32,7 @@ A ``ref`` is ``{"guid", "path", "in_old": bool, "in_new": bool}`` (path as above
 merge source or split source that is gone is reported only inside its merged/split
 record, not as ``removed``; likewise a merge target or split target that is new is not
 repeated as ``added``. Paths are lists, not joined text, because names may contain "/".
+Guids are compared and reported as :func:`guid_key` spells them.
 """
 
 from __future__ import annotations
@@ -68,8 +69,17 @@ class NodeInfo:
     index: int
 
 
+def guid_key(guid: str) -> str:
+    """Lower case without braces, as the store keeps guids.
+
+    REFI-QDA tools write the same guid in upper case or in braces; comparing raw text
+    would turn a round trip through NVivo into "removed" plus "added".
+    """
+    return guid.strip().removeprefix("{").removesuffix("}").strip().lower()
+
+
 def index_codebook(spec: CodebookSpec, label: str = "codebook") -> dict[str, NodeInfo]:
-    """Map guid -> NodeInfo in tree order; reject missing or duplicate guids."""
+    """Map guid_key -> NodeInfo in tree order; reject missing or duplicate guids."""
     found: dict[str, NodeInfo] = {}
 
     def visit(nodes: list[CodeNode], parent: NodeInfo | None) -> None:
@@ -77,13 +87,14 @@ def index_codebook(spec: CodebookSpec, label: str = "codebook") -> dict[str, Nod
             path = (*parent.path, node.name) if parent else (node.name,)
             if not node.guid:
                 raise InvalidSnapshotError(f"{label}: code {join_path(path)!r} has no guid")
-            if node.guid in found:
-                other = join_path(found[node.guid].path)
+            key = guid_key(node.guid)
+            if key in found:
+                other = join_path(found[key].path)
                 raise InvalidSnapshotError(
-                    f"{label}: guid {node.guid} is used by {other!r} and {join_path(path)!r}"
+                    f"{label}: guid {key} is used by {other!r} and {join_path(path)!r}"
                 )
-            info = NodeInfo(node.guid, path, node, parent.guid if parent else None, index)
-            found[node.guid] = info
+            info = NodeInfo(key, path, node, parent.guid if parent else None, index)
+            found[key] = info
             visit(node.children, info)
 
     visit(spec.codes, None)
@@ -200,8 +211,9 @@ class Redefined(Change):
 
 
 @dataclass(frozen=True)
-class Recoloured(Change):
-    kind: ClassVar[str] = "recoloured"
+class _Altered(Change):
+    """A single-valued field changed; shared shape of recoloured and origin_changed."""
+
     before: str | None = None
     after: str | None = None
 
@@ -210,7 +222,12 @@ class Recoloured(Change):
 
 
 @dataclass(frozen=True)
-class OriginChanged(Recoloured):
+class Recoloured(_Altered):
+    kind: ClassVar[str] = "recoloured"
+
+
+@dataclass(frozen=True)
+class OriginChanged(_Altered):
     kind: ClassVar[str] = "origin_changed"
 
 
@@ -318,6 +335,8 @@ def diff_codebooks(
 
     explained_gone: set[str] = set()  # old guids a merge/split accounts for
     explained_new: set[str] = set()  # new guids a merge/split accounts for
+    merges = [([guid_key(g) for g in sources], guid_key(t)) for sources, t in merges]
+    splits = [(guid_key(s), [guid_key(g) for g in targets]) for s, targets in splits]
     for sources, target in merges:
         refs = tuple(ref(g) for g in sources)
         diff.merged.append(Merged(target, ref(target).path, refs, target not in before))

@@ -21,19 +21,32 @@ long definitions at 85. When both definitions have 3+ words the score is
 ``max(name, (name + definition) / 2)``: a shared definition lifts a renamed code over
 the threshold ("Praktische hulp" / "Praktische steun": 77 -> 89), a rewritten
 definition never pulls an identical name down.
+
+Plan file (``MergePlan.to_json``, ``schema`` "qualcode.merge-plan", ``schema_version`` 1):
+``help`` (list of lines for the person editing), ``schema``, ``schema_version``, ``base``
+and ``incoming`` (codebook names), ``threshold``, ``entries``. Each entry, in incoming
+tree order: ``incoming_path`` (text, " / "-joined), ``incoming_guid``, ``action`` (one of
+ACTIONS), ``accept`` (bool), ``target`` (base guid or null), ``use_incoming_name`` (bool),
+``take_incoming`` (list of MERGE_FIELDS), ``target_path`` (text or null), ``score``
+(0-100 or null), ``reason`` (text), ``differing_fields`` ({field: {"base", "incoming"}}),
+``candidates`` ([{"guid", "path", "score"}]), ``incoming_parent`` (guid or null). Paths are
+joined text here, unlike the diff JSON, because they are for reading only: guids decide.
+Guids are compared and written as :func:`guid_key` spells them (lower case, no braces).
 """
 
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from qualcode.core.codebook_diff import NodeInfo, index_codebook, same_colour
+from qualcode.core.codebook_diff import NodeInfo, guid_key, index_codebook, same_colour
 from qualcode.core.codebook_spec import CodebookSpec, CodeNode, join_path, split_path
 from qualcode.core.errors import DomainError
 
@@ -198,9 +211,8 @@ class MergePlan:
 
     def skipped(self) -> dict[str, str]:
         """incoming guid -> why it will not be merged (rejected, or under a skipped code)."""
-        return _skip_reasons(
-            self.entries, {e.incoming_guid: e.incoming_parent for e in self.entries}
-        )
+        parents = {guid_key(e.incoming_guid): e.incoming_parent for e in self.entries}
+        return _skip_reasons(self.entries, parents)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -219,15 +231,19 @@ class MergePlan:
             raise PlanFormatError(f"not a merge plan (schema {data.get('schema')!r})")
         if data.get("schema_version") != SCHEMA_VERSION:
             raise PlanFormatError(f"unsupported plan version {data.get('schema_version')!r}")
-        entries = data.get("entries")
-        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        items = data.get("entries")
+        if not isinstance(items, list) or not all(isinstance(e, dict) for e in items):
             raise PlanFormatError("'entries' must be a list of objects")
-        return cls(
-            entries=[PlanEntry.from_json(e, n) for n, e in enumerate(entries, start=1)],
-            base_name=str(data.get("base", "")),
-            incoming_name=str(data.get("incoming", "")),
-            threshold=float(data.get("threshold", 85.0)),
-        )
+        entries = [PlanEntry.from_json(e, n) for n, e in enumerate(items, start=1)]
+        counts = Counter(guid_key(e.incoming_guid) for e in entries)
+        twice = sorted(g for g, n in counts.items() if n > 1)
+        if twice:
+            raise PlanFormatError(f"more than one entry for incoming guid(s) {twice}")
+        threshold = data.get("threshold", 85.0)
+        if not isinstance(threshold, int | float):
+            raise PlanFormatError(f"'threshold' must be a number, not {threshold!r}")
+        base, incoming = str(data.get("base", "")), str(data.get("incoming", ""))
+        return cls(entries, base, incoming, float(threshold))
 
     def format_text(self) -> str:
         """A table for people: one row per incoming code, details indented below."""
@@ -236,8 +252,8 @@ class MergePlan:
         for e in self.entries:
             score = f"{e.score:.1f}" if e.score is not None else ""
             target = join_path(e.target_path) if e.target_path else "?"
-            rows.append((e.action, "yes" if e.accept else "no", score,
-                         join_path(e.incoming_path), target))  # fmt: skip
+            accept = "yes" if e.accept else "no"
+            rows.append((e.action, accept, score, join_path(e.incoming_path), target))
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
         lines = [header, ""]
         skipped = self.skipped()
@@ -246,33 +262,31 @@ class MergePlan:
             lines.append(f"{cells}  {'->' if number else '  '} {row[4]}")
             if number:
                 lines.extend(_details(self.entries[number - 1], skipped))
-        counts: dict[str, int] = {}
-        for e in self.entries:
-            counts[e.action] = counts.get(e.action, 0) + 1
+        counts = Counter(e.action for e in self.entries)
         lines += ["", ", ".join(f"{n} {a}" for a, n in counts.items()) or "nothing to merge"]
         return "\n".join(lines)
 
 
 def _skip_reasons(entries: list[PlanEntry], parent_of: Mapping[str, str | None]) -> dict[str, str]:
-    by_guid = {e.incoming_guid: e for e in entries}
+    by_guid = {guid_key(e.incoming_guid): e for e in entries}
     reasons: dict[str, str] = {}
     done: set[str] = set()
 
-    def visit(entry: PlanEntry) -> None:
-        if entry.incoming_guid in done:
+    def visit(guid: str) -> None:
+        if guid in done:
             return
-        done.add(entry.incoming_guid)
-        parent = by_guid.get(parent_of.get(entry.incoming_guid) or "")
-        if parent is not None:
+        done.add(guid)
+        entry, parent = by_guid[guid], guid_key(parent_of.get(guid) or "")
+        if parent in by_guid:
             visit(parent)
         if not entry.accept:
-            reasons[entry.incoming_guid] = "not accepted"
-        elif entry.action == "new" and parent is not None and parent.incoming_guid in reasons:
+            reasons[guid] = "not accepted"
+        elif entry.action == "new" and parent in reasons:
             # A new code needs its parent in the result; a matched one is already there.
-            reasons[entry.incoming_guid] = f"parent {join_path(parent.incoming_path)} is skipped"
+            reasons[guid] = f"parent {join_path(by_guid[parent].incoming_path)} is skipped"
 
-    for entry in entries:
-        visit(entry)
+    for guid in by_guid:
+        visit(guid)
     return reasons
 
 
@@ -289,8 +303,8 @@ def _details(entry: PlanEntry, skipped: Mapping[str, str]) -> list[str]:
     if entry.candidates and [c.guid for c in entry.candidates] != [entry.target]:
         shown = ", ".join(f"{join_path(c.path)} ({c.score:.1f})" for c in entry.candidates)
         out.append(f"{pad}candidates: {shown}")
-    if entry.incoming_guid in skipped:
-        out.append(f"{pad}skipped: {skipped[entry.incoming_guid]}")
+    if guid_key(entry.incoming_guid) in skipped:
+        out.append(f"{pad}skipped: {skipped[guid_key(entry.incoming_guid)]}")
     return out
 
 
@@ -301,8 +315,14 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+@lru_cache(maxsize=8192)
+def _processed(text: str) -> str:
+    # Every incoming code is scored against every base code: normalise each text once.
+    return default_process(text)
+
+
 def _similarity(a: str, b: str) -> float:
-    a, b = default_process(a), default_process(b)
+    a, b = _processed(a), _processed(b)
     return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
 
 
@@ -345,7 +365,7 @@ def plan_merge(
     """Propose what happens to every incoming code; nothing is changed."""
     b = index_codebook(base, "base codebook")
     inc = index_codebook(incoming, "incoming codebook")
-    recorded = mapping or {}
+    recorded = {guid_key(k): guid_key(v) for k, v in (mapping or {}).items()}
     matched: dict[str, tuple[str, str]] = {}  # incoming guid -> (base guid, reason)
     for guid in inc:
         if guid in b:
@@ -477,7 +497,7 @@ def apply_plan(
     MergeValidationError when the plan does not fit or the result would be invalid.
     """
     inc = index_codebook(incoming, "incoming codebook")
-    entries = {e.incoming_guid: e for e in plan.entries}
+    entries = {guid_key(e.incoming_guid): e for e in plan.entries}
     missing = [join_path(i.path) for g, i in inc.items() if g not in entries]
     extra = [join_path(e.incoming_path) for g, e in entries.items() if g not in inc]
     if missing or extra:
@@ -491,7 +511,8 @@ def apply_plan(
     index = {guid: info.node for guid, info in index_codebook(result, "base codebook").items()}
     base_guids = set(index)
     # Parents from the incoming tree itself, not from the (hand-editable) plan file.
-    skipped = _skip_reasons(plan.entries, {g: i.parent for g, i in inc.items()})
+    parents = {g: i.parent for g, i in inc.items()}
+    skipped = _skip_reasons(list(entries.values()), parents)
     resulting: dict[str, str] = {}
     for guid, info in inc.items():
         entry = entries[guid]
@@ -505,22 +526,23 @@ def apply_plan(
                     "set action 'same' with that target instead"
                 )
             node = copy.deepcopy(info.node)
-            node.children = []  # children have their own entries
+            node.guid, node.children = guid, []  # children have their own entries
             parent = resulting.get(info.parent) if info.parent else None
             (index[parent].children if parent else result.codes).append(node)
             index[guid] = node
             resulting[guid] = guid
             continue
-        if entry.target not in base_guids:
+        target_guid = guid_key(entry.target or "")
+        if target_guid not in base_guids:
             raise MergeValidationError(
                 f"{where}: target {entry.target!r} is not a code of the base codebook"
             )
-        target = index[entry.target]
+        target = index[target_guid]
         for name in entry.take_incoming:
             setattr(target, name, getattr(info.node, name))
         if entry.use_incoming_name:
             target.name = info.node.name
-        resulting[guid] = entry.target
+        resulting[guid] = target_guid
     validate_codebook(result)
     return result, resulting
 

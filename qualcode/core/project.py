@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -26,12 +26,10 @@ from qualcode.core.models import (
 from qualcode.core.records import ProjectInfo
 
 
-
-
 class Project:
     """An open project. Every service operation runs in one transaction of its own."""
 
-    def __init__(self, locator: str, engine: store.Engine) -> None:
+    def __init__(self, locator: str, engine: Engine) -> None:
         from qualcode.core.services.codebook import CodebookService
         from qualcode.core.services.coders import CoderService
         from qualcode.core.services.codings import CodingService

@@ -28,11 +28,14 @@ def ensure_app(argv: list[str] | None = None) -> QtWidgets.QApplication:
         return app
     QtCore.QCoreApplication.setOrganizationName("Qualcode")
     QtCore.QCoreApplication.setApplicationName("Qualcode")
-    if "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY") and not os.environ.get(
-        "WAYLAND_DISPLAY"
-    ) and sys.platform.startswith("linux"):
+    if (
+        "QT_QPA_PLATFORM" not in os.environ
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and sys.platform.startswith("linux")
+    ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     return QtWidgets.QApplication(argv if argv is not None else sys.argv[:1])
 
 
-__all__ = ["QtCore", "QtGui", "QtWidgets", "Signal", "Slot", "Qt", "ensure_app"]
+__all__ = ["Qt", "QtCore", "QtGui", "QtWidgets", "Signal", "Slot", "ensure_app"]

@@ -50,34 +50,29 @@ from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-import numpy.typing as npt
 
-GAP_INDEX = 0  # row/column of gaps in every coincidence matrix here
+from qualcode.core.agreement._continuum import (
+    GAP_INDEX,
+    Segment,
+    SegmentLike,
+    Tally,
+    UnitizedDocument,
+    expected_coincidences,
+    tally_documents,
+)
 
-
-@dataclass(frozen=True)
-class Segment:
-    """A coded stretch [start, end) of character offsets with its code (value)."""
-
-    start: int
-    end: int
-    value: Hashable
-
-
-SegmentLike = Segment | tuple[int, int, Hashable]
-
-
-@dataclass(frozen=True)
-class UnitizedDocument:
-    """One document: its length in characters and each coder's segments.
-
-    A coder listed in the computation but absent from ``codings`` coded nothing in this
-    document (all gap); that is data, not missing data.
-    """
-
-    length: int
-    codings: Mapping[str, Sequence[SegmentLike]]
-    name: str = ""
+__all__ = [
+    "Segment",
+    "SegmentLike",
+    "UnitizedDocument",
+    "UnitizingReport",
+    "UnitizingResult",
+    "binary_alpha",
+    "cu_alpha",
+    "cu_alpha_across_domains",
+    "u_alpha",
+    "unitizing_report",
+]
 
 
 @dataclass(frozen=True)
@@ -110,134 +105,11 @@ class UnitizingResult:
 class UnitizingReport:
     """Everything ATLAS.ti reports for a set of semantic domains."""
 
+    binary_overall: UnitizingResult | None = None
     binary_by_code: dict[Hashable, UnitizingResult] = field(default_factory=dict)
     binary_by_domain: dict[Hashable, UnitizingResult] = field(default_factory=dict)
     cu_by_domain: dict[Hashable, UnitizingResult] = field(default_factory=dict)
     cu_across_domains: UnitizingResult | None = None
-
-
-@dataclass
-class _Tally:
-    """Sums over documents that the expected coincidences are formed from."""
-
-    n_values: int
-    o: npt.NDArray[np.float64] = field(init=False)
-    self_pairs: npt.NDArray[np.float64] = field(init=False)  # S_c: l^2 per segment, l per gap
-    cu_self_pairs: npt.NDArray[np.float64] = field(init=False)  # S'_c for cu
-    n_segments: int = 0
-    warnings: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.o = np.zeros((self.n_values, self.n_values))
-        self.self_pairs = np.zeros(self.n_values)
-        self.cu_self_pairs = np.zeros(self.n_values)
-
-
-def _sections(
-    segments: Iterable[SegmentLike],
-    value_map: Mapping[Hashable, int],
-    length: int,
-    where: str,
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], bool]:
-    """One coder's partition: (starts, ends, value indices) incl. gaps; flag overlaps."""
-    kept: list[tuple[int, int, int]] = []
-    for seg in segments:
-        start, end, value = (seg.start, seg.end, seg.value) if isinstance(seg, Segment) else seg
-        if not (0 <= start < end <= length):
-            raise ValueError(
-                f"{where}: segment ({start}, {end}, {value!r}) must satisfy "
-                f"0 <= start < end <= {length}"
-            )
-        if value in value_map:
-            kept.append((value_map[value], int(start), int(end)))
-    # Merge overlaps within one value (strictly overlapping only: touching segments
-    # stay separate, because each coded segment is a unit of its own).
-    kept.sort()
-    merged: list[tuple[int, int, int]] = []
-    for v, s, e in kept:
-        if merged and merged[-1][0] == v and s < merged[-1][2]:
-            pv, ps, pe = merged[-1]
-            merged[-1] = (pv, ps, max(pe, e))
-        else:
-            merged.append((v, s, e))
-    merged.sort(key=lambda t: (t[1], t[2]))
-    overlap = any(merged[k + 1][1] < merged[k][2] for k in range(len(merged) - 1))
-    starts = [s for _, s, _ in merged]
-    ends = [e for _, _, e in merged]
-    values = [v for v, _, _ in merged]
-    # Gaps: what this coder left uncoded (complement of the union of its segments).
-    cursor = 0
-    for s, e in sorted(zip(starts, ends, strict=True)):
-        if s > cursor:
-            starts.append(cursor)
-            ends.append(s)
-            values.append(GAP_INDEX)
-        cursor = max(cursor, e)
-    if cursor < length:
-        starts.append(cursor)
-        ends.append(length)
-        values.append(GAP_INDEX)
-    return (
-        np.array(starts, dtype=np.int64),
-        np.array(ends, dtype=np.int64),
-        np.array(values, dtype=np.int64),
-        overlap,
-    )
-
-
-def _tally(
-    documents: Sequence[UnitizedDocument],
-    coders: Sequence[str],
-    value_map: Mapping[Hashable, int],
-) -> _Tally:
-    tally = _Tally(n_values=1 + max(value_map.values(), default=0))
-    v = tally.n_values
-    for d, doc in enumerate(documents):
-        if doc.length <= 0:
-            raise ValueError(f"document {doc.name or d}: length must be positive")
-        parts = []
-        for coder in coders:
-            where = f"document {doc.name or d}, coder {coder!r}"
-            s, e, val, overlap = _sections(doc.codings.get(coder, ()), value_map, doc.length, where)
-            if overlap:
-                tally.warnings.append(f"{where}: segments with different values overlap")
-            lengths = (e - s).astype(np.float64)
-            unit = val != GAP_INDEX
-            tally.n_segments += int(unit.sum())
-            # A segment cannot meet itself in a random pairing: l^2 pairs of its
-            # characters are lost; a gap is divisible, so only its l self-pairs are.
-            sq = np.where(unit, lengths * lengths, lengths)
-            tally.self_pairs += np.bincount(val, weights=sq, minlength=v)
-            parts.append((s, e, val))
-        for i, (si, ei, vi) in enumerate(parts):
-            for j, (sj, ej, vj) in enumerate(parts):
-                if i == j:
-                    continue
-                inter = np.minimum(ei[:, None], ej[None, :]) - np.maximum(si[:, None], sj[None, :])
-                inter = np.clip(inter, 0, None).astype(np.float64)
-                cells = (vi[:, None] * v + vj[None, :]).ravel()
-                tally.o += np.bincount(cells, weights=inter.ravel(), minlength=v * v).reshape(v, v)
-                # For cu: how much of each of i's segments j also coded (with any value).
-                reduced = inter[:, vj != GAP_INDEX].sum(axis=1)
-                unit = vi != GAP_INDEX
-                tally.cu_self_pairs += np.bincount(
-                    vi[unit], weights=reduced[unit] ** 2, minlength=v
-                )
-    m = len(coders)
-    tally.o /= m - 1
-    tally.cu_self_pairs /= m - 1
-    return tally
-
-
-def _expected(
-    margins: npt.NDArray[np.float64], self_pairs: npt.NDArray[np.float64]
-) -> npt.NDArray[np.float64]:
-    """e_ck = l.. (l_c l_k - [c = k] S_c) / (l..^2 - sum S)   (2016, eqs. 4 and 10)."""
-    total = float(margins.sum())
-    denom = total * total - float(self_pairs.sum())
-    if denom <= 0:
-        return np.full((len(margins), len(margins)), math.nan)
-    return np.asarray(total * (np.outer(margins, margins) - np.diag(self_pairs)) / denom)
 
 
 def _coders(documents: Sequence[UnitizedDocument], coders: Sequence[str] | None) -> list[str]:
@@ -252,7 +124,7 @@ def _result(
     d_e: float,
     pairable: float,
     coverage: float,
-    tally: _Tally,
+    tally: Tally,
     m: int,
     values: tuple[Hashable, ...],
     reason: str | None,
@@ -282,12 +154,12 @@ def _gap_vs_units(
     cs = _coders(documents, coders)
     if len(cs) < 2:
         return _result(
-            kind, math.nan, math.nan, 0.0, 1.0, _Tally(2), len(cs), values, "fewer than two coders"
+            kind, math.nan, math.nan, 0.0, 1.0, Tally(2), len(cs), values, "fewer than two coders"
         )
-    tally = _tally(documents, cs, value_map)
+    tally = tally_documents(documents, cs, value_map)
     o = tally.o
     margins = o.sum(axis=1)
-    e = _expected(margins, tally.self_pairs)
+    e = expected_coincidences(margins, tally.self_pairs)
     total = float(margins.sum())
     if kind == "u":
         # Nominal over all values and gaps (2016, eq. 5).
@@ -354,9 +226,9 @@ def _cu(
     cs = _coders(documents, coders)
     if len(cs) < 2:
         return _result(
-            kind, math.nan, math.nan, 0.0, 0.0, _Tally(2), len(cs), values, "fewer than two coders"
+            kind, math.nan, math.nan, 0.0, 0.0, Tally(2), len(cs), values, "fewer than two coders"
         )
-    tally = _tally(documents, cs, value_map)
+    tally = tally_documents(documents, cs, value_map)
     full_total = float(tally.o.sum())
     # Keep only coincidences between coded stretches (2016, section on cu-alpha).
     o = tally.o[1:, 1:]
@@ -375,7 +247,7 @@ def _cu(
             values,
             "no stretch was coded by two coders",
         )
-    e = _expected(margins, tally.cu_self_pairs[1:])
+    e = expected_coincidences(margins, tally.cu_self_pairs[1:])
     d_o = (total - float(np.trace(o))) / total
     d_e = (total - float(np.trace(e))) / total
     return _result(kind, d_o, d_e, total, coverage, tally, len(cs), values, None)
@@ -412,7 +284,11 @@ def unitizing_report(
     domains: Mapping[Hashable, Collection[Hashable]],
     coders: Sequence[str] | None = None,
 ) -> UnitizingReport:
-    """Binary alpha per code and per domain, cu alpha per domain and Cu alpha overall."""
+    """Binary alpha overall, per code and per domain; cu per domain; Cu across domains.
+
+    Cu needs at least two domains (None otherwise). For per-document figures call this
+    with a one-document list.
+    """
     by_code: dict[Hashable, UnitizingResult] = {}
     by_domain: dict[Hashable, UnitizingResult] = {}
     cu_by_domain: dict[Hashable, UnitizingResult] = {}
@@ -422,4 +298,6 @@ def unitizing_report(
         by_domain[name] = binary_alpha(documents, codes, coders)
         cu_by_domain[name] = cu_alpha(documents, codes, coders)
     across = cu_alpha_across_domains(documents, domains, coders) if len(domains) >= 2 else None
-    return UnitizingReport(by_code, by_domain, cu_by_domain, across)
+    all_codes = [code for codes in domains.values() for code in codes]
+    overall = binary_alpha(documents, all_codes, coders)
+    return UnitizingReport(overall, by_code, by_domain, cu_by_domain, across)

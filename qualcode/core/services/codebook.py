@@ -113,7 +113,9 @@ class CodebookService:
     ) -> CodeRecord:
         """Create a code under ``parent`` (top level when None)."""
         with self._project.transaction() as session:
-            code = self._add(session, name, parent, self._coder(session, coder), position, guid, fields)
+            code = self._add(
+                session, name, parent, self._coder(session, coder), position, guid, fields
+            )
             record = tree.code_record(code, tree.path_of(session, code))
         self._project.notify(Change("codebook", (record.id,)))
         return record
@@ -133,7 +135,9 @@ class CodebookService:
             raise DomainError(f"unknown code field(s): {', '.join(sorted(unknown))}")
         fields = {**fields, "name": name}
         validate_fields(fields)
-        parent_code = parent if isinstance(parent, Code) or parent is None else get_code(session, parent)
+        parent_code = (
+            parent if isinstance(parent, Code) or parent is None else get_code(session, parent)
+        )
         parent_id = parent_code.id if parent_code else None
         self._check_sibling_name(session, parent_id, fields["name"], None)
         if guid is not None:
@@ -195,8 +199,14 @@ class CodebookService:
                 code.modified_at = utcnow()
                 session.flush()
                 action = "rename" if set(changed) == {"name"} else "update"
-                self.log(session, self._coder(session, coder), action, code.guid, before,
-                         self._state(session, code))
+                self.log(
+                    session,
+                    self._coder(session, coder),
+                    action,
+                    code.guid,
+                    before,
+                    self._state(session, code),
+                )
             record = tree.code_record(code, tree.path_of(session, code))
         self._project.notify(Change("codebook", (record.id,)))
         return record
@@ -221,13 +231,19 @@ class CodebookService:
             # Close the gap at the old place, then open one at the new place.
             session.execute(
                 update(Code)
-                .where(self._parent_is(code.parent_id), Code.position > code.position,
-                       Code.id != code.id)
+                .where(
+                    self._parent_is(code.parent_id),
+                    Code.position > code.position,
+                    Code.id != code.id,
+                )
                 .values(position=Code.position - 1)
             )
-            siblings = session.scalar(
-                select(func.count()).where(self._parent_is(parent_id), Code.id != code.id)
-            ) or 0
+            siblings = (
+                session.scalar(
+                    select(func.count()).where(self._parent_is(parent_id), Code.id != code.id)
+                )
+                or 0
+            )
             target = siblings if position is None else max(0, min(position, siblings))
             session.flush()
             self._make_room(session, parent_id, target)
@@ -235,8 +251,14 @@ class CodebookService:
             code.position = target
             code.modified_at = utcnow()
             session.flush()
-            self.log(session, self._coder(session, coder), "move", code.guid, before,
-                     self._state(session, code))
+            self.log(
+                session,
+                self._coder(session, coder),
+                "move",
+                code.guid,
+                before,
+                self._state(session, code),
+            )
             record = tree.code_record(code, tree.path_of(session, code))
         self._project.notify(Change("codebook", (record.id,)))
         return record
@@ -280,9 +302,17 @@ class CodebookService:
                     .where(CodeAlias.target_guid == source.guid)
                     .values(target_guid=target_code.guid)
                 )
-                self.log(session, who, "merge", source.guid, before,
-                         {"target_guid": target_code.guid,
-                          "target_path": PATH_SEPARATOR.join(tree.path_of(session, target_code))})
+                self.log(
+                    session,
+                    who,
+                    "merge",
+                    source.guid,
+                    before,
+                    {
+                        "target_guid": target_code.guid,
+                        "target_path": PATH_SEPARATOR.join(tree.path_of(session, target_code)),
+                    },
+                )
                 session.delete(source)
                 session.flush()
             self._renumber(session, None)
@@ -332,12 +362,25 @@ class CodebookService:
             who = self._coder(session, coder)
             parent = session.get(Code, code.parent_id) if code.parent_id else None
             created = [
-                self._add(session, name, parent, who, None, None,
-                          {"origin": code.origin, "colour": code.colour})
+                self._add(
+                    session,
+                    name,
+                    parent,
+                    who,
+                    None,
+                    None,
+                    {"origin": code.origin, "colour": code.colour},
+                )
                 for name in new_names
             ]
-            self.log(session, who, "split", code.guid, self._state(session, code),
-                     {"targets": [c.guid for c in created]})
+            self.log(
+                session,
+                who,
+                "split",
+                code.guid,
+                self._state(session, code),
+                {"targets": [c.guid for c in created]},
+            )
             records = [tree.code_record(c, tree.path_of(session, c)) for c in created]
         self._project.notify(Change("codebook", tuple(r.id for r in records)))
         return records
@@ -384,8 +427,15 @@ class CodebookService:
             for code_id in reversed(ids):
                 victim = session.get(Code, code_id)
                 assert victim is not None
-                self.log(session, who, "delete", victim.guid, self._state(session, victim), None,
-                         note=f"{used} coding(s) {codings}" if used and code_id == code.id else "")
+                self.log(
+                    session,
+                    who,
+                    "delete",
+                    victim.guid,
+                    self._state(session, victim),
+                    None,
+                    note=f"{used} coding(s) {codings}" if used and code_id == code.id else "",
+                )
                 session.delete(victim)
                 session.flush()
             self._renumber(session, None)
@@ -403,11 +453,22 @@ class CodebookService:
 
             def place(node: CodeNode, under: Code | None) -> None:
                 nonlocal added
-                code = self._add(session, node.name, under, who, None, node.guid, {
-                    "definition": node.definition, "inclusion": node.inclusion,
-                    "exclusion": node.exclusion, "example": node.example,
-                    "colour": node.colour, "origin": node.origin,
-                })
+                code = self._add(
+                    session,
+                    node.name,
+                    under,
+                    who,
+                    None,
+                    node.guid,
+                    {
+                        "definition": node.definition,
+                        "inclusion": node.inclusion,
+                        "exclusion": node.exclusion,
+                        "example": node.example,
+                        "colour": node.colour,
+                        "origin": node.origin,
+                    },
+                )
                 added += 1
                 for child in node.children:
                     place(child, code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -52,7 +53,7 @@ class CoderService:
         with self._project.reading() as session:
             return coder_record(get_coder(session, ref))
 
-    def list(self) -> list[CoderRecord]:
+    def list(self) -> builtins.list[CoderRecord]:
         with self._project.reading() as session:
             return [coder_record(c) for c in session.scalars(select(Coder).order_by(Coder.name))]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -81,7 +82,7 @@ class CodingService:
 
     def add_many(
         self, codings: Sequence[NewCoding], *, create_coders: bool = False
-    ) -> list[CodingRecord]:
+    ) -> builtins.list[CodingRecord]:
         """Add codings all or nothing; the first invalid one aborts the lot.
 
         With ``create_coders``, coders named but not yet known are added in the same
@@ -110,7 +111,7 @@ class CodingService:
             session.add(Coder(name=name, role="coder"))
         session.flush()
 
-    def _build(self, session: Session, codings: Iterable[NewCoding]) -> list[Coding]:
+    def _build(self, session: Session, codings: Iterable[NewCoding]) -> builtins.list[Coding]:
         version_id = latest_version_id(session)
         documents: dict[DocumentRef, Document] = {}
         rows = []
@@ -132,18 +133,26 @@ class CodingService:
             )
         return rows
 
-    def restore(self, records: Sequence[CodingRecord]) -> list[CodingRecord]:
+    def restore(self, records: Sequence[CodingRecord]) -> builtins.list[CodingRecord]:
         """Put removed codings back with their ids (undo of a removal)."""
         with self._project.transaction() as session:
             for r in records:
                 document = get_document(session, r.document_id)
                 check_span(document, r.start, r.end)
-                session.add(Coding(
-                    id=r.id, document_id=r.document_id, code_id=get_code(session, r.code_id).id,
-                    coder_id=get_coder(session, r.coder_id).id, start=r.start, end=r.end,
-                    memo=r.memo, codebook_version_id=r.codebook_version_id,
-                    created_at=r.created_at, illustrative=r.illustrative,
-                ))
+                session.add(
+                    Coding(
+                        id=r.id,
+                        document_id=r.document_id,
+                        code_id=get_code(session, r.code_id).id,
+                        coder_id=get_coder(session, r.coder_id).id,
+                        start=r.start,
+                        end=r.end,
+                        memo=r.memo,
+                        codebook_version_id=r.codebook_version_id,
+                        created_at=r.created_at,
+                        illustrative=r.illustrative,
+                    )
+                )
         for doc_id in sorted({r.document_id for r in records}):
             self._project.notify(Change("codings", tuple(r.id for r in records), doc_id))
         return list(records)
@@ -159,7 +168,7 @@ class CodingService:
             raise NotFound(f"unknown coding: {coding_id}")
         return coding
 
-    def remove(self, coding_ids: Sequence[int]) -> list[CodingRecord]:
+    def remove(self, coding_ids: Sequence[int]) -> builtins.list[CodingRecord]:
         """Delete codings; returns what was removed (enough to restore it)."""
         with self._project.transaction() as session:
             removed = [coding_record(self._get(session, cid)) for cid in coding_ids]
@@ -213,7 +222,7 @@ class CodingService:
         code: CodeRef | None = None,
         with_subcodes: bool = False,
         viewer: CoderRef | None = None,
-    ) -> list[CodingRecord]:
+    ) -> builtins.list[CodingRecord]:
         """Codings, filtered; with ``viewer``, blind documents show only what they may see."""
         with self._project.reading() as session:
             query = select(Coding).order_by(Coding.document_id, Coding.start, Coding.end, Coding.id)
@@ -226,19 +235,22 @@ class CodingService:
                 root = get_code(session, code)
                 ids = tree.descendant_ids(session, root.id) if with_subcodes else [root.id]
                 query = query.where(Coding.code_id.in_(ids))
-            rows = list(session.scalars(query))
+            rows = builtins.list(session.scalars(query))
             if viewer is not None:
                 rows = self._visible(session, rows, get_coder(session, viewer))
             return [coding_record(r) for r in rows]
 
-    def _visible(self, session: Session, rows: list[Coding], viewer: object) -> list[Coding]:
+    def _visible(
+        self, session: Session, rows: builtins.list[Coding], viewer: object
+    ) -> builtins.list[Coding]:
         from qualcode.core.models import Coder
 
         assert isinstance(viewer, Coder)
         if viewer.role == "lead":
             return rows
         blind = {
-            d.id for d in session.scalars(
+            d.id
+            for d in session.scalars(
                 select(Document).where(Document.blind.is_(True), Document.revealed_at.is_(None))
             )
         }

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from qualcode.core.changes import Change
@@ -52,9 +53,7 @@ def document_record(document: Document) -> DocumentRecord:
     )
 
 
-def _check_spans(
-    spans: Iterable[tuple[int, int]], length: int, what: str, name: str
-) -> None:
+def _check_spans(spans: Iterable[tuple[int, int]], length: int, what: str, name: str) -> None:
     for start, end in spans:
         if not 0 <= start < end <= length:
             raise DomainError(f"{name}: {what} {start}-{end} lies outside the text (0-{length})")
@@ -109,12 +108,14 @@ class DocumentService:
                 for k, v in (attributes or {}).items()
                 if str(v).strip()
             ]
-            document.turns = [SpeakerTurn(speaker=t.speaker, start=t.start, end=t.end) for t in turns]
+            document.turns = [
+                SpeakerTurn(speaker=t.speaker, start=t.start, end=t.end) for t in turns
+            ]
             session.add(document)
             session.flush()
             if units:
                 session.execute(
-                    TextUnit.__table__.insert(),
+                    insert(TextUnit),
                     [
                         {"document_id": document.id, "kind": k, "start": s, "end": e}
                         for k, s, e in units
@@ -132,7 +133,7 @@ class DocumentService:
         with self._project.reading() as session:
             return get_document(session, ref).text
 
-    def list(self, *, where: Mapping[str, str] | None = None) -> list[DocumentRecord]:
+    def list(self, *, where: Mapping[str, str] | None = None) -> builtins.list[DocumentRecord]:
         """All documents, optionally only those whose attributes equal ``where``."""
         with self._project.reading() as session:
             query = select(Document).options(selectinload(Document.attributes))
@@ -190,7 +191,7 @@ class DocumentService:
         self._project.notify(Change("documents", (doc_id,)))
 
     # Speaker turns -------------------------------------------------------------------
-    def turns(self, ref: DocumentRef) -> list[TurnRecord]:
+    def turns(self, ref: DocumentRef) -> builtins.list[TurnRecord]:
         with self._project.reading() as session:
             document = get_document(session, ref)
             return [TurnRecord(t.speaker, t.start, t.end) for t in document.turns]
@@ -213,7 +214,7 @@ class DocumentService:
         self._project.notify(Change("documents", (doc_id,)))
         return changed
 
-    def units(self, ref: DocumentRef, kind: str) -> list[tuple[int, int]]:
+    def units(self, ref: DocumentRef, kind: str) -> builtins.list[tuple[int, int]]:
         if kind not in UNIT_KINDS:
             raise DomainError(f"unknown unit kind {kind!r}; choose one of {', '.join(UNIT_KINDS)}")
         with self._project.reading() as session:
@@ -239,7 +240,7 @@ class DocumentService:
             doc_id = document.id
         self._project.notify(Change("documents", (doc_id,)))
 
-    def assigned_coders(self, ref: DocumentRef) -> list[CoderRecord]:
+    def assigned_coders(self, ref: DocumentRef) -> builtins.list[CoderRecord]:
         with self._project.reading() as session:
             document = get_document(session, ref)
             coders = session.scalars(
@@ -261,7 +262,9 @@ class DocumentService:
             doc_id = document.id
         self._project.notify(Change("documents", (doc_id,)))
 
-    def visible_coder_ids(self, session: Session, document: Document, viewer: Coder) -> set[int] | None:
+    def visible_coder_ids(
+        self, session: Session, document: Document, viewer: Coder
+    ) -> set[int] | None:
         """Coders whose codings ``viewer`` may see on ``document``; None means all."""
         if not document.blind or document.revealed_at is not None or viewer.role == "lead":
             return None

@@ -67,8 +67,10 @@ def code_by_path(session: Session, path: tuple[str, ...]) -> Code | None:
     code: Code | None = None
     for part in path:
         code = session.scalar(
-            select(Code).where(Code.parent_id.is_(parent_id) if parent_id is None
-                               else Code.parent_id == parent_id, Code.name == part)
+            select(Code).where(
+                Code.parent_id.is_(parent_id) if parent_id is None else Code.parent_id == parent_id,
+                Code.name == part,
+            )
         )
         if code is None:
             return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -10,8 +11,14 @@ from qualcode.core.changes import Change
 from qualcode.core.errors import DomainError, NotFound
 from qualcode.core.models import MEMO_TARGETS, Coder, Coding, Memo, utcnow
 from qualcode.core.records import MemoRecord
-from qualcode.core.services.lookup import CodeRef, CoderRef, DocumentRef, get_code, get_coder
-from qualcode.core.services.lookup import get_document
+from qualcode.core.services.lookup import (
+    CodeRef,
+    CoderRef,
+    DocumentRef,
+    get_code,
+    get_coder,
+    get_document,
+)
 
 if TYPE_CHECKING:
     from qualcode.core.project import Project
@@ -60,13 +67,20 @@ class MemoService:
         assert isinstance(session, Session)
         author = session.get(Coder, memo.author_id) if memo.author_id else None
         return MemoRecord(
-            id=memo.id, target=memo.target, document_id=memo.document_id,
-            code_id=memo.code_id, coding_id=memo.coding_id,
-            author=author.name if author else None, title=memo.title, body=memo.body,
+            id=memo.id,
+            target=memo.target,
+            document_id=memo.document_id,
+            code_id=memo.code_id,
+            coding_id=memo.coding_id,
+            author=author.name if author else None,
+            title=memo.title,
+            body=memo.body,
             modified_at=memo.modified_at,
         )
 
-    def edit(self, memo_id: int, *, body: str | None = None, title: str | None = None) -> MemoRecord:
+    def edit(
+        self, memo_id: int, *, body: str | None = None, title: str | None = None
+    ) -> MemoRecord:
         with self._project.transaction() as session:
             memo = session.get(Memo, memo_id)
             if memo is None:
@@ -89,9 +103,12 @@ class MemoService:
         self._project.notify(Change("memos", (memo_id,)))
 
     def list(
-        self, *, target: str | None = None, document: DocumentRef | None = None,
+        self,
+        *,
+        target: str | None = None,
+        document: DocumentRef | None = None,
         code: CodeRef | None = None,
-    ) -> list[MemoRecord]:
+    ) -> builtins.list[MemoRecord]:
         if target is not None and target not in MEMO_TARGETS:
             raise DomainError(f"memo target must be one of {', '.join(MEMO_TARGETS)}")
         with self._project.reading() as session:

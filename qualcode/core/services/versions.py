@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,9 @@ class VersionService:
     def __init__(self, project: Project) -> None:
         self._project = project
 
-    def release(self, label: str, *, note: str = "", coder: CoderRef | None = None) -> VersionRecord:
+    def release(
+        self, label: str, *, note: str = "", coder: CoderRef | None = None
+    ) -> VersionRecord:
         """Freeze the working codebook as a named version (only a lead may release)."""
         label = label.strip()
         if not label or label == WORKING:
@@ -52,9 +55,14 @@ class VersionService:
             )
             session.add(version)
             session.flush()
-            session.add(CodebookChange(coder_id=who.id if who else None, action="release",
-                                       after=json.dumps({"label": label, "note": note}),
-                                       note=note))
+            session.add(
+                CodebookChange(
+                    coder_id=who.id if who else None,
+                    action="release",
+                    after=json.dumps({"label": label, "note": note}),
+                    note=note,
+                )
+            )
             record = self._record(session, version)
         self._project.notify(Change("versions", (record.id,)))
         return record
@@ -71,7 +79,7 @@ class VersionService:
             code_count=sum(1 for _ in spec.walk()),
         )
 
-    def list(self) -> list[VersionRecord]:
+    def list(self) -> builtins.list[VersionRecord]:
         with self._project.reading() as session:
             versions = session.scalars(select(CodebookVersion).order_by(CodebookVersion.id))
             return [self._record(session, v) for v in versions]
@@ -100,7 +108,9 @@ class VersionService:
                 raise DomainError("the working state can only be the later side of a diff")
             return low, high
 
-    def log(self, code: CodeRef | None = None, *, limit: int | None = None) -> list[ChangeRecord]:
+    def log(
+        self, code: CodeRef | None = None, *, limit: int | None = None
+    ) -> builtins.list[ChangeRecord]:
         """The logbook, oldest first; with ``code``, only entries about that code.
 
         A deleted or merged code can still be asked about by its guid.
@@ -130,5 +140,5 @@ class VersionService:
                 for row in session.scalars(query)
             ]
 
-    def log_between(self, low: int, high: int | None) -> list[ChangeRecord]:
+    def log_between(self, low: int, high: int | None) -> builtins.list[ChangeRecord]:
         return [c for c in self.log() if c.id > low and (high is None or c.id <= high)]

@@ -24,7 +24,7 @@ URL = re.compile(
 # Dutch numbers: a trunk "0" (or +31 / 0031, optionally "(0)") then nine digits, each
 # optionally after up to two separators: 06-12345678, 010 - 123 45 67, (010) 1234567.
 NL_PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)31[ .-]?(?:\(0\)[ .-]?)?|0|\(0)[1-9](?:[ .\-)]{0,2}\d){8}(?!\d)"
+    r"(?<![\w+])(?:(?:\+|00)31[ .-]?(?:\(0\)[ .-]?)?|0|\(0)[1-9](?:[ .\-)]{0,3}\d){8}(?!\d)"
 )
 INTL_PHONE = re.compile(r"(?<![\w+])(?:\+|00)[1-9](?:[ .\-()]{0,2}\d){7,14}(?!\d)")
 # SA, SD and SS are never issued as postcode letters.

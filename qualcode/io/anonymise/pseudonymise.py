@@ -9,6 +9,7 @@ the project.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from qualcode.io.anonymise.check import Finding
@@ -34,13 +35,25 @@ def placeholder_word(kind: str) -> str:
     return PLACEHOLDER_WORDS.get(kind, kind.upper().replace("_", "-"))
 
 
+Edit = tuple[int, int, int]  # start, end in the old text, length of the replacement
+
+
 def pseudonymise(text: str, findings: Iterable[Finding]) -> tuple[str, dict[str, str]]:
     """Return (new text, key placeholder -> original). Overlapping findings after the
     first (in text order) are ignored, since one span can only be replaced once."""
+    new, key, _ = pseudonymise_with_edits(text, findings)
+    return new, key
+
+
+def pseudonymise_with_edits(
+    text: str, findings: Iterable[Finding]
+) -> tuple[str, dict[str, str], list[Edit]]:
+    """Like :func:`pseudonymise`, plus the edits made, to move offsets with the text."""
     ordered = sorted(findings, key=lambda f: (f.start, -(f.end - f.start)))
     by_original: dict[tuple[str, str], str] = {}
     counters: dict[str, int] = {}
     key: dict[str, str] = {}
+    edits: list[Edit] = []
     pieces: list[str] = []
     pos = 0
     for finding in ordered:
@@ -57,6 +70,36 @@ def pseudonymise(text: str, findings: Iterable[Finding]) -> tuple[str, dict[str,
             key[placeholder] = original
         pieces.append(text[pos : finding.start])
         pieces.append(placeholder)
+        edits.append((finding.start, finding.end, len(placeholder)))
         pos = finding.end
     pieces.append(text[pos:])
-    return "".join(pieces), key
+    return "".join(pieces), key, edits
+
+
+def shift_offsets(spans: Iterable[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:
+    """Move (start, end) spans of the old text onto the new text.
+
+    A span edge inside a replaced stretch snaps outward to cover the whole placeholder,
+    so a paragraph or label never ends in the middle of ``[PERSOON-1]``."""
+    starts = [e[0] for e in edits]
+    deltas = [0]
+    for start, end, new_len in edits:
+        deltas.append(deltas[-1] + new_len - (end - start))
+    return [
+        (_move(s, edits, starts, deltas, False), _move(e, edits, starts, deltas, True))
+        for s, e in spans
+    ]
+
+
+def _move(pos: int, edits: list[Edit], starts: list[int], deltas: list[int], is_end: bool) -> int:
+    i = bisect_right(starts, pos) - 1  # the last edit starting at or before pos
+    if i < 0:
+        return pos
+    start, end, new_len = edits[i]
+    new_start = start + deltas[i]
+    if pos == start:
+        return new_start
+    if pos < end:
+        # Inside the replaced stretch: snap outward to the placeholder's edge.
+        return new_start + new_len if is_end else new_start
+    return pos + deltas[i + 1]

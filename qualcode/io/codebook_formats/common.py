@@ -19,7 +19,9 @@ _GUID_RE = re.compile(
 )
 _HEX6_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 # The "#" may be missing only for 6/8 digits: bare "bad" or "fed" are words, not colours.
-_HEX_ANY_RE = re.compile(r"^(?:#([0-9a-fA-F]{3}|[0-9a-fA-F]{4})|#?([0-9a-fA-F]{6}|[0-9a-fA-F]{8}))$")
+_HEX_ANY_RE = re.compile(
+    r"^(?:#([0-9a-fA-F]{3}|[0-9a-fA-F]{4})|#?([0-9a-fA-F]{6}|[0-9a-fA-F]{8}))$"
+)
 _RGB_RE = re.compile(
     r"^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*[0-9.]+%?\s*)?\)$", re.I
 )

@@ -221,7 +221,7 @@ def _code_document(node: CodeNode) -> dict[str, Any]:
     return item
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(yaml.SafeDumper):  # type: ignore[misc]  # PyYAML ships no stubs
     """Block style for multi-line text, so definitions stay readable and diffable."""
 
 
@@ -234,7 +234,7 @@ _Dumper.add_representer(str, _represent_str)
 
 
 def dumps_yaml(spec: CodebookSpec) -> bytes:
-    text = yaml.dump(
+    text: str = yaml.dump(
         to_document(spec),
         Dumper=_Dumper,
         sort_keys=False,

@@ -168,8 +168,10 @@ def dumps_qdc(spec: CodebookSpec, source: str = "<codebook>") -> bytes:
     # ensure_ascii keeps the payload plain; "?>" would end the instruction early.
     payload = json.dumps(meta, ensure_ascii=True).replace("?>", "?\\u003e")
     root.addprevious(etree.ProcessingInstruction(PI_TARGET, payload))
-    return etree.tostring(
-        root.getroottree(), xml_declaration=True, encoding="utf-8", pretty_print=True
+    return bytes(
+        etree.tostring(
+            root.getroottree(), xml_declaration=True, encoding="utf-8", pretty_print=True
+        )
     )
 
 

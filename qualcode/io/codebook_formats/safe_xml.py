@@ -8,6 +8,7 @@ DOCTYPE is refused outright instead of trying to parse it safely.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import PurePosixPath
 
@@ -20,6 +21,7 @@ from .common import CodebookFormatError
 MAX_PROJECT_BYTES = 256 * 1024 * 1024
 
 _FORBIDDEN_MARKERS = ("<!DOCTYPE", "<!ENTITY")
+_BARE_AMPERSAND = re.compile(rb"&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)")
 
 
 def _parser() -> etree.XMLParser:
@@ -57,7 +59,16 @@ def parse_xml(data: bytes, source: str) -> etree._Element:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise CodebookFormatError(source, f"not well-formed XML: {exc}") from exc
+        # QualCoder builds its XML by string concatenation without escaping, so a code
+        # called "Vorm & inhoud" yields a bare "&". That one mistake is repaired; any
+        # other syntax error is reported rather than guessed at.
+        repaired = _BARE_AMPERSAND.sub(b"&amp;", data)
+        if repaired == data:
+            raise CodebookFormatError(source, f"not well-formed XML: {exc}") from exc
+        try:
+            root = etree.fromstring(repaired, _parser())
+        except etree.XMLSyntaxError:
+            raise CodebookFormatError(source, f"not well-formed XML: {exc}") from exc
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise CodebookFormatError(source, "the XML has a DOCTYPE, which is refused for safety")
@@ -69,7 +80,7 @@ def local_name(element: etree._Element) -> str:
     tag = element.tag
     if not isinstance(tag, str):  # comments and processing instructions
         return ""
-    return etree.QName(tag).localname
+    return str(etree.QName(tag).localname)
 
 
 def children_named(element: etree._Element, name: str) -> list[etree._Element]:

@@ -18,7 +18,8 @@ from docx.document import Document as DocumentObject
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from qualcode.core.codebook_spec import CodebookSpec, CodeNode
@@ -102,7 +103,7 @@ def dumps_docx(
 
     document.add_paragraph(heading, style="Title")
     _add_intro(document, spec, text, today or date.today())
-    _add_toc(document, text)
+    _add_toc(document, spec, text)
     counts = {guid_key(key): value for key, value in (usage or {}).items()}
     for number, node in enumerate(spec.codes, start=1):
         _add_code(document, node, (number,), text, counts if usage is not None else None)
@@ -160,33 +161,95 @@ def _add_intro(
     )
 
 
-def _add_toc(document: DocumentObject, text: dict[str, str]) -> None:
-    """A real TOC field over Heading 1-4; Word fills it when fields are updated."""
+def _field_char(kind: str) -> BaseOxmlElement:
+    element = OxmlElement("w:fldChar")
+    element.set(qn("w:fldCharType"), kind)
+    return element
+
+
+def _add_toc(document: DocumentObject, spec: CodebookSpec, text: dict[str, str]) -> None:
+    """A real TOC field over Heading 1-4.
+
+    Word rebuilds it (with page numbers) when fields are updated, and is asked to do so
+    on open. Until then the field shows the numbered code list we pre-fill, so viewers
+    that never update fields (LibreOffice, previews, PDF converters) still show contents.
+    """
     # "TOC Heading" looks like a heading but is not outline level 1, so the contents
     # title does not list itself.
     document.add_paragraph(text["contents"], style="TOC Heading")
-    paragraph = document.add_paragraph()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")  # ask Word to refresh the field on open
+    first = document.add_paragraph()
+    begin = _field_char("begin")
+    begin.set(qn("w:dirty"), "true")
     instruction = OxmlElement("w:instrText")
     instruction.set(qn("xml:space"), "preserve")
     instruction.text = f'TOC \\o "1-{_MAX_HEADING_LEVEL}" \\h \\z \\u'
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    paragraph.add_run()._r.append(begin)
-    paragraph.add_run()._r.append(instruction)
-    paragraph.add_run()._r.append(separate)
-    paragraph.add_run(text["toc_hint"]).italic = True
-    paragraph.add_run()._r.append(end)
-    # Let Word offer "update the fields in this document?" when the file is opened.
+    first.add_run()._r.append(begin)
+    first.add_run()._r.append(instruction)
+    first.add_run()._r.append(_field_char("separate"))
+    hint = first.add_run(text["toc_hint"])
+    hint.italic = True
+    hint.font.size = Pt(9)
+    last = first
+    for path, number in _numbered(spec):
+        last = document.add_paragraph(f"{number} {path[-1]}")
+        # Every code has a Heading 1-4 (deeper ones share Heading 4), so all are listed.
+        last.paragraph_format.left_indent = Cm(0.6 * (min(len(path), _MAX_HEADING_LEVEL) - 1))
+        last.paragraph_format.space_after = Pt(0)
+    last.add_run()._r.append(_field_char("end"))
+    _ask_to_update_fields(document)
+    last.add_run().add_break(WD_BREAK.PAGE)
+
+
+def _numbered(spec: CodebookSpec) -> list[tuple[tuple[str, ...], str]]:
+    """(path, "1.2.3") for every code, in document order."""
+    result: list[tuple[tuple[str, ...], str]] = []
+
+    def visit(nodes: list[CodeNode], parent: tuple[str, ...], prefix: tuple[int, ...]) -> None:
+        for index, node in enumerate(nodes, start=1):
+            number = (*prefix, index)
+            result.append(((*parent, node.name), ".".join(str(n) for n in number)))
+            visit(node.children, (*parent, node.name), number)
+
+    visit(spec.codes, (), ())
+    return result
+
+
+# Elements that must follow w:updateFields in settings.xml (CT_Settings is a sequence and
+# Word reports "unreadable content" when the order is wrong).
+_AFTER_UPDATE_FIELDS = {
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+}
+
+
+def _ask_to_update_fields(document: DocumentObject) -> None:
     settings = document.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
+    for child in settings:
+        if isinstance(child.tag, str) and child.tag.split("}")[-1] in _AFTER_UPDATE_FIELDS:
+            child.addprevious(update)
+            return
     settings.append(update)
-    paragraph.add_run().add_break(WD_BREAK.PAGE)
 
 
 def _add_code(
@@ -226,7 +289,9 @@ def _add_code(
     if node.exclusion:
         _labelled(document, text["exclusion"], node.exclusion)
     if node.example:
-        document.add_paragraph().add_run(f"{text['example']}:").bold = True
+        label = document.add_paragraph()
+        label.add_run(f"{text['example']}:").bold = True
+        label.paragraph_format.keep_with_next = True  # never strand the label on a page end
         quote = document.add_paragraph(style="Quote")
         _add_lines(quote, node.example)
 

@@ -1,0 +1,282 @@
+"""Import transcript files into a project: read, (pseudonymise,) find turns, segment, store.
+
+Each file becomes one document through ``project.documents.add``, which stores the text,
+attributes, speaker turns and units in one transaction: a file either lands completely
+or not at all. A bad file is one line in the report and the batch goes on.
+
+* Names are file stems; folders contribute every supported file below them (recursively,
+  sorted, skipping hidden files and Word's "~$" lock files).
+* Attributes: ``attributes`` (the --attr options) first, then the metadata sheet row of
+  that file, which overrides per file, since it is the more specific source.
+* Language: the ``language`` argument, else a sheet "language" of nl/en, else a guess.
+* Duplicates (same text, by content hash) are skipped unless ``force``.
+* Without ``pseudonymise`` every document is still checked with the fast pattern
+  detectors and the findings are reported (not changed). With it, findings of the full
+  check (deduce included) are replaced by placeholders before anything is stored; the
+  key (placeholder -> original) is returned in the report and never stored in the project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from qualcode.core.errors import DomainError, QualcodeError
+from qualcode.core.records import TurnRecord
+from qualcode.io.anonymise import Finding, check_report
+from qualcode.io.anonymise.pseudonymise import pseudonymise_with_edits, shift_offsets
+from qualcode.io.transcripts.extract import SUPPORTED_SUFFIXES, ExtractedText, read_transcript
+from qualcode.io.transcripts.metadata import MetadataSheet, read_metadata
+from qualcode.io.transcripts.segment import SUPPORTED_LANGUAGES, guess_language, segment
+from qualcode.io.transcripts.speakers import Turn, detect_turns
+
+if TYPE_CHECKING:
+    from qualcode.core.project import Project
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportedDocument:
+    name: str
+    path: Path
+    document_id: int
+    language: str
+    source_format: str
+    words: int
+    speakers: dict[str, int]  # speaker -> number of turns
+    units: dict[str, int]  # kind -> count
+    findings: list[Finding] = field(default_factory=list)
+    key: dict[str, str] = field(default_factory=dict)  # placeholder -> original
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportProblem:
+    path: Path
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    imported: list[ImportedDocument] = field(default_factory=list)
+    skipped: list[ImportProblem] = field(default_factory=list)  # duplicates
+    failed: list[ImportProblem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def lines(self) -> list[str]:
+        """One human-readable line per file, then general warnings."""
+        out = []
+        for doc in self.imported:
+            turns = sum(doc.speakers.values())
+            flagged = f", {len(doc.findings)} possible identifiers" if doc.findings else ""
+            if doc.key:
+                flagged = f", {len(doc.key)} identifiers pseudonymised"
+            out.append(
+                f"imported {doc.name} [{doc.source_format}, {doc.language}, {doc.words:,} words, "
+                f"{turns} turns, {doc.units.get('sentence', 0)} sentences{flagged}]"
+            )
+            out.extend(f"  warning: {w}" for w in doc.warnings)
+        out.extend(f"skipped {p.path.name}: {p.reason}" for p in self.skipped)
+        out.extend(f"failed {p.path.name}: {p.reason}" for p in self.failed)
+        out.extend(f"warning: {w}" for w in self.warnings)
+        return out
+
+
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[ImportProblem]]:
+    """Expand folders; report missing paths. Explicit files are kept whatever their type,
+    so an unsupported one is reported by the reader instead of silently dropped."""
+    files: list[Path] = []
+    problems: list[ImportProblem] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_SUFFIXES
+                and not p.name.startswith((".", "~$"))
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                problems.append(ImportProblem(path, "folder holds no .docx/.odt/.txt/.md files"))
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            problems.append(ImportProblem(path, "no such file or folder"))
+    return files, problems
+
+
+def import_files(
+    project: Project,
+    paths: Sequence[Path],
+    *,
+    attributes: dict[str, str] | None = None,
+    metadata_sheet: Path | None = None,
+    language: str | None = None,
+    pseudonymise: bool = False,
+    force: bool = False,
+    allow: Iterable[str] = frozenset(),
+    progress: Progress | None = None,
+    log: Callable[[str], None] | None = None,
+) -> ImportReport:
+    if language is not None and language not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(SUPPORTED_LANGUAGES)}")
+    report = ImportReport()
+    sheet = read_metadata(metadata_sheet) if metadata_sheet else None
+    files, problems = collect_files(paths)
+    report.failed.extend(problems)
+    allow = set(allow)
+    for done, path in enumerate(files):
+        if progress:
+            progress(done, len(files))
+        _import_one(project, path, report, attributes or {}, sheet, language,
+                    pseudonymise, force, allow, log)  # fmt: skip
+    if progress:
+        progress(len(files), len(files))
+    if sheet is not None:
+        unused = sheet.unused()
+        if unused:
+            report.warnings.append(
+                f"metadata rows without a matching file: {', '.join(unused[:10])}"
+                + (f" and {len(unused) - 10} more" if len(unused) > 10 else "")
+            )
+    return report
+
+
+def _import_one(
+    project: Project,
+    path: Path,
+    report: ImportReport,
+    attributes: dict[str, str],
+    sheet: MetadataSheet | None,
+    language: str | None,
+    pseudonymise: bool,
+    force: bool,
+    allow: set[str],
+    log: Callable[[str], None] | None,
+) -> None:
+    from qualcode.core.services.documents import DuplicateDocument
+
+    stored_text = ""
+    try:
+        extracted = read_transcript(path)
+        attrs = dict(attributes)
+        warnings = list(extracted.warnings)
+        if sheet is not None:
+            row = sheet.lookup(path)
+            if row is None:
+                warnings.append("not listed in the metadata sheet")
+            else:
+                attrs.update(row)
+        sheet_language = attrs.get("language", "").strip().lower()
+        lang = (
+            language
+            or (sheet_language if sheet_language in SUPPORTED_LANGUAGES else None)
+            or guess_language(extracted.text)
+        )
+        findings: list[Finding] = []
+        key: dict[str, str] = {}
+        checked = check_report(
+            extracted.text, allow=allow, language=lang, use_deduce=pseudonymise, progress=log
+        )
+        findings = checked.findings
+        warnings.extend(checked.warnings)
+        if pseudonymise and findings:
+            extracted, key = _pseudonymised(extracted, findings)
+        stored_text = extracted.text
+        turns = detect_turns(extracted.text, extracted.paragraphs, extracted.bold_prefixes)
+        units = segment(extracted.text, lang, extracted.paragraphs, turns)
+        record = project.documents.add(
+            path.stem,
+            extracted.text,
+            source_format=extracted.source_format,
+            language=lang,
+            attributes=attrs,
+            turns=[TurnRecord(t.speaker, t.start, t.end) for t in turns],
+            units=[(u.kind, u.start, u.end) for u in units],
+            source_path=str(path),
+            force=force,
+        )
+    except DuplicateDocument as exc:
+        report.skipped.append(ImportProblem(path, _reason(exc, path)))
+        return
+    except DomainError as exc:
+        # Importing the same folder twice should skip what is there, not fail on names.
+        if stored_text and _same_document_exists(project, path.stem, stored_text):
+            report.skipped.append(ImportProblem(path, "already imported (same name and text)"))
+        else:
+            report.failed.append(ImportProblem(path, _reason(exc, path)))
+        return
+    except (QualcodeError, ValueError, OSError) as exc:
+        report.failed.append(ImportProblem(path, _reason(exc, path)))
+        return
+    report.imported.append(
+        ImportedDocument(
+            name=record.name,
+            path=path,
+            document_id=record.id,
+            language=lang,
+            source_format=extracted.source_format,
+            words=len(extracted.text.split()),
+            speakers=_speaker_counts(turns),
+            units={
+                k: sum(1 for u in units if u.kind == k) for k in ("sentence", "paragraph", "turn")
+            },
+            findings=findings,
+            key=key,
+            warnings=warnings,
+        )
+    )
+
+
+def _same_document_exists(project: Project, name: str, text: str) -> bool:
+    from qualcode.core.services.documents import content_hash
+
+    try:
+        existing = project.documents.get(name)
+    except QualcodeError:
+        return False
+    return existing.content_hash == content_hash(text)
+
+
+def _reason(exc: Exception, path: Path) -> str:
+    text = str(exc)
+    # TranscriptError and some service errors already start with the file or document name.
+    for prefix in (f"{path.name}: ", f"{path.stem}: "):
+        if text.startswith(prefix):
+            return text[len(prefix) :]
+    return text
+
+
+def _speaker_counts(turns: list[Turn]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for turn in turns:
+        counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
+    return counts
+
+
+def _pseudonymised(
+    extracted: ExtractedText, findings: list[Finding]
+) -> tuple[ExtractedText, dict[str, str]]:
+    """Replace findings and move the layout offsets along with the text."""
+    text, key, edits = pseudonymise_with_edits(extracted.text, findings)
+    return (
+        ExtractedText(
+            text=text,
+            source_format=extracted.source_format,
+            paragraphs=shift_offsets(extracted.paragraphs, edits),
+            bold_prefixes=shift_offsets(extracted.bold_prefixes, edits),
+            notes=extracted.notes,
+            encoding=extracted.encoding,
+            warnings=extracted.warnings,
+        ),
+        key,
+    )

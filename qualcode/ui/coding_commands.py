@@ -1,0 +1,251 @@
+"""Undo commands for codings (and the codes the coding workflow creates on the fly).
+
+``redo()``/``undo()`` call only service methods, so the stack never touches SQL and the
+services keep notifying views. A command that fails in its first ``redo()`` keeps the
+error in ``error`` and marks itself obsolete, so ``QUndoStack.push`` drops it instead of
+leaving a step that cannot be undone (Qt swallows exceptions raised in virtual calls).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from qualcode.core.errors import QualcodeError
+from qualcode.core.project import Project
+from qualcode.core.records import CodeRecord, CodingRecord
+from qualcode.ui.qt import QtCore, QtGui
+
+CodeKey = int | str  # a code id, or a guid for codes that undo/redo may re-create
+
+
+def _tr(text: str) -> str:
+    return QtCore.QCoreApplication.translate("CodingCommands", text)
+
+
+class _ServiceCommand(QtGui.QUndoCommand):
+    """Base: runs ``_do``/``_undo`` and turns a domain error into an obsolete command."""
+
+    def __init__(self, text: str, parent: QtGui.QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        self.error: QualcodeError | None = None
+
+    def redo(self) -> None:
+        # A macro's base redo() runs its children; ours have none, parents use MacroCommand.
+        try:
+            self._do()
+        except QualcodeError as exc:
+            self.error = exc
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        try:
+            self._undo()
+        except QualcodeError as exc:
+            self.error = exc
+
+    def _do(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class AddCodingCommand(_ServiceCommand):
+    """Code ``start``-``end`` of a document; redo after undo restores the same coding id."""
+
+    def __init__(
+        self,
+        project: Project,
+        document_id: int,
+        coder_id: int,
+        code: CodeKey,
+        start: int,
+        end: int,
+        memo: str = "",
+        *,
+        label: str = "",
+        parent: QtGui.QUndoCommand | None = None,
+    ) -> None:
+        super().__init__(label or _tr("Apply code"), parent)
+        self.project = project
+        self.document_id, self.coder_id, self.code = document_id, coder_id, code
+        self.start, self.end, self.memo = start, end, memo
+        self.record: CodingRecord | None = None
+
+    def _do(self) -> None:
+        if self.record is None:
+            self.record = self.project.codings.add(
+                self.document_id, self.coder_id, self.code, self.start, self.end, self.memo
+            )
+        else:
+            # The code may have been re-created with a new id by a parent command's redo.
+            code_id = self.project.codebook.get(self.code).id
+            self.record = self.project.codings.restore([replace(self.record, code_id=code_id)])[0]
+
+    def _undo(self) -> None:
+        if self.record is not None:
+            self.project.codings.remove([self.record.id])
+
+
+class RemoveCodingsCommand(_ServiceCommand):
+    def __init__(
+        self, project: Project, coding_ids: Sequence[int], parent: QtGui.QUndoCommand | None = None
+    ) -> None:
+        label = _tr("Remove coding") if len(coding_ids) == 1 else _tr("Remove codings")
+        super().__init__(label, parent)
+        self.project = project
+        self.coding_ids = list(coding_ids)
+        self.removed: list[CodingRecord] = []
+
+    def _do(self) -> None:
+        self.removed = self.project.codings.remove(self.coding_ids)
+
+    def _undo(self) -> None:
+        self.project.codings.restore(self.removed)
+
+
+class UpdateCodingCommand(_ServiceCommand):
+    """Change a coding's span, code and/or memo; undo puts the previous values back."""
+
+    def __init__(
+        self,
+        project: Project,
+        coding_id: int,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        code_id: int | None = None,
+        memo: str | None = None,
+        parent: QtGui.QUndoCommand | None = None,
+    ) -> None:
+        if memo is not None and start is None and code_id is None:
+            label = _tr("Edit coding memo")
+        elif code_id is not None:
+            label = _tr("Change coding's code")
+        else:
+            label = _tr("Change coding span")
+        super().__init__(label, parent)
+        self.project = project
+        self.coding_id = coding_id
+        self.new = {"start": start, "end": end, "code": code_id, "memo": memo}
+        self.before: CodingRecord | None = None
+
+    def _do(self) -> None:
+        self.before = self.project.codings.get(self.coding_id)
+        self.project.codings.update(self.coding_id, **self.new)  # type: ignore[arg-type]
+
+    def _undo(self) -> None:
+        b = self.before
+        if b is not None:
+            self.project.codings.update(
+                b.id, start=b.start, end=b.end, code=b.code_id, memo=b.memo
+            )
+
+
+class CreateCodeCommand(_ServiceCommand):
+    """A new code (inductive or in-vivo); redo after undo re-creates it with the same guid."""
+
+    def __init__(
+        self,
+        project: Project,
+        name: str,
+        *,
+        parent_code: int | None,
+        coder_id: int | None,
+        origin: str = "inductive",
+        colour: str | None = None,
+        parent: QtGui.QUndoCommand | None = None,
+    ) -> None:
+        super().__init__(_tr("New code “{0}”").replace("{0}", name), parent)
+        self.project = project
+        self.name, self.parent_code, self.coder_id = name, parent_code, coder_id
+        self.origin, self.colour = origin, colour
+        self.guid: str | None = None
+        self.parent_guid: str | None = None
+        self.record: CodeRecord | None = None
+
+    def _do(self) -> None:
+        if self.parent_code is not None and self.parent_guid is None:
+            self.parent_guid = self.project.codebook.get(self.parent_code).guid
+        fields: dict[str, str] = {"origin": self.origin}
+        if self.colour:
+            fields["colour"] = self.colour
+        self.record = self.project.codebook.add(
+            self.name, parent=self.parent_guid, coder=self.coder_id, guid=self.guid, **fields
+        )
+        self.guid = self.record.guid
+
+    def _undo(self) -> None:
+        if self.guid is not None:
+            self.project.codebook.delete(self.guid, coder=self.coder_id)
+
+
+class MacroCommand(QtGui.QUndoCommand):
+    """A parent whose children run in order; if one fails, the finished ones are undone."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.error: QualcodeError | None = None
+        self._steps: list[_ServiceCommand] = []
+
+    def add(self, step: _ServiceCommand) -> _ServiceCommand:
+        self._steps.append(step)
+        return step
+
+    def redo(self) -> None:
+        done: list[_ServiceCommand] = []
+        for step in self._steps:
+            step.error = None
+            step.redo()
+            if step.error is not None:
+                self.error = step.error
+                for finished in reversed(done):
+                    finished.undo()
+                self.setObsolete(True)
+                return
+            done.append(step)
+
+    def undo(self) -> None:
+        for step in reversed(self._steps):
+            step.undo()
+
+
+def create_and_apply(
+    project: Project,
+    name: str,
+    *,
+    parent_code: int | None,
+    coder_id: int,
+    origin: str,
+    document_id: int | None,
+    span: tuple[int, int] | None,
+    label: str,
+) -> tuple[MacroCommand, CreateCodeCommand]:
+    """One undo step that creates a code and, with a selection, codes it right away.
+
+    The steps are QUndoCommand children of the macro; the macro also keeps them in a list
+    so the apply step can ask the create step for the guid it got, and so a failed step
+    rolls back the finished ones.
+    """
+    macro = MacroCommand(label)
+    create = CreateCodeCommand(project, name, parent_code=parent_code, coder_id=coder_id,
+                               origin=origin, parent=macro)
+    macro.add(create)
+    if document_id is not None and span is not None:
+        macro.add(_ApplyCreated(project, create, document_id, coder_id, span, macro))
+    return macro, create
+
+
+class _ApplyCreated(AddCodingCommand):
+    """Applies the code its sibling ``CreateCodeCommand`` made (known only after redo)."""
+
+    def __init__(self, project: Project, create: CreateCodeCommand, document_id: int,
+                 coder_id: int, span: tuple[int, int], parent: QtGui.QUndoCommand) -> None:
+        super().__init__(project, document_id, coder_id, 0, span[0], span[1], parent=parent)
+        self._create = create
+
+    def _do(self) -> None:
+        assert self._create.guid is not None
+        self.code = self._create.guid
+        super()._do()
