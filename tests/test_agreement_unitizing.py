@@ -17,6 +17,7 @@ from qualcode.core.agreement import (
     binary_alpha,
     cu_alpha,
     cu_alpha_across_domains,
+    prepare,
     u_alpha,
     unitizing_report,
 )
@@ -162,7 +163,8 @@ def test_overlapping_codes_of_one_coder_are_flagged() -> None:
     assert any("overlap" in w for w in res.warnings)
     # Same-value overlaps merge silently; binary alpha treats the union as relevant.
     assert binary_alpha(docs).alpha == pytest.approx(1.0)
-    assert not binary_alpha(docs).warnings
+    assert not any("overlap" in w for w in binary_alpha(docs).warnings)
+    assert any("too little data" in w for w in binary_alpha(docs).warnings)
 
 
 def test_code_in_two_domains_is_rejected() -> None:
@@ -180,3 +182,25 @@ def test_report_overall_binary_uses_all_domain_codes() -> None:
     )
     single = unitizing_report(docs, {"D1": ["x1", "x2"]})
     assert single.cu_across_domains is None  # Cu needs two or more domains
+
+
+def test_document_nobody_coded_counts_as_shared_gap() -> None:
+    # A document without any segment of the computation is one long agreed gap: same
+    # result as appending its length to a document's trailing gap.
+    coded = _doc(50, a=[(0, 10, "x"), (20, 30, "y")], b=[(2, 10, "x"), (20, 28, "x")])
+    empty = _doc(70, a=[(0, 5, "other")], b=[])
+    longer = _doc(120, a=[(0, 10, "x"), (20, 30, "y")], b=[(2, 10, "x"), (20, 28, "x")])
+    for codes in (["x"], ["x", "y"]):
+        assert binary_alpha([coded, empty], codes).alpha == pytest.approx(
+            binary_alpha([longer], codes).alpha
+        )
+        assert u_alpha([coded, empty], codes).alpha == pytest.approx(u_alpha([longer], codes).alpha)
+
+
+def test_prepared_documents_give_the_same_results() -> None:
+    docs = [_doc(60, a=[(0, 10, "x"), (30, 40, "y")], b=[(0, 12, "x"), (30, 38, "x")])]
+    prep = prepare(docs, None)
+    assert binary_alpha(prep).alpha == pytest.approx(binary_alpha(docs).alpha)
+    assert cu_alpha(prep, ["x", "y"]).alpha == pytest.approx(cu_alpha(docs, ["x", "y"]).alpha)
+    with pytest.raises(ValueError, match="prepare"):
+        binary_alpha(prep, coders=["b", "a"])

@@ -369,3 +369,45 @@ def test_package_imports_without_qt() -> None:
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_csv_cells_that_look_like_formulas_are_inert_and_round_trip(tmp_path: Path) -> None:
+    spec = CodebookSpec(
+        name="f",
+        codes=[
+            CodeNode('=HYPERLINK("http://x")', definition="- eerste punt\n- tweede punt"),
+            CodeNode("@mention", inclusion="+31 6 ...", exclusion="'=already quoted"),
+        ],
+    )
+    path = tmp_path / "f.csv"
+    write_codebook(spec, path)
+    text = path.read_text("utf-8-sig")
+    assert "'=HYPERLINK" in text and "\"'- eerste punt" in text and "'@mention" in text
+    assert "''=already quoted" in text
+    assert read_codebook(path).codes == spec.codes
+
+
+def test_csv_saved_by_excel_as_windows_1252(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("path;definition\nBeïnvloedende factoren;Één definitie\n".encode("cp1252"))
+    (code,) = read_codebook(path).codes
+    assert (code.name, code.definition) == ("Beïnvloedende factoren", "Één definitie")
+
+
+def test_line_endings_are_normalised_in_every_format(tmp_path: Path) -> None:
+    spec = CodebookSpec(name="crlf", codes=[CodeNode("A", definition="een\r\ntwee\rdrie")])
+    for suffix in (".qdc", ".yaml", ".json", ".csv"):
+        write_codebook(copy.deepcopy(spec), tmp_path / f"c{suffix}")
+        assert read_codebook(tmp_path / f"c{suffix}").codes[0].definition == "een\ntwee\ndrie"
+
+
+def test_names_with_line_breaks_are_rejected() -> None:
+    with pytest.raises(CodebookFormatError, match="line break or control character"):
+        write_codebook(CodebookSpec(codes=[CodeNode("een\ntwee")]), Path("/nonexistent/x.yaml"))
+
+
+def test_yaml_keeps_names_that_look_like_other_types(tmp_path: Path) -> None:
+    names = ["2020", "yes", "null", "1.5", "#hashtag", "- dash", "a: b"]
+    spec = CodebookSpec(name="no", codes=[CodeNode(name) for name in names])
+    write_codebook(spec, tmp_path / "t.yaml")
+    assert [code.name for code in read_codebook(tmp_path / "t.yaml").codes] == names

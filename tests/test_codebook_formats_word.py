@@ -145,3 +145,17 @@ def test_libreoffice_renders_it(tmp_path: Path) -> None:
     pdf = tmp_path / "rich.pdf"
     assert pdf.exists(), result.stderr.decode(errors="replace")
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5000
+
+
+@pytest.mark.parametrize(("language", "tag"), [("nl", "nl-NL"), (None, "en-GB"), ("en", "en-GB")])
+def test_proofing_language_follows_the_spec(language: str | None, tag: str) -> None:
+    spec = CodebookSpec(name="t", language=language, codes=[CodeNode("A")])
+    document = open_docx(dumps_docx(spec))
+    langs = document.styles.element.xpath("./w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val")
+    assert langs == [tag]
+
+
+def test_text_pasted_from_word_with_control_characters() -> None:
+    spec = CodebookSpec(name="t\x0b", codes=[CodeNode("A", definition="een\x0btwee\x01")])
+    document = open_docx(dumps_docx(spec))
+    assert "Definition: een\ntwee" in [p.text for p in document.paragraphs]

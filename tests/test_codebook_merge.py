@@ -309,12 +309,17 @@ def test_siblings_under_the_matched_parent_are_preferred() -> None:
     base = CodebookSpec(
         codes=[
             node("Steungever", "a", node("Docenten", "a-d")),
-            node("Overig", "o", node("Docent", "o-d")),  # a closer name, elsewhere
+            node("Overig", "o", node("Docent", "o-d")),  # the exact name, but elsewhere
         ]
     )
-    incoming = CodebookSpec(codes=[node("Steungever", "b", node("Docent.", "b-d"))])
+    incoming = CodebookSpec(codes=[node("Steungever", "b", node("Docent", "b-d"))])
     plan = plan_merge(base, incoming)
     assert entry(plan, "b-d").target == "a-d"
+    # Without a close sibling the search goes anywhere: a code moved by the other coder.
+    find(base, "a").children = [node("Moeder", "a-m")]
+    moved = plan_merge(base, incoming)
+    assert entry(moved, "b-d").target == "o-d"
+    assert entry(moved, "b-d").reason == "same name under another parent"
 
 
 def test_new_code_shows_near_misses() -> None:

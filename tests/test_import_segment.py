@@ -67,3 +67,37 @@ def test_unsupported_language() -> None:
 )
 def test_guess_language(text: str, language: str) -> None:
     assert guess_language(text) == language
+
+
+def _spacy_sentences(text: str, language: str, spans: list[tuple[int, int]]) -> list[tuple]:
+    """Reference: the real sentencizer through nlp.pipe and doc.sents."""
+    out = []
+    nlp = pipeline(language)
+    for (offset, _), doc in zip(spans, nlp.pipe(text[s:e] for s, e in spans), strict=True):
+        for sent in doc.sents:
+            start, end = offset + sent.start_char, offset + sent.end_char
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            out.append((start, end))
+    return out
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "interview_nl.txt",
+        "planted.txt",
+        "../../../sample_transcripts/NI04_CaringUniversities_english.txt",
+    ],
+)
+def test_fast_sentences_match_spacy(name: str) -> None:
+    path = FIXTURES / name
+    if not path.exists():
+        pytest.skip(f"{name} not present")
+    ex = read_transcript(path)
+    language = guess_language(ex.text)
+    tricky = 'Hij zei: "Echt?!" En toen... niks. Bijv. dit (zie p. 3). Klaar?" Ja.'
+    text = ex.text + "\n" + tricky
+    spans = [*ex.paragraphs, (len(ex.text) + 1, len(text))]
+    fast = [(u.start, u.end) for u in segment(text, language, spans) if u.kind == "sentence"]
+    assert fast == _spacy_sentences(text, language, spans)

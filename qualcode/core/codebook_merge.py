@@ -87,7 +87,7 @@ class MergeConflictError(MergeError):
         self.entries = entries
         lines = [f"{len(entries)} unresolved merge conflict(s); pick a target for each:"]
         for entry in entries:
-            options = ", ".join(f"{join_path(c.path)} ({c.score:.0f})" for c in entry.candidates)
+            options = ", ".join(f"{join_path(c.path)} ({c.score:.1f})" for c in entry.candidates)
             lines.append(f"  {join_path(entry.incoming_path)}: {options or 'no candidates'}")
         super().__init__("\n".join(lines))
 
@@ -472,7 +472,10 @@ def _fuzzy_entry(
         )
     shown = [c for c in pool if c.score >= CANDIDATE_FLOOR][:MAX_CANDIDATES]
     if close:
-        reason = "similar name" + (" and definition" if info.node.definition else "")
+        if _key(base[close[0].guid].node.name) == _key(info.node.name):
+            reason = "same name under another parent"
+        else:
+            reason = "similar name" + (" and definition" if info.node.definition else "")
         return _matched_entry(info, base[close[0].guid], reason, close[0].score, shown)
     return PlanEntry(
         incoming_guid=info.guid,

@@ -7,6 +7,7 @@ exchange shape separate from the ORM lets importers be tested without a database
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -58,4 +59,19 @@ def join_path(path: tuple[str, ...] | list[str]) -> str:
 
 
 def split_path(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(PATH_SEPARATOR.strip()) if part.strip())
+    return tuple(part.strip() for part in text.split(PATH_SEPARATOR) if part.strip())
+
+
+# Codes read from files without ids get one derived from their path, so reading the same
+# file twice (say, once to write a merge plan and once to apply it) yields the same ids.
+_PATH_NAMESPACE = uuid.UUID("6c0f3f4e-51a2-4d8e-9a53-2f1f4f6b7c11")
+
+
+def fill_missing_guids(spec: CodebookSpec) -> int:
+    """Give every node without a guid a stable one derived from its path; returns how many."""
+    filled = 0
+    for path, node in spec.walk():
+        if not node.guid:
+            node.guid = str(uuid.uuid5(_PATH_NAMESPACE, join_path(path).casefold()))
+            filled += 1
+    return filled

@@ -35,6 +35,7 @@ class Project:
         from qualcode.core.services.codings import CodingService
         from qualcode.core.services.documents import DocumentService
         from qualcode.core.services.memos import MemoService
+        from qualcode.core.services.summaries import SummaryService
         from qualcode.core.services.versions import VersionService
 
         self.locator = locator
@@ -47,6 +48,7 @@ class Project:
         self.versions = VersionService(self)
         self.codings = CodingService(self)
         self.memos = MemoService(self)
+        self.summaries = SummaryService(self)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -8,7 +8,8 @@ Public API (see each module's docstring for formulas and sources):
 * ``percent_agreement``, ``cohen_kappa``, ``fleiss_kappa``,
   ``fleiss_kappa_from_counts`` (kappa.py)
 * ``u_alpha``, ``binary_alpha``, ``cu_alpha``, ``cu_alpha_across_domains`` and
-  ``unitizing_report`` on ``UnitizedDocument``/``Segment`` data (unitizing.py)
+  ``unitizing_report`` on ``UnitizedDocument``/``Segment`` data (unitizing.py);
+  ``prepare(documents, coders)`` validates once when many coefficients are needed
 
 A *matrix* is coders x units (one row per coder); ``None``/NaN/blank cells are missing.
 """
@@ -29,6 +30,7 @@ from qualcode.core.agreement.reliability import (
     krippendorff_alpha,
 )
 from qualcode.core.agreement.unitizing import (
+    Prepared,
     Segment,
     UnitizedDocument,
     UnitizingReport,
@@ -36,6 +38,7 @@ from qualcode.core.agreement.unitizing import (
     binary_alpha,
     cu_alpha,
     cu_alpha_across_domains,
+    prepare,
     u_alpha,
     unitizing_report,
 )
@@ -45,6 +48,7 @@ __all__ = [
     "BootstrapResult",
     "KappaResult",
     "PercentAgreementResult",
+    "Prepared",
     "Segment",
     "UnitizedDocument",
     "UnitizingReport",
@@ -59,6 +63,7 @@ __all__ = [
     "fleiss_kappa_from_counts",
     "krippendorff_alpha",
     "percent_agreement",
+    "prepare",
     "u_alpha",
     "unitizing_report",
 ]

@@ -9,7 +9,7 @@ sources: ``docs/agreement.md`` section 3.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -60,76 +60,128 @@ class Tally:
         self.cu_self_pairs = np.zeros(self.n_values)
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """Validated segments as arrays, built once and reused by every coefficient.
+
+    ``docs[d][coder]`` is (starts, ends, code ids); code ids index ``codes``.
+    """
+
+    lengths: tuple[int, ...]
+    names: tuple[str, ...]
+    coders: tuple[str, ...]
+    codes: tuple[Hashable, ...]
+    docs: tuple[dict[str, tuple[IntArray, IntArray, IntArray]], ...]
+
+
+IntArray = npt.NDArray[np.int64]
+
+
+def prepare(documents: Sequence[UnitizedDocument], coders: Sequence[str] | None) -> Prepared:
+    """Check every segment once and turn the codings into arrays."""
+    if coders is None:
+        coders = sorted({c for doc in documents for c in doc.codings})
+    code_ids: dict[Hashable, int] = {}
+    docs: list[dict[str, tuple[IntArray, IntArray, IntArray]]] = []
+    for d, doc in enumerate(documents):
+        name = doc.name or str(d)
+        if doc.length <= 0:
+            raise ValueError(f"document {name}: length must be positive")
+        per_coder: dict[str, tuple[IntArray, IntArray, IntArray]] = {}
+        for coder in coders:
+            rows: list[tuple[int, int, int]] = []
+            for seg in doc.codings.get(coder, ()):
+                start, end, value = (
+                    (seg.start, seg.end, seg.value) if isinstance(seg, Segment) else seg
+                )
+                if not (0 <= start < end <= doc.length):
+                    raise ValueError(
+                        f"document {name}, coder {coder!r}: segment ({start}, {end}, "
+                        f"{value!r}) must satisfy 0 <= start < end <= {doc.length}"
+                    )
+                rows.append((int(start), int(end), code_ids.setdefault(value, len(code_ids))))
+            arr = np.array(rows, dtype=np.int64).reshape(-1, 3)
+            per_coder[coder] = (arr[:, 0], arr[:, 1], arr[:, 2])
+        docs.append(per_coder)
+    return Prepared(
+        lengths=tuple(doc.length for doc in documents),
+        names=tuple(doc.name or str(d) for d, doc in enumerate(documents)),
+        coders=tuple(coders),
+        codes=tuple(code_ids),
+        docs=tuple(docs),
+    )
+
+
 def coder_sections(
-    segments: Iterable[SegmentLike],
-    value_map: Mapping[Hashable, int],
-    length: int,
-    where: str,
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], bool]:
-    """One coder's partition: (starts, ends, value indices) incl. gaps; flag overlaps."""
-    kept: list[tuple[int, int, int]] = []
-    for seg in segments:
-        start, end, value = (seg.start, seg.end, seg.value) if isinstance(seg, Segment) else seg
-        if not (0 <= start < end <= length):
-            raise ValueError(
-                f"{where}: segment ({start}, {end}, {value!r}) must satisfy "
-                f"0 <= start < end <= {length}"
-            )
-        if value in value_map:
-            kept.append((value_map[value], int(start), int(end)))
-    # Merge overlaps within one value (strictly overlapping only: touching segments
-    # stay separate, because each coded segment is a unit of its own).
-    kept.sort()
-    merged: list[tuple[int, int, int]] = []
-    for v, s, e in kept:
-        if merged and merged[-1][0] == v and s < merged[-1][2]:
-            pv, ps, pe = merged[-1]
-            merged[-1] = (pv, ps, max(pe, e))
-        else:
-            merged.append((v, s, e))
-    merged.sort(key=lambda t: (t[1], t[2]))
-    overlap = any(merged[k + 1][1] < merged[k][2] for k in range(len(merged) - 1))
-    starts = [s for _, s, _ in merged]
-    ends = [e for _, _, e in merged]
-    values = [v for v, _, _ in merged]
-    # Gaps: what this coder left uncoded (complement of the union of its segments).
-    cursor = 0
-    for s, e in sorted(zip(starts, ends, strict=True)):
-        if s > cursor:
-            starts.append(cursor)
-            ends.append(s)
-            values.append(GAP_INDEX)
-        cursor = max(cursor, e)
-    if cursor < length:
-        starts.append(cursor)
-        ends.append(length)
-        values.append(GAP_INDEX)
+    starts: IntArray, ends: IntArray, values: IntArray, length: int
+) -> tuple[IntArray, IntArray, IntArray, bool]:
+    """One coder's partition: (starts, ends, value indices) incl. gaps; flag overlaps.
+
+    ``values`` are the computation's value indices (>= 1). Overlapping segments with the
+    same value merge into their union; touching ones stay separate, because each coded
+    segment is a unit of its own.
+    """
+    if starts.size:
+        order = np.lexsort((starts, values))
+        s, e, v = starts[order], ends[order], values[order]
+        # Offsetting each value's positions by value * (length + 1) lets one running
+        # maximum serve all values at once, since values are sorted in blocks.
+        off = v * (length + 1)
+        run_end = np.maximum.accumulate(e + off)
+        new = np.ones(s.size, dtype=bool)
+        new[1:] = (s[1:] + off[1:]) >= run_end[:-1]
+        first = np.flatnonzero(new)
+        s, v = s[first], v[first]
+        e = np.maximum.reduceat(e + off, first) - v * (length + 1)
+        order = np.lexsort((e, s))
+        s, e, v = s[order], e[order], v[order]
+        reach = np.maximum.accumulate(e)
+        overlap = bool((s[1:] < reach[:-1]).any())
+        # Gaps: what this coder left uncoded (complement of the union of its segments).
+        prev_reach = np.concatenate(([0], reach[:-1]))
+        has_gap = s > prev_reach
+        gap_s = np.append(prev_reach[has_gap], reach[-1])
+        gap_e = np.append(s[has_gap], length)
+    else:
+        s = e = v = np.zeros(0, dtype=np.int64)
+        overlap = False
+        gap_s, gap_e = np.array([0]), np.array([length])
+    keep = gap_e > gap_s
+    gap_s, gap_e = gap_s[keep], gap_e[keep]
     return (
-        np.array(starts, dtype=np.int64),
-        np.array(ends, dtype=np.int64),
-        np.array(values, dtype=np.int64),
+        np.concatenate((s, gap_s)).astype(np.int64),
+        np.concatenate((e, gap_e)).astype(np.int64),
+        np.concatenate((v, np.full(gap_s.size, GAP_INDEX))).astype(np.int64),
         overlap,
     )
 
 
-def tally_documents(
-    documents: Sequence[UnitizedDocument],
-    coders: Sequence[str],
-    value_map: Mapping[Hashable, int],
-) -> Tally:
+def tally_documents(prep: Prepared, value_map: Mapping[Hashable, int]) -> Tally:
+    """Observed coincidences and self-pair sums over all documents and coder pairs."""
     tally = Tally(n_values=1 + max(value_map.values(), default=0))
     v = tally.n_values
-    for d, doc in enumerate(documents):
-        if doc.length <= 0:
-            raise ValueError(f"document {doc.name or d}: length must be positive")
+    # Look-up table from code id to this computation's value (0 = not part of it).
+    lut = np.array([value_map.get(code, 0) for code in prep.codes] + [0], dtype=np.int64)
+    m = len(prep.coders)
+    for d, per_coder in enumerate(prep.docs):
+        length = prep.lengths[d]
+        if not any((lut[ids] > 0).any() for _, _, ids in per_coder.values()):
+            # Nobody used these values here: every coder has one gap of length L, and
+            # each of the m(m-1) ordered pairs agrees on it. Common for per-code figures.
+            tally.o[GAP_INDEX, GAP_INDEX] += m * (m - 1) * length
+            tally.self_pairs[GAP_INDEX] += m * length
+            continue
         parts = []
-        for coder in coders:
-            where = f"document {doc.name or d}, coder {coder!r}"
-            s, e, val, overlap = coder_sections(
-                doc.codings.get(coder, ()), value_map, doc.length, where
-            )
+        for coder in prep.coders:
+            starts, ends, ids = per_coder[coder]
+            vals = lut[ids]
+            mine = vals > 0
+            s, e, val, overlap = coder_sections(starts[mine], ends[mine], vals[mine], length)
             if overlap:
-                tally.warnings.append(f"{where}: segments with different values overlap")
+                tally.warnings.append(
+                    f"document {prep.names[d]}, coder {coder!r}: segments with different "
+                    "values overlap"
+                )
             lengths = (e - s).astype(np.float64)
             unit = val != GAP_INDEX
             tally.n_segments += int(unit.sum())
@@ -152,7 +204,6 @@ def tally_documents(
                 tally.cu_self_pairs += np.bincount(
                     vi[unit], weights=reduced[unit] ** 2, minlength=v
                 )
-    m = len(coders)
     tally.o /= m - 1
     tally.cu_self_pairs /= m - 1
     return tally

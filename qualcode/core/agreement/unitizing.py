@@ -36,6 +36,12 @@ Use from a service::
     report = unitizing_report(docs, domains={"Steungedrag": ["steun", "tijd"]})
     report.binary_by_code["steun"].alpha, report.cu_by_domain["Steungedrag"].alpha
 
+    prep = prepare(docs, coders=["anna", "bram"])  # validate once, then many calls:
+    per_code = {c: binary_alpha(prep, [c]) for c in ("steun", "tijd")}
+
+Every result has ``alpha`` (NaN when undefined, with ``reason``), ``warnings``,
+``coverage`` and ``pairable_length``; for per-document figures pass a one-document list.
+
 Each segment counts on its own, even where two of a coder's segments with the same
 code touch. Overlapping segments of one coder with the same value (after codes are mapped
 to the values of the computation) are merged into their union; overlapping segments with
@@ -53,15 +59,21 @@ import numpy as np
 
 from qualcode.core.agreement._continuum import (
     GAP_INDEX,
+    Prepared,
     Segment,
     SegmentLike,
     Tally,
     UnitizedDocument,
     expected_coincidences,
+    prepare,
     tally_documents,
 )
 
+# Fewer coded segments than this (over all coders) earn a warning on the result.
+FEW_SEGMENTS = 10
+
 __all__ = [
+    "Prepared",
     "Segment",
     "SegmentLike",
     "UnitizedDocument",
@@ -70,6 +82,7 @@ __all__ = [
     "binary_alpha",
     "cu_alpha",
     "cu_alpha_across_domains",
+    "prepare",
     "u_alpha",
     "unitizing_report",
 ]
@@ -112,10 +125,15 @@ class UnitizingReport:
     cu_across_domains: UnitizingResult | None = None
 
 
-def _coders(documents: Sequence[UnitizedDocument], coders: Sequence[str] | None) -> list[str]:
-    if coders is not None:
-        return list(coders)
-    return sorted({c for doc in documents for c in doc.codings})
+Documents = Sequence[UnitizedDocument] | Prepared
+
+
+def _prep(documents: Documents, coders: Sequence[str] | None) -> Prepared:
+    if isinstance(documents, Prepared):
+        if coders is not None and tuple(coders) != documents.coders:
+            raise ValueError("pass coders to prepare(), not with prepared documents")
+        return documents
+    return prepare(documents, coders)
 
 
 def _result(
@@ -134,9 +152,22 @@ def _result(
         reason = "expected disagreement is zero (only one kind of section observed)"
     if reason is None:
         alpha = 1.0 - d_o / d_e
-    warnings = tuple(tally.warnings)
+    warnings = list(tally.warnings)
+    if 0 < tally.n_segments < FEW_SEGMENTS:
+        # Like alpha on few pairable values: one changed boundary moves the figure a lot.
+        warnings.append(f"only {tally.n_segments} coded segment(s); too little data to rely on")
     return UnitizingResult(
-        alpha, kind, d_o, d_e, pairable, coverage, m, tally.n_segments, values, reason, warnings
+        alpha,
+        kind,
+        d_o,
+        d_e,
+        pairable,
+        coverage,
+        m,
+        tally.n_segments,
+        values,
+        reason,
+        tuple(warnings),
     )
 
 
@@ -145,18 +176,17 @@ def _index(values: Iterable[Hashable]) -> dict[Hashable, int]:
 
 
 def _gap_vs_units(
-    documents: Sequence[UnitizedDocument],
-    coders: Sequence[str] | None,
+    prep: Prepared,
     value_map: dict[Hashable, int],
     kind: str,
     values: tuple[Hashable, ...],
 ) -> UnitizingResult:
-    cs = _coders(documents, coders)
+    cs = prep.coders
     if len(cs) < 2:
         return _result(
             kind, math.nan, math.nan, 0.0, 1.0, Tally(2), len(cs), values, "fewer than two coders"
         )
-    tally = tally_documents(documents, cs, value_map)
+    tally = tally_documents(prep, value_map)
     o = tally.o
     margins = o.sum(axis=1)
     e = expected_coincidences(margins, tally.self_pairs)
@@ -174,7 +204,7 @@ def _gap_vs_units(
 
 
 def u_alpha(
-    documents: Sequence[UnitizedDocument],
+    documents: Documents,
     codes: Collection[Hashable] | None = None,
     coders: Sequence[str] | None = None,
 ) -> UnitizingResult:
@@ -182,12 +212,13 @@ def u_alpha(
 
     ``codes`` restricts the computation (default: every code that occurs).
     """
-    values = _values(documents, codes)
-    return _gap_vs_units(documents, coders, _index(values), "u", values)
+    prep = _prep(documents, coders)
+    values = _values(prep, codes)
+    return _gap_vs_units(prep, _index(values), "u", values)
 
 
 def binary_alpha(
-    documents: Sequence[UnitizedDocument],
+    documents: Documents,
     codes: Collection[Hashable] | None = None,
     coders: Sequence[str] | None = None,
 ) -> UnitizingResult:
@@ -196,39 +227,30 @@ def binary_alpha(
     Pass one code for ATLAS.ti's per-code binary alpha, all codes of a semantic domain
     for the per-domain (cluster) one, None for every code.
     """
-    values = _values(documents, codes)
+    prep = _prep(documents, coders)
+    values = _values(prep, codes)
     # One shared value: only relevance matters, and overlapping segments of different
     # codes of one coder merge into one relevant stretch.
     value_map: dict[Hashable, int] = dict.fromkeys(values, 1)
-    return _gap_vs_units(documents, coders, value_map, "|u", values)
+    return _gap_vs_units(prep, value_map, "|u", values)
 
 
-def _values(
-    documents: Sequence[UnitizedDocument], codes: Collection[Hashable] | None
-) -> tuple[Hashable, ...]:
-    if codes is not None:
-        return tuple(dict.fromkeys(codes))
-    seen: dict[Hashable, None] = {}
-    for doc in documents:
-        for segs in doc.codings.values():
-            for seg in segs:
-                seen[seg.value if isinstance(seg, Segment) else seg[2]] = None
-    return tuple(seen)
+def _values(prep: Prepared, codes: Collection[Hashable] | None) -> tuple[Hashable, ...]:
+    return prep.codes if codes is None else tuple(dict.fromkeys(codes))
 
 
 def _cu(
-    documents: Sequence[UnitizedDocument],
-    coders: Sequence[str] | None,
+    prep: Prepared,
     value_map: dict[Hashable, int],
     kind: str,
     values: tuple[Hashable, ...],
 ) -> UnitizingResult:
-    cs = _coders(documents, coders)
+    cs = prep.coders
     if len(cs) < 2:
         return _result(
             kind, math.nan, math.nan, 0.0, 0.0, Tally(2), len(cs), values, "fewer than two coders"
         )
-    tally = tally_documents(documents, cs, value_map)
+    tally = tally_documents(prep, value_map)
     full_total = float(tally.o.sum())
     # Keep only coincidences between coded stretches (2016, section on cu-alpha).
     o = tally.o[1:, 1:]
@@ -254,17 +276,17 @@ def _cu(
 
 
 def cu_alpha(
-    documents: Sequence[UnitizedDocument],
+    documents: Documents,
     codes: Collection[Hashable],
     coders: Sequence[str] | None = None,
 ) -> UnitizingResult:
     """_cu alpha for the codes of one semantic domain: which code, where both coded."""
     values = tuple(dict.fromkeys(codes))
-    return _cu(documents, coders, _index(values), "cu", values)
+    return _cu(_prep(documents, coders), _index(values), "cu", values)
 
 
 def cu_alpha_across_domains(
-    documents: Sequence[UnitizedDocument],
+    documents: Documents,
     domains: Mapping[Hashable, Collection[Hashable]],
     coders: Sequence[str] | None = None,
 ) -> UnitizingResult:
@@ -276,11 +298,11 @@ def cu_alpha_across_domains(
             if code in value_map:
                 raise ValueError(f"code {code!r} is in more than one semantic domain")
             value_map[code] = k + 1
-    return _cu(documents, coders, value_map, "Cu", names)
+    return _cu(_prep(documents, coders), value_map, "Cu", names)
 
 
 def unitizing_report(
-    documents: Sequence[UnitizedDocument],
+    documents: Documents,
     domains: Mapping[Hashable, Collection[Hashable]],
     coders: Sequence[str] | None = None,
 ) -> UnitizingReport:
@@ -289,15 +311,16 @@ def unitizing_report(
     Cu needs at least two domains (None otherwise). For per-document figures call this
     with a one-document list.
     """
+    prep = _prep(documents, coders)  # validate and convert once for all coefficients
     by_code: dict[Hashable, UnitizingResult] = {}
     by_domain: dict[Hashable, UnitizingResult] = {}
     cu_by_domain: dict[Hashable, UnitizingResult] = {}
     for name, codes in domains.items():
         for code in codes:
-            by_code[code] = binary_alpha(documents, [code], coders)
-        by_domain[name] = binary_alpha(documents, codes, coders)
-        cu_by_domain[name] = cu_alpha(documents, codes, coders)
-    across = cu_alpha_across_domains(documents, domains, coders) if len(domains) >= 2 else None
+            by_code[code] = binary_alpha(prep, [code])
+        by_domain[name] = binary_alpha(prep, codes)
+        cu_by_domain[name] = cu_alpha(prep, codes)
+    across = cu_alpha_across_domains(prep, domains) if len(domains) >= 2 else None
     all_codes = [code for codes in domains.values() for code in codes]
-    overall = binary_alpha(documents, all_codes, coders)
+    overall = binary_alpha(prep, all_codes)
     return UnitizingReport(overall, by_code, by_domain, cu_by_domain, across)

@@ -477,3 +477,10 @@ class CodebookService:
                 place(node, root)
         self._project.notify(Change("codebook"))
         return added
+
+    def aliases(self) -> dict[str, str]:
+        """Recorded merge mappings: incoming guid -> guid of the code it now means."""
+        from qualcode.core.models import CodeAlias
+
+        with self._project.reading() as session:
+            return {a.source_guid: a.target_guid for a in session.scalars(select(CodeAlias))}

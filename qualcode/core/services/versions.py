@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from qualcode.core.changes import Change
+from qualcode.core.codebook_diff import CodebookDiff, changes_from_log, diff_codebooks
 from qualcode.core.codebook_spec import CodebookSpec
 from qualcode.core.errors import DomainError, NotFound
 from qualcode.core.models import CodebookChange, CodebookVersion, Coder
@@ -142,3 +143,30 @@ class VersionService:
 
     def log_between(self, low: int, high: int | None) -> builtins.list[ChangeRecord]:
         return [c for c in self.log() if c.id > low and (high is None or c.id <= high)]
+
+    def diff(self, from_label: str, to_label: str = WORKING) -> CodebookDiff:
+        """What changed in the codebook between two versions (or a version and now)."""
+        old = self.snapshot(from_label)
+        new = self.snapshot(to_label)
+        low, high = self.change_range(from_label, to_label)
+        entries: list[dict[str, object]] = []
+        for change in self.log_between(low, high):
+            after = change.after or {}
+            if change.action == "merge" and change.code_guid:
+                entries.append(
+                    {
+                        "action": "merge",
+                        "sources": [change.code_guid],
+                        "target": after.get("target_guid"),
+                    }
+                )
+            elif change.action == "split" and change.code_guid:
+                entries.append(
+                    {
+                        "action": "split",
+                        "source": change.code_guid,
+                        "targets": after.get("targets", []),
+                    }
+                )
+        merges, splits = changes_from_log(entries)
+        return diff_codebooks(old, new, merges=merges, splits=splits)

@@ -25,6 +25,11 @@ _HEX_ANY_RE = re.compile(
 _RGB_RE = re.compile(
     r"^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*[0-9.]+%?\s*)?\)$", re.I
 )
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+# Characters XML 1.0 cannot carry. Word pastes vertical tabs (Shift+Enter) and form
+# feeds into text boxes; those become line breaks, other control characters are dropped.
+_LINE_BREAK_CONTROLS = re.compile("[\x0b\x0c]")
+_INVALID_XML_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
 # Cap the list in one message: a broken 300-code import should not print 300 lines.
 _MAX_REPORTED = 10
 
@@ -132,6 +137,8 @@ def spec_problems(spec: CodebookSpec) -> list[str]:
                     f"{where}: the name may not contain '{PATH_SEPARATOR.strip()}'"
                     " surrounded by spaces (it separates levels in a path)"
                 )
+            if _CONTROL_CHARS.search(name):
+                problems.append(f"{where}: the name contains a line break or control character")
             if name:
                 folded = name.casefold()
                 if folded in siblings:
@@ -187,11 +194,17 @@ def ensure_guids(spec: CodebookSpec) -> dict[tuple[str, ...], str]:
 
 
 def clean_text(value: object) -> str:
-    """Text fields are stored stripped so every format round-trips to the same value."""
+    """Text fields are stored stripped and with LF line ends, so every format (Windows
+    CSV, XML, YAML) round-trips to the same value."""
     if value is None:
         return ""
-    return str(value).strip()
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def count_codes(spec: CodebookSpec) -> int:
     return sum(1 for _ in spec.walk())
+
+
+def xml_safe_text(text: str) -> str:
+    """``text`` without the characters XML (and so .qdc and .docx) cannot store."""
+    return _INVALID_XML_CHARS.sub("", _LINE_BREAK_CONTROLS.sub("\n", text))

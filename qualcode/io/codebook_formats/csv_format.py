@@ -7,13 +7,18 @@ so a quick list of leaf paths is a valid codebook. Rows keep their order.
 
 Written as UTF-8 with a byte-order mark because Excel otherwise mis-reads accented
 letters; on read the BOM is optional and ``;`` or tab delimiters (what Dutch Excel
-saves) are recognised as well as ``,``.
+saves) are recognised as well as ``,``; a file that is not UTF-8 is read as
+Windows-1252, which is what Excel's plain "CSV" option writes.
+
+Cells that begin with ``=``, ``+``, ``-`` or ``@`` are written with a leading apostrophe
+so a spreadsheet does not run them as formulas; the reader removes it again.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 
 from qualcode.core.codebook_spec import PATH_SEPARATOR, CodebookSpec, CodeNode, join_path
 
@@ -28,11 +33,13 @@ from .common import (
 
 COLUMNS = ("path", "guid", "colour", "origin", "definition", "inclusion", "exclusion", "example")
 _TEXT_COLUMNS = ("definition", "inclusion", "exclusion", "example")
+_FORMULA_START = re.compile(r"^'*[=+\-@]")
+_PROTECTED = re.compile(r"^'+[=+\-@]")
 
 
 def _split(path_text: str) -> tuple[str, ...]:
-    # Split on " / " only. core.split_path also splits on a bare "/", which would cut
-    # names such as "n.v.t./overig" that the naming rules allow.
+    # Split on " / " only, so names such as "n.v.t./overig" stay whole. Unlike
+    # core.split_path, empty parts are kept so "A /  / B" is reported, not skipped.
     return tuple(part.strip() for part in path_text.split(PATH_SEPARATOR))
 
 
@@ -41,13 +48,35 @@ def _delimiter(header_line: str) -> str:
     return max(counts, key=lambda delim: counts[delim])
 
 
-def loads_csv(data: bytes, source: str, *, default_name: str = "") -> CodebookSpec:
+def _decode(data: bytes, source: str) -> str:
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # Excel's plain "CSV" on Dutch/English Windows is Windows-1252, not UTF-8; the
+    # accents in "beïnvloedende" should not make the import fail.
+    try:
+        return data.decode("cp1252")
     except UnicodeDecodeError as exc:
         raise CodebookFormatError(
-            source, f"not UTF-8 text ({exc.reason}); save the CSV as 'CSV UTF-8'"
+            source, f"neither UTF-8 nor Windows-1252 text ({exc.reason}); save it as 'CSV UTF-8'"
         ) from exc
+
+
+def _protect(cell: str) -> str:
+    """Make a cell inert in spreadsheets: Excel runs text starting with = + - @ as a
+    formula (CSV injection). A leading apostrophe is added, and one is added to cells
+    that already start with apostrophes before such a character, so reading back by
+    removing one apostrophe restores every value exactly."""
+    return "'" + cell if _FORMULA_START.match(cell) else cell
+
+
+def _unprotect(cell: str) -> str:
+    return cell[1:] if _PROTECTED.match(cell) else cell
+
+
+def loads_csv(data: bytes, source: str, *, default_name: str = "") -> CodebookSpec:
+    text = _decode(data, source)
     lines = text.splitlines()
     if not lines:
         raise CodebookFormatError(source, "the file is empty (a header row is required)")
@@ -71,7 +100,7 @@ def loads_csv(data: bytes, source: str, *, default_name: str = "") -> CodebookSp
         if len(row) > len(header):
             problems.append(f"row {line_number}: {len(row)} cells for {len(header)} columns")
             continue
-        values = dict(zip(header, row, strict=False))
+        values = {column: _unprotect(cell) for column, cell in zip(header, row, strict=False)}
         path = _split(values.get("path", ""))
         if not path or any(not part for part in path):
             problems.append(
@@ -126,16 +155,15 @@ def dumps_csv(spec: CodebookSpec, source: str = "<codebook>") -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for path, node in spec.walk():
-        writer.writerow(
-            [
-                join_path(path),
-                node.guid or "",
-                node.colour or "",
-                node.origin,
-                node.definition,
-                node.inclusion,
-                node.exclusion,
-                node.example,
-            ]
-        )
+        cells = [
+            join_path(path),
+            node.guid or "",
+            node.colour or "",
+            node.origin,
+            node.definition,
+            node.inclusion,
+            node.exclusion,
+            node.example,
+        ]
+        writer.writerow([_protect(cell) for cell in cells])
     return buffer.getvalue().encode("utf-8-sig")

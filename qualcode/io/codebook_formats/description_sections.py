@@ -114,7 +114,7 @@ def unpack(text: str) -> DescriptionFields:
     collected: dict[str, list[str]] = {"definition": []}
     current = "definition"
     origin: str | None = None
-    for raw_line in text.replace("\r\n", "\n").split("\n"):
+    for raw_line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         match = _LABEL_LINE.match(raw_line)
         if match:
             field = _READ_LABELS[match.group(1)]

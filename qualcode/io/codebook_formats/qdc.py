@@ -18,7 +18,6 @@ ignore by definition. Without it the name comes from the project or the file nam
 from __future__ import annotations
 
 import json
-import re
 
 from lxml import etree
 
@@ -31,6 +30,7 @@ from .common import (
     normalise_colour,
     normalise_guid,
     validate_spec,
+    xml_safe_text,
 )
 from .description_sections import DescriptionFields, pack, unpack
 from .safe_xml import children_named, first_child, local_name, parse_xml
@@ -38,12 +38,6 @@ from .safe_xml import children_named, first_child, local_name, parse_xml
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 PI_TARGET = "qualcode-codebook"
 PRODUCER = "Qualcode"
-
-# Characters XML 1.0 cannot carry. Word pastes vertical tabs (Shift+Enter) and form
-# feeds into text boxes; those become line breaks, other control characters are dropped.
-_LINE_BREAK_CONTROLS = re.compile("[\x0b\x0c]")
-_INVALID_XML_CHARS = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff]")
-
 
 # --------------------------------------------------------------------------- reading
 
@@ -141,10 +135,6 @@ def _check_set_members(root: etree._Element, spec: CodebookSpec, source: str) ->
 # --------------------------------------------------------------------------- writing
 
 
-def _xml_text(text: str) -> str:
-    return _INVALID_XML_CHARS.sub("", _LINE_BREAK_CONTROLS.sub("\n", text))
-
-
 def dumps_qdc(spec: CodebookSpec, source: str = "<codebook>") -> bytes:
     """Serialise ``spec`` as a Codebook.xsd-valid .qdc.
 
@@ -179,7 +169,7 @@ def _write_code(parent: etree._Element, node: CodeNode, language: str | None) ->
     element = etree.SubElement(parent, f"{{{CODEBOOK_NS}}}Code")
     # Attribute order as in the schema and most vendor files, for readable diffs.
     element.set("guid", node.guid or "")
-    element.set("name", _xml_text(node.name))
+    element.set("name", xml_safe_text(node.name))
     element.set("isCodable", "true")
     if node.colour:
         element.set("color", node.colour)
@@ -191,6 +181,6 @@ def _write_code(parent: etree._Element, node: CodeNode, language: str | None) ->
         origin=node.origin,
     )
     description = etree.SubElement(element, f"{{{CODEBOOK_NS}}}Description")
-    description.text = _xml_text(pack(fields, language))
+    description.text = xml_safe_text(pack(fields, language))
     for child in node.children:
         _write_code(element, child, language)

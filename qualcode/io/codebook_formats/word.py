@@ -24,7 +24,7 @@ from docx.text.paragraph import Paragraph
 
 from qualcode.core.codebook_spec import CodebookSpec, CodeNode
 
-from .common import count_codes, guid_key, validate_spec
+from .common import count_codes, guid_key, validate_spec, xml_safe_text
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -96,7 +96,7 @@ def dumps_docx(
     text = labels_for(language)
     document = Document()
     _set_language(document, _WORD_LANGUAGE.get(language, "en-GB"))
-    heading = title or spec.name or text["codebook"]
+    heading = xml_safe_text(title or spec.name or text["codebook"])
     document.core_properties.title = heading
     document.core_properties.subject = text["codebook"]
     document.core_properties.language = _WORD_LANGUAGE.get(language, "en-GB")
@@ -143,7 +143,7 @@ def _add_lines(paragraph: Paragraph, value: str) -> None:
         run = paragraph.add_run()
         if index:
             run.add_break(WD_BREAK.LINE)
-        run.add_text(line)
+        run.add_text(xml_safe_text(line))
 
 
 def _add_intro(

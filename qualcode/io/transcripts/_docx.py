@@ -200,7 +200,7 @@ def _notes(doc: Any, warnings: list[str]) -> str:
     except Exception as exc:  # notes are a courtesy; a quirk there must not block import
         warnings.append(f"could not read headers/notes/comments: {exc}")
     if lines:
-        warnings.append(f"{len(lines)} header/footer/note/comment item(s) kept in notes")
+        warnings.append(f"{len(lines)} header/footer/footnote/comment item(s) left out of the text")
     return "\n".join(lines)
 
 

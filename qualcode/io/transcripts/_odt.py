@@ -53,7 +53,7 @@ def extract_odt(path: Path, data: bytes) -> ExtractedText:
         if bold_len and (bold_len < len(stripped) or len(stripped) <= 60):
             bold.append((pos, pos + min(bold_len, len(stripped))))
         pos += len(stripped)
-    warnings = [f"{len(notes)} note/comment item(s) kept in notes"] if notes else []
+    warnings = [f"{len(notes)} footnote/comment item(s) left out of the text"] if notes else []
     return ExtractedText(
         text="".join(parts),
         source_format="odt",

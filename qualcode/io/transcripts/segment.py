@@ -74,18 +74,54 @@ def sentences(
         if end > begin:
             spans.append((begin, end))
     nlp = pipeline(language)
+    punct = _punct_hashes(language)
     out: list[Unit] = []
     texts = (text[s:e] for s, e in spans)
-    for (offset, _), doc in zip(spans, nlp.pipe(texts, batch_size=256), strict=True):
-        for sent in doc.sents:
-            s = offset + sent.start_char
-            e = offset + sent.end_char
-            # spaCy keeps trailing whitespace tokens inside a sentence; trim them.
+    # Only the tokenizer runs through spaCy; the sentencizer's rule is applied below on
+    # token arrays, which gives the same sentences about three times faster than
+    # building Token objects for doc.sents (test_fast_sentences_match_spacy checks it).
+    for (offset, end), doc in zip(spans, nlp.tokenizer.pipe(texts, batch_size=256), strict=True):
+        starts = _sentence_starts(doc, punct)
+        bounds = [*starts[1:], end - offset]
+        for s_rel, e_rel in zip(starts, bounds, strict=True):
+            s = offset + s_rel
+            e = offset + e_rel
+            # Sentences run up to the next one; trailing blanks are not part of them.
             while e > s and text[e - 1].isspace():
                 e -= 1
             if e > s:
                 out.append(Unit("sentence", s, e))
     return out
+
+
+@lru_cache(maxsize=4)
+def _punct_hashes(language: str) -> frozenset[int]:
+    nlp = pipeline(language)
+    sentencizer = nlp.get_pipe("sentencizer")
+    return frozenset(nlp.vocab.strings.add(ch) for ch in sentencizer.punct_chars)
+
+
+def _sentence_starts(doc: Any, punct: frozenset[int]) -> list[int]:
+    """Character offsets where sentences start: spaCy's Sentencizer.predict on arrays.
+
+    A sentence ends after a token in the sentencizer's punctuation set; further
+    punctuation tokens (closing quotes, "?!") stay with it; the next other token starts
+    the next sentence."""
+    if len(doc) == 0:
+        return [0]
+    from spacy.attrs import IDX, IS_PUNCT, ORTH
+
+    rows = doc.to_array([ORTH, IS_PUNCT, IDX]).tolist()
+    starts = [0]
+    seen_period = False
+    for orth, is_punct, idx in rows:
+        in_punct = orth in punct
+        if seen_period and not is_punct and not in_punct:
+            starts.append(idx)
+            seen_period = False
+        elif in_punct:
+            seen_period = True
+    return starts
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:

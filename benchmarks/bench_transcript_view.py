@@ -1,0 +1,106 @@
+"""Transcript view speed: open a 300,000-character transcript with 2,000 codings.
+
+Run offscreen: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_transcript_view.py``.
+Prints JSON: ms to open (text + highlights + first paint), ms to re-highlight after one
+new coding, and ms per scroll step (median of a page-by-page scroll through the text).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from qualcode.core.records import TurnRecord  # noqa: E402
+from qualcode.ui.highlights import Highlight, tooltip_html  # noqa: E402
+from qualcode.ui.qt import QtWidgets, ensure_app  # noqa: E402
+from qualcode.ui.transcript_view import TranscriptView  # noqa: E402
+
+COLOURS = ["#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1",
+           "#FF9DA7", "#9C755F", "#BAB0AC"]
+WORDS = ("ik had het gevoel dat niemand echt luisterde maar mijn mentor belde elke week "
+         "en dat gaf rust omdat ze vroeg hoe het ging met de studie en thuis").split()
+
+
+def make_transcript(chars: int, rng: random.Random) -> tuple[str, list[TurnRecord]]:
+    parts: list[str] = []
+    turns: list[TurnRecord] = []
+    length = 0
+    speakers = ("Interviewer", "Student")
+    n = 0
+    while length < chars:
+        speaker = speakers[n % 2]
+        body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(15, 120)))
+        paragraph = f"{speaker}: {body.capitalize()}.\n\n"
+        turns.append(TurnRecord(speaker, length, length + len(paragraph) - 2))
+        parts.append(paragraph)
+        length += len(paragraph)
+        n += 1
+    return "".join(parts)[:chars], [t for t in turns if t.end <= chars]
+
+
+def make_highlights(text_length: int, count: int, rng: random.Random) -> list[Highlight]:
+    result = []
+    for i in range(count):
+        start = rng.randrange(0, text_length - 400)
+        end = start + rng.randint(20, 400)
+        colour = COLOURS[i % len(COLOURS)]
+        result.append(Highlight(i + 1, start, end, colour, f"Code {i % 40}",
+                                tooltip_html(f"Cluster / Code {i % 40}", "Anouk", "")))
+    return result
+
+
+def settle(app: QtWidgets.QApplication, widget: QtWidgets.QWidget) -> None:
+    app.processEvents()
+    widget.repaint()  # force the first paint synchronously so it is inside the timing
+    widget.grab()
+
+
+def main() -> dict[str, float]:
+    app = ensure_app()
+    rng = random.Random(7)
+    text, turns = make_transcript(300_000, rng)
+    highlights = make_highlights(len(text), 2000, rng)
+    view = TranscriptView()
+    view.resize(1000, 800)
+    view.show()
+    app.processEvents()
+
+    t0 = time.perf_counter()
+    view.set_transcript(text, turns)
+    view.set_highlights(highlights)
+    settle(app, view)
+    open_ms = (time.perf_counter() - t0) * 1000
+
+    extra = Highlight(99_999, 1000, 1400, "#4E79A7", "New", "New")
+    t0 = time.perf_counter()
+    view.set_highlights([*highlights, extra])
+    settle(app, view)
+    rehighlight_ms = (time.perf_counter() - t0) * 1000
+
+    bar = view.verticalScrollBar()
+    steps: list[float] = []
+    for value in range(0, bar.maximum(), max(bar.pageStep(), 1))[:60]:
+        t0 = time.perf_counter()
+        bar.setValue(value)
+        view.viewport().repaint()
+        view.margin.repaint()
+        steps.append((time.perf_counter() - t0) * 1000)
+    result = {
+        "chars": float(len(text)),
+        "codings": float(len(highlights)),
+        "open_ms": round(open_ms, 1),
+        "rehighlight_ms": round(rehighlight_ms, 1),
+        "scroll_step_ms": round(statistics.median(steps), 2),
+        "scroll_step_max_ms": round(max(steps), 2),
+    }
+    view.close()
+    return result
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(), indent=2))

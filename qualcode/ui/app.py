@@ -1,0 +1,164 @@
+"""Starting the desktop app: QApplication, look (palette, fonts, high-DPI), settings, language."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from qualcode.ui.qt import QtCore, QtGui, QtWidgets, ensure_app
+
+SETTINGS_ENV = "QUALCODE_SETTINGS"  # an .ini path; tests point it at a temp file
+LANGUAGES = {"en": "English", "nl": "Nederlands"}
+DEFAULT_SIZE = (1440, 900)
+
+
+@dataclass
+class GuiOptions:
+    locator: str | None = None
+    coder: str | None = None
+    language: str | None = None
+    screenshot: Path | None = None
+    document: str | None = None
+    layer: str | None = None
+    size: tuple[int, int] = DEFAULT_SIZE
+
+
+def settings() -> QtCore.QSettings:
+    """The user's settings, or a private ini file when ``QUALCODE_SETTINGS`` says so."""
+    path = os.environ.get(SETTINGS_ENV)
+    if path:
+        return QtCore.QSettings(path, QtCore.QSettings.Format.IniFormat)
+    return QtCore.QSettings("Qualcode", "Qualcode")
+
+
+def is_dark_scheme() -> bool:
+    hints = QtGui.QGuiApplication.styleHints()
+    return bool(hints.colorScheme() == QtCore.Qt.ColorScheme.Dark)
+
+
+def palette_for(dark: bool) -> QtGui.QPalette:
+    """Calm neutral palettes; the accent is a muted blue that does not fight code colours."""
+    role = QtGui.QPalette.ColorRole
+    p = QtGui.QPalette()
+    if dark:
+        colours = {role.Window: "#25272b", role.WindowText: "#e4e4e6", role.Base: "#1d1f22",
+                   role.AlternateBase: "#2a2c30", role.Text: "#e6e6e8", role.Button: "#2e3035",
+                   role.ButtonText: "#e4e4e6", role.Highlight: "#4c7bd9",
+                   role.HighlightedText: "#ffffff", role.ToolTipBase: "#33363b",
+                   role.ToolTipText: "#f0f0f0", role.PlaceholderText: "#8b8e94",
+                   role.Mid: "#3a3d42", role.Midlight: "#34373c", role.Dark: "#18191b",
+                   role.Link: "#8ab4f8", role.Light: "#45484e", role.Shadow: "#000000"}
+    else:
+        colours = {role.Window: "#f3f3f1", role.WindowText: "#24262a", role.Base: "#ffffff",
+                   role.AlternateBase: "#f7f7f5", role.Text: "#1f2125", role.Button: "#f6f6f4",
+                   role.ButtonText: "#24262a", role.Highlight: "#3d6fc4",
+                   role.HighlightedText: "#ffffff", role.ToolTipBase: "#fffdf4",
+                   role.ToolTipText: "#24262a", role.PlaceholderText: "#8a8d93",
+                   role.Mid: "#d5d5d2", role.Midlight: "#e6e6e3", role.Dark: "#a8a8a4",
+                   role.Link: "#2f5fb3", role.Light: "#ffffff", role.Shadow: "#7a7a78"}
+    for r, c in colours.items():
+        p.setColor(r, QtGui.QColor(c))
+    disabled = QtGui.QColor("#6b6e74" if dark else "#a3a5aa")
+    for r in (role.Text, role.WindowText, role.ButtonText):
+        p.setColor(QtGui.QPalette.ColorGroup.Disabled, r, disabled)
+    return p
+
+
+STYLE_SHEET = """
+QSplitter::handle { background: palette(window); }
+QToolBar { border: none; spacing: 6px; padding: 4px 8px; }
+QTreeView, QListView, QTreeWidget, QListWidget { border: 1px solid palette(mid);
+    border-radius: 4px; }
+QLineEdit { padding: 3px 6px; border: 1px solid palette(mid); border-radius: 4px;
+    background: palette(base); }
+QLabel[role="heading"] { font-weight: 600; color: palette(placeholder-text);
+    text-transform: uppercase; letter-spacing: 1px; padding: 2px 2px; }
+"""
+
+
+def apply_look(app: QtWidgets.QApplication) -> None:
+    app.setStyle("Fusion")
+    app.setPalette(palette_for(is_dark_scheme()))
+    font = app.font()
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+    app.setStyleSheet(STYLE_SHEET)
+    # Follow the system when it switches between light and dark while we run.
+    QtGui.QGuiApplication.styleHints().colorSchemeChanged.connect(
+        lambda _scheme: app.setPalette(palette_for(is_dark_scheme()))
+    )
+
+
+def install_language(app: QtWidgets.QApplication, language: str) -> None:
+    """Load the translation when the i18n module (another engineer's) is available."""
+    if language == "en":
+        return
+    try:
+        i18n = importlib.import_module("qualcode.ui.i18n")
+    except ModuleNotFoundError:
+        return
+    for name in ("install_translator", "install", "install_language"):
+        installer = getattr(i18n, name, None)
+        if callable(installer):
+            installer(app, language)
+            return
+
+
+def chosen_language(requested: str | None) -> str:
+    if requested:
+        return requested
+    stored = str(settings().value("language", "") or "")
+    if stored in LANGUAGES:
+        return stored
+    system = QtCore.QLocale.system().name()[:2]
+    return system if system in LANGUAGES else "en"
+
+
+def create_app(language: str | None = None) -> QtWidgets.QApplication:
+    # Crisp text and icons on fractional scales (125 %, 150 %) instead of rounding.
+    QtGui.QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        QtCore.Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = ensure_app()
+    apply_look(app)
+    install_language(app, chosen_language(language))
+    return app
+
+
+def run(options: GuiOptions) -> int:
+    """Open the main window; with ``screenshot``, save a grab of it and return."""
+    from qualcode.ui.main_window import MainWindow
+
+    app = create_app(options.language)
+    window = MainWindow(coder=options.coder)
+    window.resize(*options.size)
+    if options.locator:
+        window.open_project(options.locator, remember=options.screenshot is None)
+        if options.document or options.screenshot:
+            window.show_document_named(options.document)
+        window.set_layer(options.layer or ("all" if options.screenshot else window.layer))
+    if options.screenshot is not None:
+        return _screenshot(app, window, options.screenshot)
+    window.show()
+    code = app.exec()
+    return int(code)
+
+
+def _screenshot(app: QtWidgets.QApplication, window: QtWidgets.QMainWindow, path: Path) -> int:
+    window.show()
+    # Let layout settle (splitters, wrapped text, margin width) before the grab.
+    for _ in range(4):
+        app.processEvents()
+        QtCore.QThread.msleep(20)
+    window.repaint()
+    image = window.grab()
+    ok = image.save(str(path), "PNG")
+    window.close()
+    if not ok:
+        print(f"could not write {path}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,381 @@
+"""A thin Qt item model over the codebook tree, which is kept in plain Python nodes.
+
+Indexes carry the code id as their internal id (never a pointer to a Python object), so a
+stale index after a reload is a harmless dictionary miss instead of a crash. Edits made
+through the model (rename in place, drag and drop) become undoable commands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from qualcode.core.changes import Change
+from qualcode.core.errors import QualcodeError
+from qualcode.core.records import CodeRecord, CoderRecord
+from qualcode.ui.codebook_commands import (
+    CodebookCommand,
+    MoveCodeCommand,
+    UpdateCodeCommand,
+    push,
+)
+from qualcode.ui.qt import Qt, QtCore, QtGui, Signal
+
+if TYPE_CHECKING:
+    from qualcode.core.project import Project
+
+CODE_MIME = "application/x-qualcode-code-id"
+CODE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+GUID_ROLE = Qt.ItemDataRole.UserRole + 2
+PATH_ROLE = Qt.ItemDataRole.UserRole + 3
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 4
+
+NAME, USAGE, ORIGIN = range(3)
+_NO_INDEX = QtCore.QModelIndex()  # shared default; an invalid index is immutable
+_ROOT = 0  # internal id of the invisible root; code ids start at 1
+
+Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
+
+
+class CodeNode:
+    __slots__ = ("children", "parent", "record", "row")
+
+    def __init__(self, record: CodeRecord | None, parent: CodeNode | None, row: int) -> None:
+        self.record = record
+        self.parent = parent
+        self.row = row
+        self.children: list[CodeNode] = []
+
+    @property
+    def key(self) -> int:
+        return self.record.id if self.record else _ROOT
+
+    def walk(self) -> list[CodeNode]:
+        found = [self]
+        for child in self.children:
+            found.extend(child.walk())
+        return found
+
+
+def encode_code_id(code_id: int) -> QtCore.QMimeData:
+    data = QtCore.QMimeData()
+    data.setData(CODE_MIME, QtCore.QByteArray(str(code_id).encode("ascii")))
+    return data
+
+
+def decode_code_id(data: QtCore.QMimeData) -> int | None:
+    if not data.hasFormat(CODE_MIME):
+        return None
+    raw = bytes(data.data(CODE_MIME).data()).decode("ascii", "replace").strip()
+    return int(raw) if raw.isdigit() else None
+
+
+class CodebookModel(QtCore.QAbstractItemModel):
+    """Columns: code name (swatch, italic when inductive), codings, origin."""
+
+    errorOccurred = Signal(str)
+
+    def __init__(self, project: Project, undo_stack: QtGui.QUndoStack,
+                 current_coder: Callable[[], CoderRecord | None],
+                 parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._project = project
+        self._stack = undo_stack
+        self._current_coder = current_coder
+        self._root = CodeNode(None, None, 0)
+        self._nodes: dict[int, CodeNode] = {_ROOT: self._root}
+        self._shape: list[tuple[int, int | None]] = []
+        self._usage: dict[int, int] = {}
+        self._totals: dict[int, int] = {}
+        self._icons: dict[str, QtGui.QIcon] = {}
+        self.reload()
+        project.subscribe(self._on_change)
+
+    # Keeping up with the project --------------------------------------------------------
+    def detach(self) -> None:
+        self._project.unsubscribe(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        try:
+            if change.kind == "codebook":
+                self.reload()
+            elif change.kind == "codings":
+                self._reload_usage()
+        except RuntimeError:
+            # The C++ side is gone (widget closed without detach): stop listening.
+            self.detach()
+
+    def reload(self) -> None:
+        """Re-read the tree; a changed shape resets the model, else only data changes."""
+        records = self._project.codebook.tree()
+        shape = [(r.id, r.parent_id) for r in records]
+        if shape == self._shape:
+            self._usage = self._project.codebook.usage()
+            self._totals = self._compute_totals()
+            for record in records:
+                node = self._nodes[record.id]
+                if node.record != record:
+                    node.record = record
+                    self._changed(node)
+            self._usage_changed()
+            return
+        self.beginResetModel()
+        self._build(records)
+        self._shape = shape
+        self._usage = self._project.codebook.usage()
+        self._totals = self._compute_totals()
+        self.endResetModel()
+
+    def _build(self, records: list[CodeRecord]) -> None:
+        self._root = CodeNode(None, None, 0)
+        self._nodes = {_ROOT: self._root}
+        for record in records:  # tree order: a parent always comes before its children
+            parent = self._nodes[record.parent_id or _ROOT]
+            node = CodeNode(record, parent, len(parent.children))
+            parent.children.append(node)
+            self._nodes[record.id] = node
+
+    def _compute_totals(self) -> dict[int, int]:
+        totals: dict[int, int] = {}
+
+        def total(node: CodeNode) -> int:
+            value = self._usage.get(node.key, 0) + sum(total(c) for c in node.children)
+            totals[node.key] = value
+            return value
+
+        total(self._root)
+        return totals
+
+    def _reload_usage(self) -> None:
+        self._usage = self._project.codebook.usage()
+        self._totals = self._compute_totals()
+        self._usage_changed()
+
+    def _usage_changed(self) -> None:
+        for node in self._root.walk()[1:]:
+            index = self.createIndex(node.row, USAGE, node.key)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+
+    def _changed(self, node: CodeNode) -> None:
+        self.dataChanged.emit(self.createIndex(node.row, NAME, node.key),
+                              self.createIndex(node.row, ORIGIN, node.key))
+
+    # Lookups for the widget -------------------------------------------------------------
+    def node(self, index: Index) -> CodeNode:
+        if not index.isValid():
+            return self._root
+        return self._nodes.get(index.internalId(), self._root)
+
+    def record(self, code_id: int) -> CodeRecord | None:
+        node = self._nodes.get(code_id)
+        return node.record if node else None
+
+    def records(self) -> list[CodeRecord]:
+        return [n.record for n in self._root.walk() if n.record is not None]
+
+    def index_of(self, code_id: int, column: int = NAME) -> QtCore.QModelIndex:
+        node = self._nodes.get(code_id)
+        if node is None or node.record is None:
+            return QtCore.QModelIndex()
+        return self.createIndex(node.row, column, node.key)
+
+    def usage(self, code_id: int, *, with_subcodes: bool = False) -> int:
+        return (self._totals if with_subcodes else self._usage).get(code_id, 0)
+
+    def parent_guid(self, code_id: int) -> str | None:
+        node = self._nodes.get(code_id)
+        parent = node.parent if node else None
+        return parent.record.guid if parent and parent.record else None
+
+    def subtree_ids(self, code_id: int) -> set[int]:
+        node = self._nodes.get(code_id)
+        return {n.key for n in node.walk()} if node else set()
+
+    def coder_id(self) -> int | None:
+        coder = self._current_coder()
+        return coder.id if coder else None
+
+    def push(self, command: CodebookCommand) -> bool:
+        """Run a command onto the shared stack; a refusal becomes ``errorOccurred``."""
+        try:
+            push(self._stack, command)
+        except QualcodeError as exc:
+            self.errorOccurred.emit(str(exc))
+            return False
+        return True
+
+    def report(self, text: str) -> None:
+        self.errorOccurred.emit(text)
+
+    # QAbstractItemModel -------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = _NO_INDEX
+              ) -> QtCore.QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QtCore.QModelIndex()
+        return self.createIndex(row, column, self.node(parent).children[row].key)
+
+    def parent(self, index: Index | None = None) -> Any:  # type: ignore[override]
+        if index is None:  # QObject.parent()
+            return super().parent()
+        if not index.isValid():
+            return QtCore.QModelIndex()
+        node = self._nodes.get(index.internalId())
+        up = node.parent if node else None
+        if up is None or up.record is None:
+            return QtCore.QModelIndex()
+        return self.createIndex(up.row, NAME, up.key)
+
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
+        if parent.isValid() and parent.column() != NAME:
+            return 0
+        return len(self.node(parent).children)
+
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
+        return 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Code"), self.tr("Codings"), self.tr("Origin"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        record = self.node(index).record if index.isValid() else None
+        if record is None:
+            return None
+        column = index.column()
+        if role == CODE_ID_ROLE:
+            return record.id
+        if role == GUID_ROLE:
+            return record.guid
+        if role == PATH_ROLE:
+            return record.path_text
+        if role == RECORD_ROLE:
+            return record
+        if column == NAME:
+            return self._name_data(record, role)
+        if column == USAGE:
+            return self._usage_data(record, role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            origin = self.tr("inductive") if record.origin == "inductive" else self.tr("deductive")
+            return f"{origin} · {record.cmo}" if record.cmo else origin
+        return None
+
+    def _name_data(self, record: CodeRecord, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return record.name
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._swatch(record.colour)
+        if role == Qt.ItemDataRole.FontRole and record.origin == "inductive":
+            font = QtGui.QFont()
+            font.setItalic(True)  # inductive codes stay visibly "close to the data"
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"<b>{_escape(record.path_text)}</b>"]
+            if record.origin == "inductive":
+                lines.append(self.tr("<i>Inductive code</i>"))
+            if record.definition:
+                lines.append(_escape(record.definition))
+            return "<br>".join(lines)
+        return None
+
+    def _usage_data(self, record: CodeRecord, role: int) -> Any:
+        own = self._usage.get(record.id, 0)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return own
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            total = self._totals.get(record.id, 0)
+            return self.tr("%n coding(s) on this code", "", own) + "\n" + self.tr(
+                "%n coding(s) including sub-codes", "", total)
+        return None
+
+    def _swatch(self, colour: str) -> QtGui.QIcon:
+        icon = self._icons.get(colour)
+        if icon is None:
+            pixmap = QtGui.QPixmap(12, 12)
+            pixmap.fill(QtGui.QColor(colour))
+            icon = self._icons[colour] = QtGui.QIcon(pixmap)
+        return icon
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled  # dropping on empty space: top level
+        flags = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                 | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled)
+        if index.column() == NAME:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        record = self.node(index).record if index.isValid() else None
+        if record is None or index.column() != NAME or role != Qt.ItemDataRole.EditRole:
+            return False
+        name = str(value).strip()
+        if not name or name == record.name:
+            return False
+        return self.push(UpdateCodeCommand(self._project, self.coder_id(), record,
+                                           {"name": name}, self.report))
+
+    # Drag and drop ----------------------------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        # Copy as well, so the transcript view may accept the drop as "apply this code".
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def mimeTypes(self) -> list[str]:
+        return [CODE_MIME]
+
+    def mimeData(self, indexes: list[QtCore.QModelIndex]) -> QtCore.QMimeData | None:
+        for index in indexes:
+            record = self.node(index).record if index.isValid() else None
+            if record is not None:
+                return encode_code_id(record.id)
+        return None
+
+    def canDropMimeData(self, data: QtCore.QMimeData, action: Qt.DropAction, row: int,
+                        column: int, parent: Index) -> bool:
+        return self._drop_target(data, row, parent) is not None
+
+    def _drop_target(self, data: QtCore.QMimeData, row: int, parent: Index
+                     ) -> tuple[CodeNode, CodeNode, int | None] | None:
+        """(code, new parent, new position) for a drop, or None if it makes no sense."""
+        code_id = decode_code_id(data)
+        node = self._nodes.get(code_id) if code_id else None
+        if node is None or node.record is None:
+            return None
+        target = self.node(parent.siblingAtColumn(NAME) if parent.isValid() else parent)
+        if target.key in self.subtree_ids(node.key):
+            return None  # onto itself or one of its own sub-codes
+        if row < 0:
+            return node, target, None  # dropped onto a code: becomes its last child
+        position = row
+        if target is node.parent and node.row < row:
+            position -= 1  # its own slot disappears before it is re-inserted
+        if target is node.parent and position == node.row:
+            return None
+        return node, target, position
+
+    def dropMimeData(self, data: QtCore.QMimeData, action: Qt.DropAction, row: int,
+                     column: int, parent: Index) -> bool:
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        found = self._drop_target(data, row, parent)
+        if found is None:
+            return False
+        node, target, position = found
+        assert node.record is not None and node.parent is not None
+        old_parent = node.parent.record.guid if node.parent.record else None
+        new_parent = target.record.guid if target.record else None
+        # Returning True is safe for a move: removeRows() is not implemented, so the view's
+        # "remove the dragged source rows" step does nothing; the reload did the work.
+        return self.push(MoveCodeCommand(self._project, self.coder_id(), node.record,
+                                         old_parent, node.row, new_parent, position,
+                                         self.report))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,180 @@
+"""The details pane: the selected code's definition, and the codings under the cursor.
+
+It only displays and asks; every change goes back to the main window as a signal, which
+turns it into an undo command.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from qualcode.core.records import CodeRecord, CodingRecord, MemoRecord
+from qualcode.ui.qt import QtCore, QtGui, QtWidgets, Signal
+
+ID_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class CodingRow:
+    coding: CodingRecord
+    code_path: str
+    colour: str
+    coder: str
+    editable: bool  # the current coder may change it (own coding, or a lead)
+
+
+def _heading(text: str) -> QtWidgets.QLabel:
+    label = QtWidgets.QLabel(text)
+    label.setProperty("role", "heading")
+    return label
+
+
+class DetailsPane(QtWidgets.QWidget):
+    removeRequested = Signal(int)
+    memoSaved = Signal(int, str)
+    spanRequested = Signal(int)  # set this coding's span to the current selection
+    codingSelected = Signal(int)
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: dict[int, CodingRow] = {}
+        self.code_heading = _heading(self.tr("Code"))
+        self.code_text = QtWidgets.QLabel()
+        self.code_text.setWordWrap(True)
+        self.code_text.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.code_text.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
+        self.code_text.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_text.setContentsMargins(4, 2, 4, 2)
+        scroll = QtWidgets.QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        scroll.setWidget(self.code_text)
+
+        self.codings = QtWidgets.QTreeWidget()
+        self.codings.setHeaderLabels([self.tr("Code"), self.tr("Coder"), self.tr("Memo")])
+        self.codings.setRootIsDecorated(False)
+        self.codings.setUniformRowHeights(True)
+        self.codings.setAlternatingRowColors(True)
+        self.codings.header().setStretchLastSection(True)
+        self.codings.currentItemChanged.connect(self._on_current)
+
+        self.memo = QtWidgets.QPlainTextEdit()
+        self.memo.setPlaceholderText(self.tr("Memo on this coding…"))
+        self.memo.setMaximumHeight(70)
+        self.save_memo = QtWidgets.QPushButton(self.tr("Save memo"))
+        self.set_span = QtWidgets.QPushButton(self.tr("Set span to selection"))
+        self.remove = QtWidgets.QPushButton(self.tr("Remove"))
+        self.save_memo.clicked.connect(self._save_memo)
+        self.set_span.clicked.connect(lambda: self._emit_current(self.spanRequested))
+        self.remove.clicked.connect(lambda: self._emit_current(self.removeRequested))
+        buttons = QtWidgets.QHBoxLayout()
+        for button in (self.save_memo, self.set_span, self.remove):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.code_heading)
+        layout.addWidget(scroll, 2)
+        self.codings_heading = _heading(self.tr("Codings here"))
+        layout.addWidget(self.codings_heading)
+        layout.addWidget(self.codings, 3)
+        layout.addWidget(self.memo)
+        layout.addLayout(buttons)
+        self.show_code(None)
+        self._update_buttons()
+
+    # Code --------------------------------------------------------------------------------
+    def show_code(self, code: CodeRecord | None, memos: Sequence[MemoRecord] = ()) -> None:
+        if code is None:
+            self.code_text.setText(
+                "<span style='color:palette(placeholder-text)'>"
+                + html.escape(self.tr("Select a code to see its definition.")) + "</span>"
+            )
+            return
+        parts = [
+            f"<div style='font-size:115%; font-weight:600'>"
+            f"<span style='color:{code.colour}'>&#9632;</span> {html.escape(code.name)}</div>",
+            f"<div style='color:gray'>{html.escape(code.path_text)} · "
+            f"{html.escape(code.origin)}</div>",
+        ]
+        for title, body in ((self.tr("Definition"), code.definition),
+                            (self.tr("Include"), code.inclusion),
+                            (self.tr("Exclude"), code.exclusion),
+                            (self.tr("Example"), code.example)):
+            if body.strip():
+                parts.append(f"<p><b>{html.escape(title)}</b><br>{html.escape(body)}</p>")
+        for memo in memos:
+            who = f" — {html.escape(memo.author)}" if memo.author else ""
+            parts.append(f"<p><b>{html.escape(self.tr('Memo'))}{who}</b><br>"
+                         f"{html.escape(memo.body)}</p>")
+        self.code_text.setText("".join(parts))
+
+    # Codings ------------------------------------------------------------------------------
+    def show_codings(self, rows: Sequence[CodingRow]) -> None:
+        """The codings under the cursor or selection; keeps the current row if still there."""
+        current = self.current_coding_id()
+        self._rows = {r.coding.id: r for r in rows}
+        self.codings.blockSignals(True)
+        self.codings.clear()
+        for row in rows:
+            item = QtWidgets.QTreeWidgetItem(
+                [row.code_path, row.coder, row.coding.memo.replace("\n", " ")]
+            )
+            item.setData(0, ID_ROLE, row.coding.id)
+            pixmap = QtGui.QPixmap(10, 10)
+            pixmap.fill(QtGui.QColor(row.colour))
+            item.setIcon(0, QtGui.QIcon(pixmap))
+            item.setToolTip(0, row.code_path)
+            self.codings.addTopLevelItem(item)
+            if row.coding.id == current:
+                self.codings.setCurrentItem(item)
+        if self.codings.currentItem() is None and rows:
+            self.codings.setCurrentItem(self.codings.topLevelItem(0))
+        self.codings.blockSignals(False)
+        self.codings.resizeColumnToContents(1)
+        self._load_memo()
+        self._update_buttons()
+
+    def current_coding_id(self) -> int | None:
+        item = self.codings.currentItem()
+        return int(item.data(0, ID_ROLE)) if item is not None else None
+
+    def select_coding(self, coding_id: int) -> None:
+        for index in range(self.codings.topLevelItemCount()):
+            item = self.codings.topLevelItem(index)
+            if int(item.data(0, ID_ROLE)) == coding_id:
+                self.codings.setCurrentItem(item)
+
+    def _on_current(self, *_args: object) -> None:
+        self._load_memo()
+        self._update_buttons()
+        coding_id = self.current_coding_id()
+        if coding_id is not None:
+            self.codingSelected.emit(coding_id)
+
+    def _load_memo(self) -> None:
+        coding_id = self.current_coding_id()
+        row = self._rows.get(coding_id) if coding_id is not None else None
+        self.memo.setPlainText(row.coding.memo if row else "")
+
+    def _update_buttons(self) -> None:
+        coding_id = self.current_coding_id()
+        row = self._rows.get(coding_id) if coding_id is not None else None
+        editable = bool(row and row.editable)
+        for widget in (self.save_memo, self.set_span, self.remove):
+            widget.setEnabled(editable)
+        self.memo.setReadOnly(not editable)
+
+    def _emit_current(self, signal: QtCore.SignalInstance) -> None:
+        coding_id = self.current_coding_id()
+        if coding_id is not None:
+            signal.emit(coding_id)
+
+    def _save_memo(self) -> None:
+        coding_id = self.current_coding_id()
+        if coding_id is not None:
+            self.memoSaved.emit(coding_id, self.memo.toPlainText())

@@ -1,0 +1,142 @@
+"""Finding text: a find bar over the transcript, and a search across all documents."""
+
+from __future__ import annotations
+
+from qualcode.core.project import Project
+from qualcode.ui.qt import QtCore, QtGui, QtWidgets, Signal
+
+ID_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
+CONTEXT = 48
+
+
+class FindBar(QtWidgets.QWidget):
+    """Ctrl+F: type to find in the open transcript; Enter / Shift+Enter for next / previous."""
+
+    def __init__(self, view: QtWidgets.QPlainTextEdit,
+                 parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._view = view
+        self.edit = QtWidgets.QLineEdit()
+        self.edit.setPlaceholderText(self.tr("Find in transcript"))
+        self.edit.setClearButtonEnabled(True)
+        self.count = QtWidgets.QLabel()
+        previous = QtWidgets.QToolButton()
+        previous.setText("▲")
+        previous.setToolTip(self.tr("Previous (Shift+Enter)"))
+        following = QtWidgets.QToolButton()
+        following.setText("▼")
+        following.setToolTip(self.tr("Next (Enter)"))
+        close = QtWidgets.QToolButton()
+        close.setText("✕")
+        close.setToolTip(self.tr("Close (Esc)"))
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.count)
+        for button in (previous, following, close):
+            button.setAutoRaise(True)
+            layout.addWidget(button)
+        previous.clicked.connect(self.find_previous)
+        following.clicked.connect(self.find_next)
+        close.clicked.connect(self.hide)
+        self.edit.returnPressed.connect(self.find_next)
+        self.edit.textChanged.connect(self._on_text)
+        QtGui.QShortcut(QtGui.QKeySequence("Shift+Return"), self.edit, self.find_previous)
+        QtGui.QShortcut(QtGui.QKeySequence("Escape"), self, self.hide)
+        self.hide()
+
+    def open(self) -> None:
+        self.show()
+        selected = self._view.textCursor().selectedText()
+        if selected and len(selected) < 80:
+            self.edit.setText(selected)
+        self.edit.setFocus()
+        self.edit.selectAll()
+
+    def _on_text(self, text: str) -> None:
+        if text:
+            total = self._view.toPlainText().casefold().count(text.casefold())
+            self.count.setText(self.tr("{0} found").replace("{0}", str(total)))
+            cursor = self._view.textCursor()
+            cursor.setPosition(cursor.selectionStart())
+            self._view.setTextCursor(cursor)
+            self.find_next()
+        else:
+            self.count.clear()
+
+    def find_next(self) -> bool:
+        return self._find(QtGui.QTextDocument.FindFlag(0))
+
+    def find_previous(self) -> bool:
+        return self._find(QtGui.QTextDocument.FindFlag.FindBackward)
+
+    def _find(self, flags: QtGui.QTextDocument.FindFlag) -> bool:
+        text = self.edit.text()
+        if not text:
+            return False
+        if self._view.find(text, flags):
+            self._view.centerCursor()
+            return True
+        # Wrap around, like every editor does.
+        cursor = self._view.textCursor()
+        backward = bool(flags & QtGui.QTextDocument.FindFlag.FindBackward)
+        cursor.movePosition(QtGui.QTextCursor.MoveOperation.End if backward
+                            else QtGui.QTextCursor.MoveOperation.Start)
+        self._view.setTextCursor(cursor)
+        found = self._view.find(text, flags)
+        if found:
+            self._view.centerCursor()
+        return found
+
+
+class FindAllDialog(QtWidgets.QDialog):
+    """Search every document; click a hit to open the document there."""
+
+    hitActivated = Signal(int, int, int)  # document id, start, end
+
+    def __init__(self, project: Project, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Find in all documents"))
+        self.resize(640, 420)
+        self.project = project
+        self.edit = QtWidgets.QLineEdit()
+        self.edit.setPlaceholderText(self.tr("Words to find, then Enter"))
+        self.results = QtWidgets.QTreeWidget()
+        self.results.setHeaderLabels([self.tr("Document"), self.tr("Context")])
+        self.results.setRootIsDecorated(False)
+        self.results.setUniformRowHeights(True)
+        self.summary = QtWidgets.QLabel()
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.summary)
+        self.edit.returnPressed.connect(self.search)
+        self.results.itemActivated.connect(self._activate)
+        self.results.itemClicked.connect(self._activate)
+
+    def search(self) -> int:
+        needle = self.edit.text().strip().casefold()
+        self.results.clear()
+        if not needle:
+            return 0
+        hits = 0
+        for document in self.project.documents.list():
+            text = self.project.documents.text(document.id)
+            folded = text.casefold()
+            at = folded.find(needle)
+            while at >= 0 and hits < 2000:
+                left = text[max(0, at - CONTEXT) : at].replace("\n", " ")
+                right = text[at + len(needle) : at + len(needle) + CONTEXT].replace("\n", " ")
+                snippet = f"…{left}[{text[at : at + len(needle)]}]{right}…"
+                item = QtWidgets.QTreeWidgetItem([document.name, snippet])
+                item.setData(0, ID_ROLE, (document.id, at, at + len(needle)))
+                self.results.addTopLevelItem(item)
+                hits += 1
+                at = folded.find(needle, at + len(needle))
+        self.results.resizeColumnToContents(0)
+        self.summary.setText(self.tr("{0} hits").replace("{0}", str(hits)))
+        return hits
+
+    def _activate(self, item: QtWidgets.QTreeWidgetItem, _column: int = 0) -> None:
+        document_id, start, end = item.data(0, ID_ROLE)
+        self.hitActivated.emit(int(document_id), int(start), int(end))

@@ -1,0 +1,108 @@
+"""The start screen: recent projects, new, open, and the sample project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qualcode.ui.qt import QtCore, QtGui, QtWidgets, Signal
+
+PATH_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
+
+
+class StartScreen(QtWidgets.QWidget):
+    openRequested = Signal(str)  # a project locator
+    newRequested = Signal()
+    browseRequested = Signal()
+    sampleRequested = Signal()
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QtWidgets.QLabel("Qualcode")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 2.4)
+        font.setWeight(QtGui.QFont.Weight.DemiBold)
+        title.setFont(font)
+        subtitle = QtWidgets.QLabel(self.tr(
+            "Qualitative coding with versioned codebooks and inter-coder agreement."))
+        subtitle.setStyleSheet("color: palette(placeholder-text);")
+        subtitle.setWordWrap(True)
+
+        self.new_button = self._button(self.tr("New project…"), self.newRequested)
+        self.open_button = self._button(self.tr("Open project…"), self.browseRequested)
+        self.sample_button = self._button(self.tr("Open the sample project"),
+                                          self.sampleRequested)
+        sample_note = QtWidgets.QLabel(self.tr(
+            "Ten synthetic Dutch and English transcripts about student wellbeing, two "
+            "codebooks and two coders' codings: a safe place to try everything."))
+        sample_note.setWordWrap(True)
+        sample_note.setStyleSheet("color: palette(placeholder-text);")
+
+        actions = QtWidgets.QVBoxLayout()
+        actions.setSpacing(10)
+        actions.addWidget(self._heading(self.tr("Start")))
+        for button in (self.new_button, self.open_button, self.sample_button):
+            actions.addWidget(button)
+        actions.addWidget(sample_note)
+        actions.addStretch(1)
+
+        self.recent = QtWidgets.QListWidget()
+        self.recent.setSpacing(2)
+        self.recent.itemActivated.connect(self._open_item)
+        self.recent.itemDoubleClicked.connect(self._open_item)
+        self.empty_note = QtWidgets.QLabel(self.tr("Projects you open appear here."))
+        self.empty_note.setStyleSheet("color: palette(placeholder-text);")
+        recent = QtWidgets.QVBoxLayout()
+        recent.addWidget(self._heading(self.tr("Recent projects")))
+        recent.addWidget(self.recent, 1)
+        recent.addWidget(self.empty_note)
+
+        columns = QtWidgets.QHBoxLayout()
+        columns.setSpacing(48)
+        columns.addLayout(actions, 2)
+        columns.addLayout(recent, 3)
+
+        card = QtWidgets.QWidget()
+        card.setMaximumWidth(920)
+        inner = QtWidgets.QVBoxLayout(card)
+        inner.setSpacing(6)
+        inner.addWidget(title)
+        inner.addWidget(subtitle)
+        inner.addSpacing(28)
+        inner.addLayout(columns, 1)
+
+        outer = QtWidgets.QHBoxLayout(self)
+        outer.setContentsMargins(48, 56, 48, 48)
+        outer.addStretch(1)
+        outer.addWidget(card, 6)
+        outer.addStretch(1)
+
+    @staticmethod
+    def _heading(text: str) -> QtWidgets.QLabel:
+        label = QtWidgets.QLabel(text)
+        label.setProperty("role", "heading")
+        return label
+
+    @staticmethod
+    def _button(text: str, signal: QtCore.SignalInstance) -> QtWidgets.QPushButton:
+        button = QtWidgets.QPushButton(text)
+        button.setMinimumHeight(36)
+        button.setStyleSheet("text-align: left; padding: 6px 14px;")
+        button.clicked.connect(lambda: signal.emit())
+        return button
+
+    def set_recent(self, locators: list[str]) -> None:
+        self.recent.clear()
+        for locator in locators:
+            path = Path(locator)
+            missing = not path.exists() and "://" not in locator
+            item = QtWidgets.QListWidgetItem(f"{path.stem}\n{locator}")
+            item.setData(PATH_ROLE, locator)
+            item.setToolTip(locator)
+            if missing:
+                item.setForeground(self.palette().color(QtGui.QPalette.ColorRole.PlaceholderText))
+                item.setToolTip(self.tr("Not found: {0}").replace("{0}", locator))
+            self.recent.addItem(item)
+        self.empty_note.setVisible(not locators)
+
+    def _open_item(self, item: QtWidgets.QListWidgetItem) -> None:
+        self.openRequested.emit(str(item.data(PATH_ROLE)))

@@ -1,0 +1,100 @@
+"""The coding stripes beside the transcript: one coloured bar per coding, with labels.
+
+Like the margin of ATLAS.ti or MAXQDA: each coding is a vertical bar from its first to its
+last line; overlapping codings sit in separate lanes, and the code's name is written next
+to a bar's top wherever it does not collide with the label above.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from qualcode.ui.highlights import MAX_LANES, Highlight
+from qualcode.ui.qt import QtCore, QtGui, QtWidgets, Signal
+
+if TYPE_CHECKING:
+    from qualcode.ui.transcript_view import TranscriptView
+
+LANE_WIDTH = 6
+LABEL_WIDTH = 132
+PAD = 6
+
+
+class StripeMargin(QtWidgets.QWidget):
+    codingClicked = Signal(int)
+
+    def __init__(self, view: TranscriptView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._hits: list[tuple[QtCore.QRect, Highlight]] = []
+        self.setMouseTracking(True)
+        self.setCursor(QtCore.Qt.CursorShape.PointingHandCursor)
+
+    def preferred_width(self) -> int:
+        lanes = max((h.lane for h in self._view.highlights()), default=-1) + 1
+        return PAD + min(max(lanes, 1), MAX_LANES) * LANE_WIDTH + PAD + LABEL_WIDTH
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        painter = QtGui.QPainter(self)
+        palette = self.palette()
+        painter.fillRect(event.rect(), palette.color(QtGui.QPalette.ColorRole.Base))
+        painter.setPen(palette.color(QtGui.QPalette.ColorRole.Mid))
+        painter.drawLine(0, 0, 0, self.height())
+        self._hits = []
+        visible = self._view.visible_span()
+        if visible is None:
+            return
+        first, last = visible
+        lanes = max((h.lane for h in self._view.highlights()), default=0) + 1
+        label_x = PAD + min(lanes, MAX_LANES) * LANE_WIDTH + PAD
+        font = QtGui.QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF() * 0.88, 7.0))
+        painter.setFont(font)
+        metrics = QtGui.QFontMetrics(font)
+        label_bottom = -1_000
+        dark = self._view.is_dark()
+        items = []
+        for h in self._view.highlights():
+            if h.end <= first or h.start >= last:
+                continue
+            top = self._view.y_of(h.start, bottom=False) if h.start >= first else -2
+            bottom = self._view.y_of(h.end - 1, bottom=True) if h.end <= last else self.height() + 2
+            items.append((top, bottom, h))
+        items.sort(key=lambda item: (item[0], item[2].lane))
+        for top, bottom, h in items:
+            colour = QtGui.QColor(h.colour)
+            x = PAD + h.lane * LANE_WIDTH
+            bar = QtCore.QRect(x, top + 1, LANE_WIDTH - 2, max(bottom - top - 2, 4))
+            painter.fillRect(bar, colour)
+            self._hits.append((bar.adjusted(-1, 0, 1, 0), h))
+            if top >= label_bottom and top >= -1:
+                text = metrics.elidedText(h.label, QtCore.Qt.TextElideMode.ElideRight,
+                                          self.width() - label_x - PAD)
+                rect = QtCore.QRect(label_x, top, self.width() - label_x - PAD, metrics.height())
+                painter.setPen(colour.lighter(150) if dark else colour.darker(150))
+                painter.drawText(rect, int(QtCore.Qt.AlignmentFlag.AlignLeft), text)
+                self._hits.append((rect, h))
+                label_bottom = top + metrics.height()
+
+    def _hit(self, pos: QtCore.QPoint) -> Highlight | None:
+        for rect, h in reversed(self._hits):
+            if rect.contains(pos):
+                return h
+        return None
+
+    def event(self, event: QtCore.QEvent) -> bool:
+        if event.type() == QtCore.QEvent.Type.ToolTip:
+            assert isinstance(event, QtGui.QHelpEvent)
+            hit = self._hit(event.pos())
+            if hit is not None:
+                QtWidgets.QToolTip.showText(event.globalPos(), hit.tooltip, self)
+            else:
+                QtWidgets.QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
+        hit = self._hit(event.position().toPoint())
+        if hit is not None:
+            self.codingClicked.emit(hit.coding_id)
+
