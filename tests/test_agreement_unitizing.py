@@ -2,13 +2,16 @@
 
 We found no published numeric example we could verify for these coefficients, so the
 expected values below are worked out by hand from the formulas in docs/agreement.md;
-the arithmetic is written next to each case.
+the arithmetic is written next to each case. A reduction check ties the continuum
+formulas to the published coded-units alpha: with one-character segments _u alpha and
+(two coders) _cu alpha must equal Krippendorff's (2011) nominal alpha.
 """
 
 from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from qualcode.core.agreement import (
@@ -17,6 +20,7 @@ from qualcode.core.agreement import (
     binary_alpha,
     cu_alpha,
     cu_alpha_across_domains,
+    krippendorff_alpha,
     prepare,
     u_alpha,
     unitizing_report,
@@ -204,3 +208,36 @@ def test_prepared_documents_give_the_same_results() -> None:
     assert cu_alpha(prep, ["x", "y"]).alpha == pytest.approx(cu_alpha(docs, ["x", "y"]).alpha)
     with pytest.raises(ValueError, match="prepare"):
         binary_alpha(prep, coders=["b", "a"])
+
+
+def _char_units(matrix: list[list[str | None]]) -> list[UnitizedDocument]:
+    # Every unit becomes one character; a value is a segment of length 1, None a gap.
+    codings = {
+        f"coder{i}": [(p, p + 1, v) for p, v in enumerate(row) if v is not None]
+        for i, row in enumerate(matrix)
+    }
+    return [UnitizedDocument(len(matrix[0]), codings, "chars")]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_length_one_segments_reduce_to_ordinary_alpha(seed: int) -> None:
+    # Consistency check of the continuum formulas: with one-character segments the
+    # unitizing coincidences are Krippendorff's (2011) coincidences, so _u alpha equals
+    # nominal alpha with the gap as one more value, and (two coders) cu alpha equals
+    # nominal alpha with gaps as missing values.
+    rng = np.random.default_rng(seed)
+    truth = rng.choice(["a", "b", "c"], size=40)
+    matrix: list[list[str | None]] = []
+    for _ in range(2):
+        row: list[str | None] = [
+            str(t) if rng.random() < 0.7 else str(rng.choice(["a", "b", "c"])) for t in truth
+        ]
+        for p in np.flatnonzero(rng.random(40) < 0.2):
+            row[int(p)] = None
+        matrix.append(row)
+    docs = _char_units(matrix)
+    with_gap = [[v if v is not None else "GAP" for v in row] for row in matrix]
+    assert u_alpha(docs).alpha == pytest.approx(krippendorff_alpha(with_gap).alpha)
+    assert cu_alpha(docs, ["a", "b", "c"]).alpha == pytest.approx(krippendorff_alpha(matrix).alpha)
+    three = [[str(v) for v in rng.choice(["a", "b"], size=30)] for _ in range(3)]
+    assert u_alpha(_char_units(three)).alpha == pytest.approx(krippendorff_alpha(three).alpha)

@@ -237,3 +237,10 @@ def test_pseudonymise_planted(deduce_engine: Any) -> None:
     # Every placeholder is in the text, every original came from it.
     assert all(placeholder in new for placeholder in key)
     assert all(original in text for original in key.values())
+
+
+def test_context_names_keep_offsets_after_growing_characters() -> None:
+    text = "İlayda zei: mijn vriendin Sanne kwam ook."
+    (finding,) = check(text, use_deduce=False)
+    assert (finding.kind, finding.text) == ("person", "Sanne")
+    assert text[finding.start : finding.end] == "Sanne"

@@ -419,3 +419,15 @@ def test_qualcoder_style_export(tmp_path: Path) -> None:
     assert spec.codes[0].colour == "#F7BA8B"
     assert spec.codes[1].definition == "Categorie: vorm & inhoud & context"
     assert spec.codes[1].children[0].name == "Vorm"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_bom_and_utf16_files(tmp_path: Path, encoding: str) -> None:
+    declared = "utf-16" if encoding == "utf-16" else "utf-8"
+    body = (
+        f'<?xml version="1.0" encoding="{declared}"?>\n'
+        f'<CodeBook {CB}><Codes><Code guid="{G1}" name="Één" isCodable="true"/></Codes></CodeBook>'
+    )
+    path = tmp_path / "bom.qdc"
+    path.write_bytes(body.encode(encoding))
+    assert read_codebook(path).codes[0].name == "Één"

@@ -57,10 +57,10 @@ def paths(project: Project) -> list[str]:
 def test_model_passes_qtmodeltester(qtmodeltester, seeded: Project,  # type: ignore[no-untyped-def]
                                     stack: QtGui.QUndoStack) -> None:
     model = CodebookModel(seeded, stack, lambda: None)
-    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(model)
     seeded.codebook.add("Nieuw", parent="Steungever")  # a reset while the tester watches
     seeded.codebook.update("Steungever / Moeder", name="Moeder (biologisch)")
-    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(model)
     model.detach()
 
 

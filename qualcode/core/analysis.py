@@ -348,7 +348,7 @@ def cmo_configurations(
         tags = cmo_tags(tree)
         rows, _ = _select(session, tree, flt)
         rows = [r for r in rows if r.code_id in tags]
-        coders = dict(session.execute(select(Coder.id, Coder.name)).tuples().all())
+        coders = {cid: name for cid, name in session.execute(select(Coder.id, Coder.name))}
         documents = load_documents(session, (r.document_id for r in rows))
     quotes = quotes_from_rows(rows, tree, coders, documents, QuoteFilter())
     units: dict[tuple[int, int], dict[str, dict[int, Quote]]] = {}

@@ -301,7 +301,7 @@ def find_quotes(project: Project, flt: QuoteFilter | None = None) -> list[Quote]
     with project.reading() as session:
         tree = load_tree(session)
         rows = coding_rows(session, tree, flt)
-        coders = dict(session.execute(select(Coder.id, Coder.name)).tuples().all())
+        coders = {cid: name for cid, name in session.execute(select(Coder.id, Coder.name))}
         documents = load_documents(session, (r.document_id for r in rows))
     return quotes_from_rows(rows, tree, coders, documents, flt)
 

@@ -183,8 +183,9 @@ def describe_change(entry: ChangeRecord) -> str:
     if entry.action == "merge":
         return translate("ChangeLog", "merged into {0}").format(after.get("target_path", ""))
     if entry.action == "split":
-        return translate("ChangeLog", "split into %n new code(s)", "",
-                         len(after.get("targets") or []))  # type: ignore[arg-type]
+        targets = after.get("targets")
+        count = len(targets) if isinstance(targets, list) else 0
+        return translate("ChangeLog", "split into {0} new code(s)").format(count)
     parts = [f"{key}: {_short(before.get(key))} → {_short(after.get(key))}"
              for key in _SHOWN_FIELDS if before.get(key) != after.get(key)]
     return "; ".join(parts) or entry.note

@@ -47,8 +47,13 @@ class CodeFilterProxy(QtCore.QSortFilterProxyModel):
         self._needle = ""
 
     def set_needle(self, text: str) -> None:
-        self._needle = text
-        self.invalidateFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter() is deprecated
+            self.beginFilterChange()
+            self._needle = text
+            self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = text
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._needle.strip():
@@ -94,7 +99,8 @@ class CodeTreeWidget(QtWidgets.QWidget):
         self.proxy.modelReset.connect(self._restore)
         self.view.expandAll()
         self._update_actions()
-        self.destroyed.connect(self.model.detach)
+        model = self.model  # the lambda must not need the half-destroyed widget
+        self.destroyed.connect(lambda *_: model.detach())
 
     def _make_view(self) -> QtWidgets.QTreeView:
         view = QtWidgets.QTreeView()

@@ -74,6 +74,9 @@ class TranscriptView(QtWidgets.QPlainTextEdit):
         self._highlights, self._starts, self._window = [], [], None
         self.setExtraSelections([])
         self._text = text
+        # setPlainText reuses the caret's format; after a transcript that starts with a
+        # muted timestamp that would grey out the whole next one.
+        self.setCurrentCharFormat(QtGui.QTextCharFormat())
         self.setPlainText(text)
         self._bold_speakers(turns)
         self.moveCursor(QtGui.QTextCursor.MoveOperation.Start)
@@ -201,8 +204,9 @@ class TranscriptView(QtWidgets.QPlainTextEdit):
     def _update_margin_width(self) -> None:
         width = self.margin.preferred_width()
         self.setViewportMargins(0, 0, width, 0)
-        rect = self.contentsRect()
-        self.margin.setGeometry(rect.right() - width + 1, rect.top(), width, rect.height())
+        # Beside the viewport, left of the scroll bar (contentsRect would include the bar).
+        viewport = self.viewport().geometry()
+        self.margin.setGeometry(viewport.right() + 1, viewport.top(), width, viewport.height())
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)

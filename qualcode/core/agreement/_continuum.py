@@ -212,7 +212,7 @@ def tally_documents(prep: Prepared, value_map: Mapping[Hashable, int]) -> Tally:
 def expected_coincidences(
     margins: npt.NDArray[np.float64], self_pairs: npt.NDArray[np.float64]
 ) -> npt.NDArray[np.float64]:
-    """e_ck = l.. (l_c l_k - [c = k] S_c) / (l..^2 - sum S)   (2016, eqs. 4 and 10)."""
+    """e_ck = l.. (l_c l_k - [c = k] S_c) / (l..^2 - sum S); see docs/agreement.md."""
     total = float(margins.sum())
     denom = total * total - float(self_pairs.sum())
     if denom <= 0:

@@ -192,11 +192,11 @@ def _gap_vs_units(
     e = expected_coincidences(margins, tally.self_pairs)
     total = float(margins.sum())
     if kind == "u":
-        # Nominal over all values and gaps (2016, eq. 5).
+        # Nominal over all values and gaps (_u alpha).
         d_o = (total - float(np.trace(o))) / total
         d_e = (total - float(np.trace(e))) / total
     else:
-        # Binary: only gap-vs-segment coincidences disagree (2016, eq. 6).
+        # Binary: only gap-vs-segment coincidences disagree (|_u alpha).
         d_o = (float(margins[GAP_INDEX]) - float(o[GAP_INDEX, GAP_INDEX])) / total
         d_e = (float(e[GAP_INDEX].sum()) - float(e[GAP_INDEX, GAP_INDEX])) / total
     reason = None if tally.n_segments else "no coder coded anything"

@@ -80,7 +80,7 @@ def binary_alpha_fast(
     s_gap = total - float(lengths.sum())
     pos = np.concatenate([s, e])
     delta = np.concatenate([np.ones(s.size), -np.ones(e.size)])
-    order = np.argsort(pos, kind="stable")
+    order = np.lexsort((delta, pos))  # ends before starts at one position
     pos, delta = pos[order], delta[order]
     c = np.cumsum(delta)[:-1]
     widths = np.diff(pos).astype(np.float64)

@@ -11,15 +11,16 @@ from collections.abc import Sequence
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Emu, Pt
 from docx.styles.style import ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 TABLE_STYLE = "Light Grid Accent 1"
-TOC_LEVELS = 3
+TOC_LEVELS = 2  # chapters and top-level codes: a contents page, not a code index
 TOC_INSTRUCTION = f' TOC \\o "1-{TOC_LEVELS}" \\h \\z \\u '
 LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
 
@@ -40,6 +41,8 @@ def prepare_styles(doc: DocxDocument, language: str) -> None:
             toc.base_style = styles["Normal"]
             toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
             toc.paragraph_format.space_after = Pt(2)
+    # Matrices hold many narrow number columns; a smaller type keeps names unbroken.
+    doc.styles[TABLE_STYLE].font.size = Pt(9)
     # The document language drives Word's spelling check and hyphenation.
     normal_rpr = styles["Normal"].element.get_or_add_rPr()
     lang = OxmlElement("w:lang")
@@ -118,13 +121,25 @@ def keep_with_next(paragraph: Paragraph) -> None:
 
 
 def add_table(doc: DocxDocument, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
-    """A table in the built-in grid style; numbers right-aligned by the column's content."""
+    """A table in the built-in grid style: a wide label column, then narrow number columns."""
     table = doc.add_table(rows=len(rows) + 1, cols=len(header))
     table.style = doc.styles[TABLE_STYLE]
+    table.autofit = False
+    section = doc.sections[-1]
+    usable = int(section.page_width - section.left_margin - section.right_margin)
+    first = min(int(Cm(6)), usable * 3 // 10)
+    rest = (usable - first) // max(1, len(header) - 1)
+    widths = [first] + [rest] * (len(header) - 1)
+    # LibreOffice lays out by the grid columns, Word by the cell widths: set both.
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Emu(width)
     # Rows fetched once: python-docx looks each cell up through the whole grid otherwise.
-    for row, values in zip(table.rows, [header, *rows], strict=True):
-        for cell, value in zip(row.cells, values, strict=True):
+    for r, (row, values) in enumerate(zip(table.rows, [header, *rows], strict=True)):
+        for n, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+            cell.width = Emu(widths[n])
             cell.text = value
+            if n and r:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT  # numbers line up
     _repeat_header(table)
     return table
 

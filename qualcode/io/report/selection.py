@@ -68,4 +68,7 @@ def choose_quotes(quotes: Sequence[Quote], limit: int) -> list[Quote]:
         ))
         chosen.append(best)
         rest.remove(best)
-    return chosen
+    # The researcher's order first; the chosen ones as they occur in the data.
+    n_starred = sum(1 for q in chosen if q.illustrative)
+    picked = sorted(chosen[n_starred:], key=lambda q: (q.document, q.start, q.coding_id))
+    return chosen[:n_starred] + picked

@@ -1,0 +1,171 @@
+"""What the Coding menu does: every action becomes one command on the session's undo stack."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from qualcode.core.project import Project
+from qualcode.core.records import CoderRecord
+from qualcode.ui.coding_commands import (
+    AddCodingCommand,
+    RemoveCodingsCommand,
+    UpdateCodingCommand,
+    create_and_apply,
+)
+from qualcode.ui.qt import QtCore, QtGui, QtWidgets, Signal
+
+if TYPE_CHECKING:
+    from qualcode.ui.main_window import MainWindow
+
+RECENT_LIMIT = 9
+IN_VIVO_MAX = 60
+
+
+def in_vivo_name(text: str) -> str:
+    """The selected words as a code name: one line, no path separator, not too long."""
+    name = " ".join(text.split()).strip(" \t.,;:!?\"'“”‘’()[]-–")
+    name = name.replace("/", "-")
+    if len(name) > IN_VIVO_MAX:
+        name = name[:IN_VIVO_MAX].rsplit(" ", 1)[0] + "…"
+    return re.sub(r"\s+", " ", name)
+
+
+class CodingController(QtCore.QObject):
+    recentChanged = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self.recent: list[int] = []
+
+    # Context --------------------------------------------------------------------------
+    def _say(self, message: str) -> None:
+        self.w.statusBar().showMessage(message, 6000)
+
+    def _context(self) -> tuple[Project, CoderRecord, int] | None:
+        w = self.w
+        if w.project is None or w.document_id is None:
+            self._say(self.tr("Open a document first."))
+            return None
+        if w.coder is None:
+            self._say(self.tr("Choose who is coding in the toolbar first."))
+            return None
+        return w.project, w.coder, w.document_id
+
+    def _span(self) -> tuple[int, int] | None:
+        span = self.w.view.selection_span(snap=self.w.snap_to_words)
+        if span is None:
+            self._say(self.tr("Select some text in the transcript first."))
+        return span
+
+    def _push(self, command: QtGui.QUndoCommand) -> bool:
+        self.w.undo_stack.push(command)
+        error = getattr(command, "error", None)
+        if error is not None:
+            self._say(str(error))
+            QtWidgets.QApplication.beep()
+            return False
+        return True
+
+    # Applying codes -------------------------------------------------------------------
+    def apply_code(self, code_id: int) -> bool:
+        context = self._context()
+        span = self._span() if context else None
+        if context is None or span is None:
+            return False
+        project, coder, document_id = context
+        name = self.w.codes[code_id].name if code_id in self.w.codes else str(code_id)
+        label = self.tr("Apply “{0}”").replace("{0}", name)
+        command = AddCodingCommand(project, document_id, coder.id, code_id, *span, label=label)
+        if not self._push(command):
+            return False
+        self._remember(code_id)
+        self._say(label)
+        return True
+
+    def apply_recent(self, index: int) -> bool:
+        if index >= len(self.recent):
+            self._say(self.tr("No recent code {0} yet.").replace("{0}", str(index + 1)))
+            return False
+        return self.apply_code(self.recent[index])
+
+    def _remember(self, code_id: int) -> None:
+        if code_id in self.recent:
+            self.recent.remove(code_id)
+        self.recent.insert(0, code_id)
+        del self.recent[RECENT_LIMIT:]
+        self.recentChanged.emit()
+
+    def forget_missing(self) -> None:
+        """Drop recent codes that no longer exist (deleted or merged)."""
+        kept = [c for c in self.recent if c in self.w.codes]
+        if kept != self.recent:
+            self.recent = kept
+            self.recentChanged.emit()
+
+    # New codes ------------------------------------------------------------------------
+    def new_inductive(self, name: str | None = None) -> bool:
+        context = self._context()
+        if context is None:
+            return False
+        if name is None:
+            name, ok = QtWidgets.QInputDialog.getText(
+                self.w, self.tr("New inductive code"),
+                self.tr("Name of the new code (created under the selected code):"))
+            if not ok:
+                return False
+        name = name.strip()
+        if not name:
+            return False
+        return self._create(name, self.tr("New inductive code “{0}”"))
+
+    def in_vivo(self) -> bool:
+        context = self._context()
+        span = self._span() if context else None
+        if context is None or span is None:
+            return False
+        name = in_vivo_name(self.w.view.text()[span[0] : span[1]])
+        if not name:
+            return False
+        return self._create(name, self.tr("In-vivo code “{0}”"))
+
+    def _create(self, name: str, label: str) -> bool:
+        context = self._context()
+        assert context is not None
+        project, coder, document_id = context
+        span = self.w.view.selection_span(snap=self.w.snap_to_words)
+        parent = self.w.selected_code_id if self.w.selected_code_id in self.w.codes else None
+        macro, create = create_and_apply(
+            project, name, parent_code=parent, coder_id=coder.id, origin="inductive",
+            document_id=document_id, span=span, label=label.replace("{0}", name),
+        )
+        if not self._push(macro):
+            return False
+        if create.record is not None:
+            self._remember(create.record.id)
+        return True
+
+    # Editing codings ------------------------------------------------------------------
+    def remove(self, coding_id: int | None = None) -> bool:
+        coding_id = coding_id if coding_id is not None else self.w.details.current_coding_id()
+        if self.w.project is None or coding_id is None:
+            self._say(self.tr("Put the cursor in a coding to remove it."))
+            return False
+        if not self.w.may_edit(coding_id):
+            self._say(self.tr("You can only remove your own codings."))
+            return False
+        return self._push(RemoveCodingsCommand(self.w.project, [coding_id]))
+
+    def save_memo(self, coding_id: int, memo: str) -> bool:
+        if self.w.project is None or not self.w.may_edit(coding_id):
+            return False
+        return self._push(UpdateCodingCommand(self.w.project, coding_id, memo=memo))
+
+    def set_span(self, coding_id: int) -> bool:
+        span = self._span()
+        if self.w.project is None or span is None or not self.w.may_edit(coding_id):
+            return False
+        return self._push(
+            UpdateCodingCommand(self.w.project, coding_id, start=span[0], end=span[1])
+        )

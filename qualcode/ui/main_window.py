@@ -1,0 +1,354 @@
+"""The main window: start screen, or the coding workbench of one open project.
+
+The window keeps the session state (project, coder, document, layer) and refreshes its
+views from the project's change notices; coding actions live in ``coding_actions``, menus
+in ``menus``, project opening in ``project_flow``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qualcode.core.changes import Change
+from qualcode.core.errors import QualcodeError
+from qualcode.core.project import Project
+from qualcode.core.records import CodeRecord, CoderRecord, CodingRecord
+from qualcode.ui import project_flow
+from qualcode.ui.app import settings
+from qualcode.ui.coding_actions import CodingController
+from qualcode.ui.details_pane import CodingRow, DetailsPane
+from qualcode.ui.fallbacks import make_code_tree, make_document_browser
+from qualcode.ui.find import FindBar
+from qualcode.ui.highlights import Highlight, tooltip_html
+from qualcode.ui.menus import build_menus, refresh_coder_widgets
+from qualcode.ui.qt import QtCore, QtGui, QtWidgets
+from qualcode.ui.start_screen import StartScreen
+from qualcode.ui.transcript_view import TranscriptView
+
+FIXED_LAYERS = ("mine", "all", "none")
+
+
+def _heading(text: str) -> QtWidgets.QLabel:
+    label = QtWidgets.QLabel(text)
+    label.setProperty("role", "heading")
+    return label
+
+
+def _panel(heading: QtWidgets.QLabel | None, *widgets: QtWidgets.QWidget) -> QtWidgets.QWidget:
+    panel = QtWidgets.QWidget()
+    layout = QtWidgets.QVBoxLayout(panel)
+    layout.setContentsMargins(8, 8, 8, 8)
+    layout.setSpacing(6)
+    if heading is not None:
+        layout.addWidget(heading)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return panel
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    def __init__(self, coder: str | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("Qualcode")
+        self.project: Project | None = None
+        self.undo_stack = QtGui.QUndoStack(self)  # one stack for the whole session
+        self.coder: CoderRecord | None = None
+        self.requested_coder = coder
+        self.document_id: int | None = None
+        self.layer = str(settings().value("layer", "mine") or "mine")
+        self.snap_to_words = settings().value("snapToWords", "false") in ("true", True)
+        self.codes: dict[int, CodeRecord] = {}
+        self.coders: dict[int, CoderRecord] = {}
+        self.visible: dict[int, CodingRecord] = {}
+        self.selected_code_id: int | None = None
+        self.code_tree: Any = None
+        self.browser: Any = None
+
+        self.start = StartScreen()
+        self.view = TranscriptView()
+        self.find_bar = FindBar(self.view)
+        self.details = DetailsPane()
+        self.doc_title = QtWidgets.QLabel()
+        self.doc_title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.doc_meta = QtWidgets.QLabel()
+        self.doc_meta.setStyleSheet("color: palette(placeholder-text);")
+        self.coding = CodingController(self)
+        self._build_workbench()
+        self.pages = QtWidgets.QStackedWidget()
+        self.pages.addWidget(self.start)
+        self.pages.addWidget(self.workbench)
+        self.setCentralWidget(self.pages)
+        build_menus(self)
+        self._connect()
+        self.start.set_recent(project_flow.recent_projects())
+        geometry = settings().value("window/geometry")
+        if isinstance(geometry, QtCore.QByteArray):
+            self.restoreGeometry(geometry)
+
+    # Layout -------------------------------------------------------------------------
+    def _build_workbench(self) -> None:
+        self.browser_holder = _panel(_heading(self.tr("Documents")))
+        self.tree_holder = _panel(_heading(self.tr("Codebook")))
+        header = QtWidgets.QWidget()
+        header_layout = QtWidgets.QVBoxLayout(header)
+        header_layout.setContentsMargins(18, 10, 18, 6)
+        header_layout.setSpacing(0)
+        header_layout.addWidget(self.doc_title)
+        header_layout.addWidget(self.doc_meta)
+        centre = QtWidgets.QWidget()
+        centre_layout = QtWidgets.QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(header)
+        centre_layout.addWidget(self.find_bar)
+        centre_layout.addWidget(self.view, 1)
+        self.right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        self.right.addWidget(self.tree_holder)
+        self.right.addWidget(_panel(None, self.details))
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 2)
+        self.splitter = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.browser_holder)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 760, 420])
+        self.right.setSizes([500, 360])
+        for splitter, key in ((self.splitter, "main"), (self.right, "right")):
+            splitter.setChildrenCollapsible(False)
+            state = settings().value(f"window/splitter-{key}")
+            if isinstance(state, QtCore.QByteArray):
+                splitter.restoreState(state)
+        self.workbench = self.splitter
+
+    def _connect(self) -> None:
+        self.view.cursorPositionChanged.connect(self.update_details)
+        self.view.selectionChanged.connect(self.update_details)
+        self.view.codeDropped.connect(self.coding.apply_code)
+        self.view.codingClicked.connect(self.select_coding)
+        self.details.removeRequested.connect(self.coding.remove)
+        self.details.memoSaved.connect(self.coding.save_memo)
+        self.details.spanRequested.connect(self.coding.set_span)
+        self.start.openRequested.connect(lambda locator: project_flow.open_locator(self, locator))
+        self.start.browseRequested.connect(lambda: project_flow.browse(self))
+        self.start.newRequested.connect(lambda: project_flow.new_project(self))
+        self.start.sampleRequested.connect(lambda: project_flow.open_sample(self))
+
+    # Project ------------------------------------------------------------------------
+    def open_project(self, locator: str, *, remember: bool = True) -> bool:
+        try:
+            project = project_flow.load(locator)
+        except QualcodeError as exc:
+            QtWidgets.QMessageBox.warning(self, self.tr("Cannot open project"), str(exc))
+            return False
+        self.set_project(project)
+        if remember:
+            project_flow.remember(locator)
+            self.start.set_recent(project_flow.recent_projects())
+        return True
+
+    def set_project(self, project: Project) -> None:
+        self.close_project()
+        self.project = project
+        project.subscribe(self._on_change)
+        self.reload_coders()
+        self.reload_codes()
+        self.browser = make_document_browser(project)
+        self.browser_holder.layout().addWidget(self.browser)
+        self.browser.documentActivated.connect(self.show_document)
+        self.code_tree = make_code_tree(project, self.undo_stack, lambda: self.coder)
+        self.tree_holder.layout().addWidget(self.code_tree)
+        self.code_tree.codeActivated.connect(self.coding.apply_code)
+        self.code_tree.codeSelected.connect(self.select_code)
+        if self.coder is not None and hasattr(self.browser, "set_current_coder"):
+            self.browser.set_current_coder(self.coder.name)
+        self.setWindowTitle(f"{project.name} — Qualcode")
+        self.pages.setCurrentWidget(self.workbench)
+        refresh_coder_widgets(self)
+        last = project_flow.last_document(project.locator)
+        documents = project.documents.list()
+        ids = {d.id for d in documents}
+        if last in ids:
+            self.show_document(last)
+        elif documents:
+            self.show_document(documents[0].id)
+
+    def close_project(self) -> None:
+        if self.project is None:
+            return
+        self.project.unsubscribe(self._on_change)
+        for widget in (self.browser, self.code_tree):
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+        self.browser = self.code_tree = None
+        # Commands hold the old project; keeping them would undo into a closed database.
+        self.undo_stack.clear()
+        self.project.close()
+        self.project, self.document_id, self.selected_code_id = None, None, None
+        self.view.set_transcript("")
+        self.pages.setCurrentWidget(self.start)
+        self.setWindowTitle("Qualcode")
+
+    def reload_coders(self) -> None:
+        assert self.project is not None
+        self.coders = {c.id: c for c in self.project.coders.list()}
+        self.coder = project_flow.pick_coder(list(self.coders.values()), self.requested_coder,
+                                             self.coder)
+        refresh_coder_widgets(self)
+
+    def reload_codes(self) -> None:
+        assert self.project is not None
+        tree = self.project.codebook.tree()
+        self.codes = {c.id: c for c in tree}
+        self.quick_code.set_codes(tree)
+        self.coding.forget_missing()
+
+    def set_coder(self, name: str) -> None:
+        found = next((c for c in self.coders.values() if c.name == name), None)
+        if found is None or found == self.coder:
+            return
+        self.coder = found
+        self.requested_coder = name
+        settings().setValue("coder", name)
+        if self.browser is not None and hasattr(self.browser, "set_current_coder"):
+            self.browser.set_current_coder(name)
+        refresh_coder_widgets(self)
+        self.refresh_highlights()
+
+    def set_layer(self, layer: str) -> None:
+        """``mine``, ``all``, ``none`` or a coder's name."""
+        if layer not in FIXED_LAYERS and layer not in {c.name for c in self.coders.values()}:
+            layer = "mine"
+        self.layer = layer
+        settings().setValue("layer", layer)
+        refresh_coder_widgets(self)
+        self.refresh_highlights()
+
+    # Documents ----------------------------------------------------------------------
+    def show_document_named(self, name: str | None) -> None:
+        if self.project is None:
+            return
+        documents = self.project.documents.list()
+        if name:
+            match = next((d for d in documents if d.name == name), None)
+        else:  # the first document with codings makes the most telling picture
+            coded = {c.document_id for c in self.project.codings.list()}
+            match = next((d for d in documents if d.id in coded), None)
+        if match is not None:
+            self.show_document(match.id)
+
+    def show_document(self, document_id: int) -> None:
+        if self.project is None:
+            return
+        record = self.project.documents.get(document_id)
+        self.document_id = document_id
+        self.view.set_transcript(self.project.documents.text(document_id),
+                                 self.project.documents.turns(document_id))
+        self.doc_title.setText(record.name)
+        attrs = [record.attributes.get(k, "") for k in ("intervention", "institution",
+                                                         "education_level", "source_type")]
+        meta = [a for a in attrs if a] + [self.tr("{0} characters").replace(
+            "{0}", f"{record.length:,}")]
+        if record.blind and not record.revealed:
+            meta.append(self.tr("blind coding"))
+        self.doc_meta.setText(" · ".join(meta))
+        if self.browser is not None and hasattr(self.browser, "select_document"):
+            self.browser.select_document(document_id)
+        project_flow.set_last_document(self.project.locator, document_id)
+        self.refresh_highlights()
+
+    def visible_codings(self) -> list[CodingRecord]:
+        if self.project is None or self.document_id is None or self.coder is None:
+            return []
+        if self.layer == "none":
+            return []
+        rows = self.project.codings.list(document=self.document_id, viewer=self.coder.id)
+        if self.layer == "mine":
+            return [r for r in rows if r.coder_id == self.coder.id]
+        if self.layer == "all":
+            return rows
+        wanted = {c.id for c in self.coders.values() if c.name == self.layer}
+        return [r for r in rows if r.coder_id in wanted]
+
+    def refresh_highlights(self) -> None:
+        codings = self.visible_codings()
+        self.visible = {c.id: c for c in codings}
+        highlights = []
+        for coding in codings:
+            code = self.codes.get(coding.code_id)
+            coder = self.coders.get(coding.coder_id)
+            if code is None:
+                continue
+            highlights.append(Highlight(
+                coding.id, coding.start, coding.end, code.colour, code.name,
+                tooltip_html(code.path_text, coder.name if coder else "?", coding.memo),
+            ))
+        self.view.set_highlights(highlights)
+        self.statusBar().showMessage(self.tr("{0} codings shown").replace(
+            "{0}", str(len(highlights))), 4000)
+        self.update_details()
+
+    # Details ------------------------------------------------------------------------
+    def may_edit(self, coding_id: int) -> bool:
+        coding = self.visible.get(coding_id)
+        if coding is None or self.coder is None:
+            return False
+        return coding.coder_id == self.coder.id or self.coder.role == "lead"
+
+    def update_details(self) -> None:
+        cursor = self.view.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        rows = []
+        for h in self.view.highlights_at(start, end if end > start else None):
+            coding = self.visible.get(h.coding_id)
+            code = self.codes.get(coding.code_id) if coding else None
+            if coding is None or code is None:
+                continue
+            coder = self.coders.get(coding.coder_id)
+            rows.append(CodingRow(coding, code.path_text, code.colour,
+                                  coder.name if coder else "?", self.may_edit(coding.id)))
+        self.details.show_codings(rows)
+
+    def select_code(self, code_id: int) -> None:
+        self.selected_code_id = code_id if code_id in self.codes else None  # -1: none
+        code = self.codes.get(code_id)
+        memos = self.project.memos.list(code=code_id) if self.project and code else []
+        self.details.show_code(code, memos)
+
+    def select_coding(self, coding_id: int) -> None:
+        coding = self.visible.get(coding_id)
+        if coding is not None:
+            self.view.select_span(coding.start, coding.end)
+            self.details.select_coding(coding_id)
+
+    # Change notices -----------------------------------------------------------------
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "codings":
+            if change.document_id in (None, self.document_id):
+                self.refresh_highlights()
+        elif change.kind == "codebook":
+            self.reload_codes()
+            self.refresh_highlights()
+            if self.selected_code_id is not None:
+                self.select_code(self.selected_code_id)
+        elif change.kind == "coders":
+            self.reload_coders()
+            self.refresh_highlights()
+        elif change.kind == "documents" and self.document_id in change.ids:
+            if self.project is not None and self.document_id not in {
+                d.id for d in self.project.documents.list()
+            }:
+                self.document_id = None
+                self.view.set_transcript("")
+        elif change.kind == "memos" and self.selected_code_id is not None:
+            self.select_code(self.selected_code_id)
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/splitter-main", self.splitter.saveState())
+        store.setValue("window/splitter-right", self.right.saveState())
+        store.setValue("snapToWords", self.snap_to_words)
+        self.close_project()
+        super().closeEvent(event)

@@ -1,0 +1,217 @@
+"""Menus, shortcuts and the toolbar of the main window."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from qualcode.ui import project_flow
+from qualcode.ui.app import LANGUAGES, settings
+from qualcode.ui.find import FindAllDialog
+from qualcode.ui.qt import QtCore, QtGui, QtWidgets
+from qualcode.ui.quick_code import QuickCodeBox
+
+if TYPE_CHECKING:
+    from qualcode.ui.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QtCore.QCoreApplication.translate("MainWindow", text)
+
+
+def _action(window: MainWindow, menu: QtWidgets.QMenu, text: str, slot: object,
+            shortcut: str | QtGui.QKeySequence.StandardKey | None = None) -> QtGui.QAction:
+    action = QtGui.QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QtGui.QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+    menu.addAction(action)
+    return action
+
+
+def build_menus(w: MainWindow) -> None:
+    bar = w.menuBar()
+    std = QtGui.QKeySequence.StandardKey
+
+    file_menu = bar.addMenu(_tr("&File"))
+    # No Ctrl+N here: the code tree uses it for "new code" while it has focus.
+    _action(w, file_menu, _tr("&New project…"), partial(project_flow.new_project, w))
+    _action(w, file_menu, _tr("&Open project…"), partial(project_flow.browse, w), std.Open)
+    _action(w, file_menu, _tr("Open the &sample project"), partial(project_flow.open_sample, w))
+    w.recent_menu = file_menu.addMenu(_tr("&Recent projects"))
+    w.recent_menu.aboutToShow.connect(partial(_fill_recent, w))
+    _action(w, file_menu, _tr("&Close project"), w.close_project, std.Close)
+    file_menu.addSeparator()
+    _action(w, file_menu, _tr("&Quit"), w.close, std.Quit)
+
+    edit = bar.addMenu(_tr("&Edit"))
+    w.undo_action = w.undo_stack.createUndoAction(w, _tr("&Undo"))
+    w.undo_action.setShortcut(QtGui.QKeySequence(std.Undo))
+    w.redo_action = w.undo_stack.createRedoAction(w, _tr("&Redo"))
+    w.redo_action.setShortcut(QtGui.QKeySequence(std.Redo))
+    edit.addAction(w.undo_action)
+    edit.addAction(w.redo_action)
+    edit.addSeparator()
+    _action(w, edit, _tr("&Find…"), w.find_bar.open, std.Find)
+    _action(w, edit, _tr("Find in &all documents…"), partial(_find_all, w), "Ctrl+Shift+F")
+
+    coding = bar.addMenu(_tr("&Coding"))
+    _action(w, coding, _tr("&Apply selected code"), partial(_apply_selected, w), "Ctrl+Return")
+    _action(w, coding, _tr("&Quick code…"), partial(_focus_quick, w), "Ctrl+K")
+    w.recent_codes_menu = coding.addMenu(_tr("Recent &codes"))
+    w.recent_code_actions = []
+    for n in range(9):
+        action = QtGui.QAction(w)
+        action.setShortcut(QtGui.QKeySequence(f"Ctrl+{n + 1}"))
+        action.triggered.connect(partial(lambda index, _checked=False: w.coding.apply_recent(
+            index), n))
+        w.addAction(action)  # shortcuts work even while the submenu is hidden
+        w.recent_code_actions.append(action)
+    w.coding.recentChanged.connect(partial(_fill_recent_codes, w))
+    _fill_recent_codes(w)
+    coding.addSeparator()
+    _action(w, coding, _tr("&New inductive code…"), w.coding.new_inductive, "Ctrl+Alt+N")
+    _action(w, coding, _tr("&In-vivo code"), w.coding.in_vivo, "Ctrl+I")
+    remove = _action(w, coding, _tr("&Remove coding"), w.coding.remove, std.Delete)
+    # Del also deletes codes in the code tree; scoped so the two never clash.
+    remove.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    w.view.addAction(remove)
+    w.details.addAction(remove)
+    coding.addSeparator()
+    w.snap_action = _action(w, coding, _tr("&Snap selection to whole words"),
+                            partial(_toggle_snap, w))
+    w.snap_action.setCheckable(True)
+    w.snap_action.setChecked(w.snap_to_words)
+
+    view = bar.addMenu(_tr("&View"))
+    w.layer_menu = view.addMenu(_tr("&Layers"))
+    w.layer_group = QtGui.QActionGroup(w)
+    language = view.addMenu(_tr("&Language"))
+    group = QtGui.QActionGroup(w)
+    current = str(settings().value("language", "") or "en")
+    for code, name in LANGUAGES.items():
+        action = _action(w, language, name, partial(_set_language, w, code))
+        action.setCheckable(True)
+        action.setChecked(code == current)
+        group.addAction(action)
+
+    _build_toolbar(w)
+
+
+def _build_toolbar(w: MainWindow) -> None:
+    toolbar = w.addToolBar(_tr("Main"))
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.addAction(w.undo_action)
+    toolbar.addAction(w.redo_action)
+    toolbar.addSeparator()
+    toolbar.addWidget(QtWidgets.QLabel(_tr("Coder") + " "))
+    w.coder_combo = QtWidgets.QComboBox()
+    w.coder_combo.setMinimumContentsLength(10)
+    w.coder_combo.textActivated.connect(lambda text: w.set_coder(text.split(" (")[0]))
+    toolbar.addWidget(w.coder_combo)
+    toolbar.addWidget(QtWidgets.QLabel("  " + _tr("Show") + " "))
+    w.layer_combo = QtWidgets.QComboBox()
+    w.layer_combo.setMinimumContentsLength(12)
+    w.layer_combo.activated.connect(
+        lambda index: w.set_layer(str(w.layer_combo.itemData(index)))
+    )
+    toolbar.addWidget(w.layer_combo)
+    spacer = QtWidgets.QWidget()
+    spacer.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding,
+                         QtWidgets.QSizePolicy.Policy.Preferred)
+    toolbar.addWidget(spacer)
+    w.quick_code = QuickCodeBox()
+    w.quick_code.codeChosen.connect(w.coding.apply_code)
+    toolbar.addWidget(w.quick_code)
+
+
+def refresh_coder_widgets(w: MainWindow) -> None:
+    """Coder combo, layer combo and Layers menu reflect the project's coders."""
+    if not hasattr(w, "coder_combo"):
+        return
+    coders = sorted(w.coders.values(), key=lambda c: c.name.casefold())
+    w.coder_combo.blockSignals(True)
+    w.coder_combo.clear()
+    for coder in coders:
+        w.coder_combo.addItem(f"{coder.name} ({_tr(coder.role)})")
+        if w.coder is not None and coder.id == w.coder.id:
+            w.coder_combo.setCurrentIndex(w.coder_combo.count() - 1)
+    w.coder_combo.blockSignals(False)
+    layers = [("mine", _tr("My codings")), ("all", _tr("All coders")),
+              ("none", _tr("No codings"))]
+    layers += [(c.name, _tr("Only {0}").replace("{0}", c.name)) for c in coders]
+    w.layer_combo.blockSignals(True)
+    w.layer_combo.clear()
+    w.layer_menu.clear()
+    for action in w.layer_group.actions():
+        w.layer_group.removeAction(action)
+    for index, (key, label) in enumerate(layers):
+        w.layer_combo.addItem(label, key)
+        if key == w.layer:
+            w.layer_combo.setCurrentIndex(index)
+        action = _action(w, w.layer_menu, label, partial(w.set_layer, key))
+        action.setCheckable(True)
+        action.setChecked(key == w.layer)
+        w.layer_group.addAction(action)
+        if index == 2:
+            w.layer_menu.addSeparator()
+    w.layer_combo.blockSignals(False)
+
+
+def _fill_recent(w: MainWindow) -> None:
+    w.recent_menu.clear()
+    for locator in project_flow.recent_projects():
+        _action(w, w.recent_menu, locator, partial(project_flow.open_locator, w, locator))
+    if not w.recent_menu.actions():
+        w.recent_menu.addAction(_tr("(none yet)")).setEnabled(False)
+
+
+def _fill_recent_codes(w: MainWindow) -> None:
+    w.recent_codes_menu.clear()
+    for index, action in enumerate(w.recent_code_actions):
+        code_id = w.coding.recent[index] if index < len(w.coding.recent) else None
+        code = w.codes.get(code_id) if code_id is not None else None
+        action.setText(code.path_text if code else _tr("(empty)"))
+        action.setEnabled(code is not None)
+        if code is not None:
+            w.recent_codes_menu.addAction(action)
+    if not w.recent_codes_menu.actions():
+        w.recent_codes_menu.addAction(_tr("(apply a code first)")).setEnabled(False)
+
+
+def _apply_selected(w: MainWindow) -> None:
+    if w.selected_code_id is None:
+        w.statusBar().showMessage(_tr("Select a code in the codebook first."), 5000)
+        return
+    w.coding.apply_code(w.selected_code_id)
+
+
+def _focus_quick(w: MainWindow) -> None:
+    w.quick_code.setFocus()
+    w.quick_code.selectAll()
+
+
+def _toggle_snap(w: MainWindow) -> None:
+    w.snap_to_words = w.snap_action.isChecked()
+    settings().setValue("snapToWords", w.snap_to_words)
+
+
+def _find_all(w: MainWindow) -> None:
+    if w.project is None:
+        return
+    dialog = FindAllDialog(w.project, w)
+    dialog.hitActivated.connect(lambda doc, start, end: _jump(w, doc, start, end))
+    dialog.show()
+
+
+def _jump(w: MainWindow, document_id: int, start: int, end: int) -> None:
+    if document_id != w.document_id:
+        w.show_document(document_id)
+    w.view.select_span(start, end)
+
+
+def _set_language(w: MainWindow, code: str) -> None:
+    settings().setValue("language", code)
+    QtWidgets.QMessageBox.information(
+        w, _tr("Language"), _tr("The new language is used the next time Qualcode starts."))
