@@ -76,7 +76,7 @@ def write_docx(path: Path, turns: list[tuple[str, str]]) -> None:
         paragraph = document.add_paragraph()
         paragraph.add_run(label).bold = True
         paragraph.add_run(" " + text)
-    document.save(path)
+    document.save(str(path))
 
 
 def generate(folder: Path, fmt: str, docs: int, words: int, seed: int) -> list[Path]:

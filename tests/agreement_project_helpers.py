@@ -21,8 +21,12 @@ def add_document(project: Project, name: str, n_units: int) -> list[tuple[int, i
 
 
 def code_units(
-    project: Project, document: str, coder: str, code: str,
-    spans: list[tuple[int, int]], units: Sequence[int],
+    project: Project,
+    document: str,
+    coder: str,
+    code: str,
+    spans: list[tuple[int, int]],
+    units: Sequence[int],
 ) -> None:
     for u in units:
         project.codings.add(document, coder, code, *spans[u])

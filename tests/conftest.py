@@ -15,6 +15,11 @@ from qualcode.core.project import Project, create_project
 from tests.pg_server import PostgresServer, find_bin_dir
 
 REPO = Path(__file__).resolve().parents[1]
+# shared/ lies beside the checkout (in CI too); real exports of other tools live there.
+SHARED = next(
+    (p for p in (REPO.parent / "shared", Path("/work/shared")) if p.is_dir()),
+    REPO.parent / "shared",
+)
 _counter = itertools.count()
 
 

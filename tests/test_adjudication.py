@@ -21,8 +21,9 @@ def test_accepting_one_coder_copies_their_codings_into_the_consensus_layer(
     project: Project, adjudication: AdjudicationService
 ) -> None:
     first, second = compute_agreement(project, ["Anouk", "Bram"], bootstrap=0).disagreements
-    decision = adjudication.accept("D1", first.start, first.end, coders=["Anouk"], by="Anouk",
-                                   note="past bij definitie")
+    decision = adjudication.accept(
+        "D1", first.start, first.end, coders=["Anouk"], by="Anouk", note="past bij definitie"
+    )
     assert decision.choice == "accept" and decision.sources == ("Anouk",)
     assert decision.by == "Anouk"
     layer = adjudication.layer("D1")
@@ -55,11 +56,19 @@ def test_both_and_written_consensus(project: Project, adjudication: Adjudication
     project.codings.add("D1", "Bram", "Steungever / Moeder", 0, 25)
     both = adjudication.accept("D1", 0, 25, coders=["Anouk", "Bram"], by="Anouk")
     assert {project.codebook.get(c.code_id).path_text for c in both.added} == {
-        "Steun", "Steungever / Moeder"
+        "Steun",
+        "Steungever / Moeder",
     }  # Steun on 0-25 by both is added once
     assert len(both.added) == 2
-    written = adjudication.write("D1", 130, 150, "Steungever / Vader", by="Anouk",
-                                 note="Vader, niet moeder", annotate_codebook=True)
+    written = adjudication.write(
+        "D1",
+        130,
+        150,
+        "Steungever / Vader",
+        by="Anouk",
+        note="Vader, niet moeder",
+        annotate_codebook=True,
+    )
     assert written.choice == "consensus"
     assert [(c.start, c.end) for c in written.added] == [(130, 150)]
     assert text[130:150]

@@ -14,8 +14,7 @@ from qualcode.core.agreement import (
     krippendorff_alpha,
     percent_agreement,
 )
-from qualcode.core.agreement_project import compute_agreement
-from qualcode.core.agreement_project import counting
+from qualcode.core.agreement_project import compute_agreement, counting
 from qualcode.core.errors import DomainError, NotFound
 from qualcode.core.project import Project
 from tests.agreement_project_helpers import add_document, code_units, two_coder_project
@@ -142,8 +141,9 @@ def test_count_bootstrap_agrees_with_bootstrap_alpha() -> None:
     truth = (rng.random(400) < 0.3).astype(np.int64)
     mat = np.stack([np.where(rng.random(400) < 0.1, 1 - truth, truth) for _ in range(3)])
     pat = counting.patterns(3)
-    counts = np.bincount(((mat + 1) * 3 ** np.arange(3)[:, None]).sum(axis=0),
-                         minlength=pat.size).astype(float)
+    counts = np.bincount(
+        ((mat + 1) * 3 ** np.arange(3)[:, None]).sum(axis=0), minlength=pat.size
+    ).astype(float)
     low, high, _ = counting.bootstrap(counts, pat, 4000, seed=1)
     ref = bootstrap_alpha(mat.tolist(), n_boot=4000, seed=1)
     assert low == pytest.approx(ref.low, abs=0.02) and high == pytest.approx(ref.high, abs=0.02)

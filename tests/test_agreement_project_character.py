@@ -77,15 +77,27 @@ def test_character_mode_figures_match_unitizing(project: Project) -> None:
     result = compute_agreement(project, ["Anouk", "Bram"], unit="character")
     ids = {c.path_text: c.id for c in project.codebook.tree()}
     docs = [
-        UnitizedDocument(300, {
-            "Anouk": [(10, 60, ids["Steungever / Moeder"]), (100, 150, ids["Steungever / Vader"]),
-                      (200, 250, ids["Steungedrag / Praktisch"])],
-            "Bram": [(15, 60, ids["Steungever / Moeder"]), (100, 140, ids["Steungever / Moeder"])],
-        }),
-        UnitizedDocument(200, {
-            "Anouk": [(30, 80, ids["Steungedrag / Praktisch"])],
-            "Bram": [(20, 80, ids["Steungedrag / Praktisch"])],
-        }),
+        UnitizedDocument(
+            300,
+            {
+                "Anouk": [
+                    (10, 60, ids["Steungever / Moeder"]),
+                    (100, 150, ids["Steungever / Vader"]),
+                    (200, 250, ids["Steungedrag / Praktisch"]),
+                ],
+                "Bram": [
+                    (15, 60, ids["Steungever / Moeder"]),
+                    (100, 140, ids["Steungever / Moeder"]),
+                ],
+            },
+        ),
+        UnitizedDocument(
+            200,
+            {
+                "Anouk": [(30, 80, ids["Steungedrag / Praktisch"])],
+                "Bram": [(20, 80, ids["Steungedrag / Praktisch"])],
+            },
+        ),
     ]
     coders = ["Anouk", "Bram"]
     for fig in result.codes:

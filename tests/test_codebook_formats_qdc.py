@@ -17,11 +17,12 @@ from qualcode.core.codebook_spec import CodebookSpec, CodeNode
 from qualcode.io.codebook_formats import CodebookFormatError, read_codebook, write_codebook
 from qualcode.io.codebook_formats.description_sections import DescriptionFields, pack, unpack
 from qualcode.io.codebook_formats.qdc import dumps_qdc, loads_qdc
+from tests.conftest import SHARED
 
 FIXTURES = Path(__file__).parent / "fixtures" / "codebooks"
 REPO = Path(__file__).resolve().parent.parent
 # Real vendor exports are not in the repository (licences, see fixtures/codebooks/SOURCE.md).
-EXAMPLES = Path(os.environ.get("QUALCODE_REFI_EXAMPLES", "/work/shared/refi-qda/examples"))
+EXAMPLES = Path(os.environ.get("QUALCODE_REFI_EXAMPLES", str(SHARED / "refi-qda" / "examples")))
 needs_examples = pytest.mark.skipif(
     not EXAMPLES.is_dir(), reason=f"REFI-QDA vendor examples not found at {EXAMPLES}"
 )

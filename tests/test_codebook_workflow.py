@@ -19,7 +19,7 @@ from qualcode.core.services.codebook_sync import sync_codebook
 from qualcode.io.codebook_formats import read_codebook
 from tests.conftest import REPO, seed
 
-CODEBOOK_XSD = REPO.parent / "shared" / "refi-qda" / "Codebook.xsd"
+CODEBOOK_XSD = REPO / "tests" / "fixtures" / "codebooks" / "Codebook.xsd"
 
 
 def qualcode(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -170,3 +170,32 @@ def test_change_notices_name_what_changed(seeded: Project) -> None:
     seeded.codebook.update("Steungever / Mentor", definition="Een mentor of slb'er")
     assert [c.kind for c in seen] == ["codings", "codebook"]
     assert seen[0].ids == (coding.id,) and seen[0].document_id == coding.document_id
+
+
+def test_bulk_counts_and_assignments(seeded: Project) -> None:
+    doc = seeded.documents.get("NI01")
+    anouk, bram = seeded.coders.get("Anouk"), seeded.coders.get("Bram")
+    assert seeded.codings.counts() == {doc.id: {anouk.id: 2, bram.id: 1}}
+    seeded.documents.assign("NI01", ["Bram", "Anouk"])
+    assert [c.name for c in seeded.documents.assignments()[doc.id]] == ["Anouk", "Bram"]
+
+
+def test_usage_respects_blinding_for_coders(seeded: Project) -> None:
+    moeder = seeded.codebook.get("Steungever / Moeder")
+    assert seeded.codebook.usage()[moeder.id] == 2
+    seeded.documents.assign("NI01", ["Anouk", "Bram"], blind=True)
+    assert seeded.codebook.usage(viewer="Bram")[moeder.id] == 1
+    assert seeded.codebook.usage(viewer="Anouk")[moeder.id] == 2
+    seeded.documents.reveal("NI01", by="Anouk")
+    assert seeded.codebook.usage(viewer="Bram")[moeder.id] == 2
+
+
+def test_split_with_given_ids_and_alias_removal(seeded: Project) -> None:
+    ids = ["11111111-2222-4333-8444-555555555555", "11111111-2222-4333-8444-666666666666"]
+    created = seeded.codebook.split("Steungever / Mentor", ["Docent", "Coach"], guids=ids)
+    assert [c.guid for c in created] == ids
+    moeder = seeded.codebook.get("Steungever / Moeder").guid
+    seeded.codebook.merge([moeder], "Steungever / Mentor")
+    assert moeder in seeded.codebook.aliases()
+    seeded.codebook.remove_alias(moeder)
+    assert moeder not in seeded.codebook.aliases()

@@ -6,9 +6,9 @@ import pytest
 
 from qualcode.core.project import Project
 from qualcode.ui.document_browser import (
-    ASSIGNED,
-    NOT_STARTED,
-    STARTED,
+    MY_ASSIGNED,
+    MY_NOT_STARTED,
+    MY_STARTED,
     AttributesDialog,
     DocumentBrowser,
     HeadlessBrowserPrompts,
@@ -23,12 +23,19 @@ pytestmark = pytest.mark.gui
 def project(sqlite_project: Project) -> Project:
     seed(sqlite_project)
     sqlite_project.documents.add(
-        "FG01", SAMPLE_TEXT + " Extra.",
-        attributes={"intervention": "Peercoaching", "source_type": "focus group",
-                    "education_level": "hbo"})
+        "FG01",
+        SAMPLE_TEXT + " Extra.",
+        attributes={
+            "intervention": "Peercoaching",
+            "source_type": "focus group",
+            "education_level": "hbo",
+        },
+    )
     sqlite_project.documents.add(
-        "PL01", SAMPLE_TEXT + " Anders.",
-        attributes={"intervention": "Peercoaching", "source_type": "interview"})
+        "PL01",
+        SAMPLE_TEXT + " Anders.",
+        attributes={"intervention": "Peercoaching", "source_type": "interview"},
+    )
     return sqlite_project
 
 
@@ -69,7 +76,6 @@ def test_columns_show_attributes_and_counts(browser: DocumentBrowser, project: P
     assert browser.codings_text(ni01) == "1 / 3"
     browser.set_current_coder("Anouk")
     assert browser.codings_text(ni01) == "2 / 3"
-    text = project.documents.text("NI01")
     project.codings.add("NI01", "Anouk", "Steungever / Mentor", 0, 10)
     assert browser.codings_text(ni01) == "3 / 4"  # only that document was re-counted
 
@@ -78,7 +84,9 @@ def test_filter_by_intervention_source_type_and_text(browser: DocumentBrowser) -
     assert visible(browser) == ["FG01", "NI01", "PL01"]
     combo = browser.intervention
     assert [combo.itemText(i) for i in range(combo.count())][1:] == [
-        "Peercoaching", "Welzijnscoach"]
+        "Peercoaching",
+        "Welzijnscoach",
+    ]
     combo.setCurrentIndex(combo.findData("Peercoaching"))
     assert visible(browser) == ["FG01", "PL01"]
     browser.source_type.setCurrentIndex(browser.source_type.findData("interview"))
@@ -98,16 +106,18 @@ def test_assign_blind_and_progress_filters(browser: DocumentBrowser, project: Pr
     assert browser.assign()
     fg01 = project.documents.get("FG01")
     assert fg01.blind and [c.name for c in project.documents.assigned_coders(fg01.id)] == [
-        "Anouk", "Bram"]
+        "Anouk",
+        "Bram",
+    ]
     model = browser.model
     row = model.row_of(fg01.id)
     assert model.index(row, BLIND).data() == "blind"
     assert "Bram" in model.index(row, 6).data()
-    browser.progress.setCurrentIndex(browser.progress.findData(ASSIGNED))
+    browser.progress.setCurrentIndex(browser.progress.findData(MY_ASSIGNED))
     assert visible(browser) == ["FG01"]
-    browser.progress.setCurrentIndex(browser.progress.findData(NOT_STARTED))
+    browser.progress.setCurrentIndex(browser.progress.findData(MY_NOT_STARTED))
     assert visible(browser) == ["FG01"]
-    browser.progress.setCurrentIndex(browser.progress.findData(STARTED))
+    browser.progress.setCurrentIndex(browser.progress.findData(MY_STARTED))
     assert visible(browser) == ["NI01"]  # Bram coded there, though not assigned
 
 
@@ -131,8 +141,10 @@ def test_edit_attributes(browser: DocumentBrowser, project: Project, qtbot) -> N
     browser.select_document(pl01)
     prompts(browser).attributes = {"intervention": "Welzijnslab", "institution": "Fontys"}
     assert browser.edit_attributes()
-    assert project.documents.get(pl01).attributes == {"intervention": "Welzijnslab",
-                                                      "institution": "Fontys"}
+    assert project.documents.get(pl01).attributes == {
+        "intervention": "Welzijnslab",
+        "institution": "Fontys",
+    }
     combo = browser.intervention
     assert combo.findData("Welzijnslab") > 0
     dialog = AttributesDialog("PL01", {"a": "1"})

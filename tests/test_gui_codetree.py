@@ -9,11 +9,16 @@ import pytest
 from qualcode.core.errors import DomainError
 from qualcode.core.project import Project
 from qualcode.core.records import CoderRecord
-from qualcode.ui.code_dialogs import ChangeLogDialog, CodeEditorDialog, describe_change
+from qualcode.ui.code_dialogs import (
+    ChangeLogDialog,
+    CodeEditorDialog,
+    HeadlessPrompts,
+    describe_change,
+)
 from qualcode.ui.code_tree import CodeTreeWidget, path_matches
-from qualcode.ui.codebook_commands import CodeFields, DeleteChoice, HeadlessPrompts
+from qualcode.ui.codebook_commands import CodeFields, DeleteChoice
 from qualcode.ui.codebook_model import CODE_MIME, NAME, CodebookModel, decode_code_id
-from qualcode.ui.qt import QtCore, QtGui, Qt
+from qualcode.ui.qt import Qt, QtCore, QtGui
 from tests.conftest import seed
 
 pytestmark = pytest.mark.gui
@@ -54,8 +59,11 @@ def paths(project: Project) -> list[str]:
     return [r.path_text for r in project.codebook.tree()]
 
 
-def test_model_passes_qtmodeltester(qtmodeltester, seeded: Project,  # type: ignore[no-untyped-def]
-                                    stack: QtGui.QUndoStack) -> None:
+def test_model_passes_qtmodeltester(
+    qtmodeltester,
+    seeded: Project,  # type: ignore[no-untyped-def]
+    stack: QtGui.QUndoStack,
+) -> None:
     model = CodebookModel(seeded, stack, lambda: None)
     qtmodeltester.check(model)
     seeded.codebook.add("Nieuw", parent="Steungever")  # a reset while the tester watches
@@ -82,8 +90,9 @@ def test_model_shows_tree_usage_and_origin(seeded: Project, stack: QtGui.QUndoSt
     model.detach()
 
 
-def test_new_code_via_action_then_undo_redo(tree: CodeTreeWidget, seeded: Project,
-                                            stack: QtGui.QUndoStack) -> None:
+def test_new_code_via_action_then_undo_redo(
+    tree: CodeTreeWidget, seeded: Project, stack: QtGui.QUndoStack
+) -> None:
     prompts(tree).fields = CodeFields("Vriendin", definition="Een vriendin", origin="inductive")
     tree.select_code(code_id(seeded, "Steungever"))
     tree.new_child_action.trigger()
@@ -97,16 +106,18 @@ def test_new_code_via_action_then_undo_redo(tree: CodeTreeWidget, seeded: Projec
     assert again.guid == record.guid and again.position == record.position
 
 
-def test_new_code_name_clash_is_reported_not_stacked(tree: CodeTreeWidget,
-                                                     stack: QtGui.QUndoStack) -> None:
+def test_new_code_name_clash_is_reported_not_stacked(
+    tree: CodeTreeWidget, stack: QtGui.QUndoStack
+) -> None:
     prompts(tree).fields = CodeFields("Steungever")
     tree.new_action.trigger()
     assert stack.count() == 0
     assert "already exists" in prompts(tree).errors[0]
 
 
-def test_rename_in_place_then_undo(tree: CodeTreeWidget, seeded: Project,
-                                   stack: QtGui.QUndoStack) -> None:
+def test_rename_in_place_then_undo(
+    tree: CodeTreeWidget, seeded: Project, stack: QtGui.QUndoStack
+) -> None:
     index = tree.model.index_of(code_id(seeded, "Steungedrag"))
     assert tree.model.setData(index, "Steungedrag (gedrag)", Qt.ItemDataRole.EditRole)
     assert "Steungedrag (gedrag) / Praktische steun" in paths(seeded)
@@ -127,8 +138,9 @@ def drop(model: CodebookModel, code: int, row: int, parent: QtCore.QModelIndex) 
     return model.dropMimeData(data, Qt.DropAction.MoveAction, row, 0, parent)
 
 
-def test_drop_onto_code_reparents_and_undo_moves_back(tree: CodeTreeWidget, seeded: Project,
-                                                      stack: QtGui.QUndoStack) -> None:
+def test_drop_onto_code_reparents_and_undo_moves_back(
+    tree: CodeTreeWidget, seeded: Project, stack: QtGui.QUndoStack
+) -> None:
     model = tree.model
     mentor = code_id(seeded, "Steungever / Mentor")
     assert drop(model, mentor, -1, model.index_of(code_id(seeded, "Steungedrag")))
@@ -140,22 +152,32 @@ def test_drop_onto_code_reparents_and_undo_moves_back(tree: CodeTreeWidget, seed
     assert seeded.codebook.get(mentor).path_text == "Steungedrag / Mentor"
 
 
-def test_drop_between_codes_reorders(tree: CodeTreeWidget, seeded: Project,
-                                     stack: QtGui.QUndoStack) -> None:
+def test_drop_between_codes_reorders(
+    tree: CodeTreeWidget, seeded: Project, stack: QtGui.QUndoStack
+) -> None:
     model = tree.model
     gedrag = code_id(seeded, "Steungedrag")
     assert drop(model, gedrag, 0, QtCore.QModelIndex())  # before Steungever, top level
     assert [r.name for r in seeded.codebook.tree() if r.parent_id is None] == [
-        "Steungedrag", "Steungever"]
+        "Steungedrag",
+        "Steungever",
+    ]
     emotioneel = code_id(seeded, "Steungedrag / Emotionele steun")
     assert drop(model, emotioneel, 0, model.index_of(gedrag))
     assert [r.name for r in seeded.codebook.tree() if r.parent_id == gedrag] == [
-        "Emotionele steun", "Praktische steun"]
+        "Emotionele steun",
+        "Praktische steun",
+    ]
     stack.undo()
     stack.undo()
     assert [r.path_text for r in seeded.codebook.tree()] == [
-        "Steungever", "Steungever / Moeder", "Steungever / Mentor", "Steungedrag",
-        "Steungedrag / Praktische steun", "Steungedrag / Emotionele steun"]
+        "Steungever",
+        "Steungever / Moeder",
+        "Steungever / Mentor",
+        "Steungedrag",
+        "Steungedrag / Praktische steun",
+        "Steungedrag / Emotionele steun",
+    ]
 
 
 def test_drop_into_own_subcode_is_refused(tree: CodeTreeWidget, seeded: Project) -> None:
@@ -168,8 +190,9 @@ def test_drop_into_own_subcode_is_refused(tree: CodeTreeWidget, seeded: Project)
     assert decode_code_id(data) == steun
 
 
-def test_merge_confirms_count_and_undo_restores(tree: CodeTreeWidget, seeded: Project,
-                                               stack: QtGui.QUndoStack) -> None:
+def test_merge_confirms_count_and_undo_restores(
+    tree: CodeTreeWidget, seeded: Project, stack: QtGui.QUndoStack
+) -> None:
     moeder = seeded.codebook.get("Steungever / Moeder")
     before = {(c.id, c.code_id) for c in seeded.codings.list()}
     prompts(tree).merge_target = seeded.codebook.get("Steungever / Mentor").guid
@@ -182,15 +205,17 @@ def test_merge_confirms_count_and_undo_restores(tree: CodeTreeWidget, seeded: Pr
     stack.undo()
     restored = seeded.codebook.get("Steungever / Moeder")
     assert restored.guid == moeder.guid and restored.position == 0
-    after = {(c.id, c.code_id if c.code_id != restored.id else moeder.id)
-             for c in seeded.codings.list()}
+    after = {
+        (c.id, c.code_id if c.code_id != restored.id else moeder.id) for c in seeded.codings.list()
+    }
     assert after == before
     stack.redo()
     assert "Steungever / Moeder" not in paths(seeded)
 
 
 def test_merge_undo_brings_back_collapsed_twins_and_subcodes(
-        tree: CodeTreeWidget, seeded: Project, stack: QtGui.QUndoStack) -> None:
+    tree: CodeTreeWidget, seeded: Project, stack: QtGui.QUndoStack
+) -> None:
     text = seeded.documents.text("NI01")
     start = text.index("Mijn moeder")
     seeded.codings.add("NI01", "Anouk", "Steungever / Mentor", start, start + 28)  # a twin
@@ -207,8 +232,9 @@ def test_merge_undo_brings_back_collapsed_twins_and_subcodes(
     assert seeded.codebook.usage()[code_id(seeded, "Steungever / Moeder")] == 2
 
 
-def test_merge_declined_changes_nothing(tree: CodeTreeWidget, seeded: Project,
-                                        stack: QtGui.QUndoStack) -> None:
+def test_merge_declined_changes_nothing(
+    tree: CodeTreeWidget, seeded: Project, stack: QtGui.QUndoStack
+) -> None:
     prompts(tree).merge_target = seeded.codebook.get("Steungever / Mentor").guid
     prompts(tree).answer = False
     tree.select_code(code_id(seeded, "Steungever / Moeder"))
@@ -217,7 +243,8 @@ def test_merge_declined_changes_nothing(tree: CodeTreeWidget, seeded: Project,
 
 
 def test_delete_with_codings_is_refused_unless_the_user_chooses(
-        tree: CodeTreeWidget, seeded: Project, stack: QtGui.QUndoStack) -> None:
+    tree: CodeTreeWidget, seeded: Project, stack: QtGui.QUndoStack
+) -> None:
     steun = seeded.codebook.get("Steungever")
     with pytest.raises(DomainError, match="coding"):
         seeded.codebook.delete(steun.guid)  # the service's own refusal
@@ -226,8 +253,9 @@ def test_delete_with_codings_is_refused_unless_the_user_chooses(
     assert "Steungever" in paths(seeded) and stack.count() == 0
 
 
-def test_delete_dropping_codings_then_undo(tree: CodeTreeWidget, seeded: Project,
-                                           stack: QtGui.QUndoStack) -> None:
+def test_delete_dropping_codings_then_undo(
+    tree: CodeTreeWidget, seeded: Project, stack: QtGui.QUndoStack
+) -> None:
     before = sorted((c.id, c.start, c.coder_id) for c in seeded.codings.list())
     old_paths = paths(seeded)
     prompts(tree).delete_choice = DeleteChoice("drop")
@@ -243,8 +271,9 @@ def test_delete_dropping_codings_then_undo(tree: CodeTreeWidget, seeded: Project
     assert len(seeded.codings.list()) == 1
 
 
-def test_delete_moving_codings_then_undo(tree: CodeTreeWidget, seeded: Project,
-                                         stack: QtGui.QUndoStack) -> None:
+def test_delete_moving_codings_then_undo(
+    tree: CodeTreeWidget, seeded: Project, stack: QtGui.QUndoStack
+) -> None:
     target = seeded.codebook.get("Steungedrag / Emotionele steun")
     prompts(tree).delete_choice = DeleteChoice("move", target.guid)
     tree.select_code(code_id(seeded, "Steungever / Moeder"))
@@ -255,8 +284,9 @@ def test_delete_moving_codings_then_undo(tree: CodeTreeWidget, seeded: Project,
     assert seeded.codebook.usage()[code_id(seeded, "Steungever / Moeder")] == 2
 
 
-def test_delete_unused_code_asks_and_undo(tree: CodeTreeWidget, seeded: Project,
-                                          stack: QtGui.QUndoStack) -> None:
+def test_delete_unused_code_asks_and_undo(
+    tree: CodeTreeWidget, seeded: Project, stack: QtGui.QUndoStack
+) -> None:
     tree.select_code(code_id(seeded, "Steungedrag / Praktische steun"))
     assert tree.delete()
     assert "Steungedrag / Praktische steun" not in paths(seeded)
@@ -264,12 +294,14 @@ def test_delete_unused_code_asks_and_undo(tree: CodeTreeWidget, seeded: Project,
     assert paths(seeded)[4] == "Steungedrag / Praktische steun"
 
 
-def test_edit_colour_split_and_change_log(tree: CodeTreeWidget, seeded: Project,
-                                          stack: QtGui.QUndoStack) -> None:
+def test_edit_colour_split_and_change_log(
+    tree: CodeTreeWidget, seeded: Project, stack: QtGui.QUndoStack
+) -> None:
     moeder = seeded.codebook.get("Steungever / Moeder")
     tree.select_code(moeder.id)
     prompts(tree).fields = CodeFields.of(moeder).__class__(
-        **{**CodeFields.of(moeder).__dict__, "definition": "De moeder", "cmo": "context"})
+        **{**CodeFields.of(moeder).__dict__, "definition": "De moeder", "cmo": "context"}
+    )
     assert tree.edit_code()
     assert seeded.codebook.get(moeder.id).cmo == "context"
     prompts(tree).colour = "#FF0000"
@@ -297,8 +329,11 @@ def test_edit_colour_split_and_change_log(tree: CodeTreeWidget, seeded: Project,
     dialog.deleteLater()
 
 
-def test_signals_selection_and_activation(qtbot, tree: CodeTreeWidget,  # type: ignore[no-untyped-def]
-                                          seeded: Project) -> None:
+def test_signals_selection_and_activation(
+    qtbot,
+    tree: CodeTreeWidget,  # type: ignore[no-untyped-def]
+    seeded: Project,
+) -> None:
     moeder = code_id(seeded, "Steungever / Moeder")
     with qtbot.waitSignal(tree.codeSelected) as selected:
         tree.select_code(moeder)
@@ -339,3 +374,61 @@ def test_current_coder_is_logged(tree: CodeTreeWidget, seeded: Project) -> None:
     entry = seeded.versions.log(seeded.codebook.get("Buurman").guid)[-1]
     assert entry.coder == "Anouk"
     assert isinstance(seeded.coders.get("Anouk"), CoderRecord)
+
+
+def test_delete_key_in_the_tree_deletes_the_code(
+    qtbot,
+    tree: CodeTreeWidget,  # type: ignore[no-untyped-def]
+    seeded: Project,
+) -> None:
+    # A window-wide Delete shortcut (the main window's "remove coding") must not win.
+    other = QtGui.QAction(tree.window())
+    other.setShortcut(QtGui.QKeySequence(Qt.Key.Key_Delete))
+    fired: list[bool] = []
+    other.triggered.connect(lambda: fired.append(True))
+    tree.window().addAction(other)
+    tree.show()
+    tree.select_code(code_id(seeded, "Steungedrag / Praktische steun"))
+    tree.view.setFocus()
+    qtbot.keyClick(tree.view, Qt.Key.Key_Delete)
+    assert "Steungedrag / Praktische steun" not in paths(seeded)
+    assert fired == []
+
+
+def test_real_drop_event_on_the_view(
+    qtbot,
+    tree: CodeTreeWidget,  # type: ignore[no-untyped-def]
+    seeded: Project,
+    stack: QtGui.QUndoStack,
+) -> None:
+    """The view's own drop handling, with the model resetting inside dropMimeData."""
+    tree.resize(400, 400)
+    tree.show()
+    qtbot.waitExposed(tree)
+    mentor = code_id(seeded, "Steungever / Mentor")
+    data = tree.model.mimeData([tree.model.index_of(mentor)])
+    target = tree.proxy.mapFromSource(tree.model.index_of(code_id(seeded, "Steungedrag")))
+    pos = QtCore.QPointF(tree.view.visualRect(target).center())
+    viewport = tree.view.viewport()
+    buttons, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    for event in (
+        QtGui.QDragEnterEvent(pos.toPoint(), Qt.DropAction.MoveAction, data, buttons, none),
+        QtGui.QDragMoveEvent(pos.toPoint(), Qt.DropAction.MoveAction, data, buttons, none),
+        QtGui.QDropEvent(pos, Qt.DropAction.MoveAction, data, buttons, none),
+    ):
+        QtCore.QCoreApplication.sendEvent(viewport, event)
+    assert seeded.codebook.get(mentor).path_text == "Steungedrag / Mentor"
+    assert stack.count() == 1
+    stack.undo()
+    assert seeded.codebook.get(mentor).path_text == "Steungever / Mentor"
+
+
+def test_reset_emits_no_selection_flicker(qtbot, tree: CodeTreeWidget, seeded: Project) -> None:  # type: ignore[no-untyped-def]
+    moeder = code_id(seeded, "Steungever / Moeder")
+    tree.select_code(moeder)
+    seen: list[int] = []
+    tree.codeSelected.connect(seen.append)
+    seeded.codebook.add("Nieuw")  # reset: the selection survives without signals
+    assert seen == [] and tree.selected_code_id() == moeder
+    seeded.codebook.delete(moeder, codings="drop")
+    assert seen == [-1]

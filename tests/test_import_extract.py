@@ -264,3 +264,32 @@ def test_odt_paragraphs_headings_tables_notes(tmp_path: Path) -> None:
     assert _para_texts(result) == ["Focusgroep", "Moderator Welkom. Fijn.", "Deelnemer 3\tGoed."]
     assert [result.text[s:e] for s, e in result.bold_prefixes] == ["Moderator", "Deelnemer 3"]
     assert result.notes == "Note: Opname gestart."
+
+
+def test_docx_tracked_changes_fields_and_textbox_fallbacks(tmp_path: Path) -> None:
+    from docx.oxml import parse_xml
+
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    )
+    document = docx.Document()
+    para = document.add_paragraph("R: Ik ")
+    para._p.append(
+        parse_xml(f'<w:ins {ns} w:id="1" w:author="A"><w:r><w:t>wel</w:t></w:r></w:ins>')
+    )
+    para._p.append(
+        parse_xml(
+            f'<w:del {ns} w:id="2" w:author="A"><w:r><w:delText>niet</w:delText></w:r></w:del>'
+        )
+    )
+    para._p.append(parse_xml(f"<w:r {ns}><w:instrText> PAGE </w:instrText></w:r>"))
+    para._p.append(
+        parse_xml(
+            f'<mc:AlternateContent {ns}><mc:Choice Requires="wps"><w:r><w:t>!</w:t></w:r>'
+            f"</mc:Choice><mc:Fallback><w:r><w:t>!</w:t></w:r></mc:Fallback></mc:AlternateContent>"
+        )
+    )
+    path = tmp_path / "tracked.docx"
+    document.save(path)
+    assert read_transcript(path).text == "R: Ik wel!"

@@ -130,6 +130,8 @@ def test_code_filters_with_and_without_subcodes_and_cluster(study: Project) -> N
 def test_coder_attribute_speaker_and_search_filters(study: Project) -> None:
     consensus = find_quotes(study, QuoteFilter(coders=("Consensus",)))
     assert [(q.coder, q.document) for q in consensus] == [("Consensus", "PC01")]
+    by_role = find_quotes(study, QuoteFilter(coders=("consensus",)))  # the consensus layer
+    assert [q.coding_id for q in by_role] == [q.coding_id for q in consensus]
     both = find_quotes(study, QuoteFilter(coders=("Anouk", "Bram"), codes=("Effect / Rust",)))
     assert sorted(q.coder for q in both) == ["Anouk", "Anouk", "Anouk", "Bram"]
     herstel = find_quotes(study, QuoteFilter(where={"intervention": "Herstelrecht"}))

@@ -59,5 +59,7 @@ def test_empty_text_removes_and_scope_must_be_complete(study: Project) -> None:
 def test_summary_follows_its_code_and_goes_with_it(study: Project) -> None:
     record = study.summaries.set("Context", "Context-samenvatting.")
     assert record is not None
-    study.codebook.rename("Context", "Omgeving", coder="Anouk")
+    study.codebook.update("Context", name="Omgeving", coder="Anouk")
     assert study.summaries.list()[0].code_path == ("Omgeving",)
+    study.codebook.delete("Omgeving", coder="Anouk", codings="drop")
+    assert study.summaries.list() == []

@@ -42,18 +42,35 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--unit", choices=UNIT_MODES, default="sentence")
     parser.add_argument(
-        "--threshold", type=float, default=0.0,
+        "--threshold",
+        type=float,
+        default=0.0,
         help="share of a unit a coding must cover (more than) to count; default 0 = any",
     )
-    parser.add_argument("--bootstrap", type=int, default=1000, metavar="N",
-                        help="bootstrap samples for alpha's interval (0: none)")
+    parser.add_argument(
+        "--bootstrap",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="bootstrap samples for alpha's interval (0: none)",
+    )
     parser.add_argument("--seed", type=int, default=1, help="seed of the bootstrap")
-    parser.add_argument("--as", dest="viewer", metavar="CODER",
-                        help="who asks (a lead may include blind, unrevealed documents)")
-    parser.add_argument("--out", type=Path, metavar="REPORT",
-                        help="also write a report (.docx or .csv)")
-    parser.add_argument("--disagreements", type=int, default=50, metavar="N",
-                        help="print at most N disagreements (default 50; all with --json)")
+    parser.add_argument(
+        "--as",
+        dest="viewer",
+        metavar="CODER",
+        help="who asks (a lead may include blind, unrevealed documents)",
+    )
+    parser.add_argument(
+        "--out", type=Path, metavar="REPORT", help="also write a report (.docx or .csv)"
+    )
+    parser.add_argument(
+        "--disagreements",
+        type=int,
+        default=50,
+        metavar="N",
+        help="print at most N disagreements (default 50; all with --json)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     parser.set_defaults(func=run)
 
@@ -129,14 +146,18 @@ def _table(title: str, rows: tuple[Figures, ...], character: bool) -> list[str]:
     if character:
         head = f"{title:<{width}}  {'alpha|u':>8}  {'cu':>7}  {'segments':>8}  {'length':>9}"
     else:
-        head = (f"{title:<{width}}  {'%agree':>6}  {'cohen':>6}  {'fleiss':>6}  {'alpha':>7}"
-                f"  {'95% CI':>15}  {'units':>6}  {'values':>6}  {'coded':>5}")
+        head = (
+            f"{title:<{width}}  {'%agree':>6}  {'cohen':>6}  {'fleiss':>6}  {'alpha':>7}"
+            f"  {'95% CI':>15}  {'units':>6}  {'values':>6}  {'coded':>5}"
+        )
     lines = [head, "-" * len(head)]
     for f in rows:
-        label = f.label if len(f.label) <= width else "..." + f.label[-(width - 3):]
+        label = f.label if len(f.label) <= width else "..." + f.label[-(width - 3) :]
         if character:
-            lines.append(f"{label:<{width}}  {fmt(f.alpha):>8}  {fmt(f.cu_alpha):>7}  "
-                         f"{f.n_coded:>8}  {f.n_pairable:>9}  {mark(f)}")
+            lines.append(
+                f"{label:<{width}}  {fmt(f.alpha):>8}  {fmt(f.cu_alpha):>7}  "
+                f"{f.n_coded:>8}  {f.n_pairable:>9}  {mark(f)}"
+            )
         else:
             ci = "-" if math.isnan(f.ci_low) else f"[{f.ci_low:.3f}, {f.ci_high:.3f}]"
             lines.append(
@@ -167,12 +188,15 @@ def render(result: AgreementResult, limit: int | None = None) -> str:
     for note in result.notes:
         lines.append(f"note: {note}")
     shown = result.disagreements if limit is None else result.disagreements[: max(limit, 0)]
-    lines += ["", f"disagreements: {len(result.disagreements)}"
-              + (f" (first {len(shown)})" if len(shown) < len(result.disagreements) else "")]
+    lines += [
+        "",
+        f"disagreements: {len(result.disagreements)}"
+        + (f" (first {len(shown)})" if len(shown) < len(result.disagreements) else ""),
+    ]
     for d in shown:
         text = " ".join(d.text.split())
         text = text if len(text) <= 200 else text[:197] + "..."
-        lines.append(f"\n{d.document} {d.start}-{d.end}: \"{text}\"")
+        lines.append(f'\n{d.document} {d.start}-{d.end}: "{text}"')
         for entry in d.by_coder:
             lines.append(f"  {entry.coder}: {'; '.join(entry.codes) or '(nothing)'}")
     return "\n".join(lines)

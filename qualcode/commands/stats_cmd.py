@@ -29,8 +29,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     alpha.add_argument("file", metavar="FILE", type=Path)
     alpha.add_argument("--level", choices=LEVELS, default="nominal")
-    alpha.add_argument("--bootstrap", type=int, default=0, metavar="N",
-                       help="bootstrap samples for a 95%% interval (default 0: none)")
+    alpha.add_argument(
+        "--bootstrap",
+        type=int,
+        default=0,
+        metavar="N",
+        help="bootstrap samples for a 95%% interval (default 0: none)",
+    )
     alpha.add_argument("--seed", type=int, default=1)
     alpha.add_argument("--json", action="store_true", help="print JSON")
     alpha.set_defaults(func=run_alpha)
@@ -45,8 +50,9 @@ def run_alpha(args: argparse.Namespace) -> int:
         raise ValueError("--bootstrap cannot be negative")
     matrix = read_reliability_matrix(args.file, level=args.level)
     if len(matrix.coders) < 2:
-        raise ValueError(f"{args.file}: needs at least two coders (rows), found "
-                         f"{len(matrix.coders)}")
+        raise ValueError(
+            f"{args.file}: needs at least two coders (rows), found {len(matrix.coders)}"
+        )
     result = krippendorff_alpha(matrix.rows, level=args.level)
     data: dict[str, Any] = {
         "file": str(args.file),
@@ -60,11 +66,14 @@ def run_alpha(args: argparse.Namespace) -> int:
         "warnings": list(result.warnings),
     }
     if args.bootstrap and result.defined:
-        boot = bootstrap_alpha(matrix.rows, level=args.level, n_boot=args.bootstrap,
-                               seed=args.seed)
+        boot = bootstrap_alpha(matrix.rows, level=args.level, n_boot=args.bootstrap, seed=args.seed)
         data["bootstrap"] = {
-            "samples": boot.n_boot, "valid": boot.n_valid, "seed": boot.seed,
-            "confidence": boot.confidence, "low": _num(boot.low), "high": _num(boot.high),
+            "samples": boot.n_boot,
+            "valid": boot.n_valid,
+            "seed": boot.seed,
+            "confidence": boot.confidence,
+            "low": _num(boot.low),
+            "high": _num(boot.high),
             "p_below": {str(k): v for k, v in boot.prob_below.items()},
             "method": boot.method,
         }
@@ -76,12 +85,16 @@ def run_alpha(args: argparse.Namespace) -> int:
     if result.reason:
         print(f"  why: {result.reason}")
     print(f"  coders: {len(matrix.coders)} ({', '.join(matrix.coders)})")
-    print(f"  units: {matrix.n_units}; pairable units: {result.n_units}; "
-          f"pairable values: {result.n_pairable}")
+    print(
+        f"  units: {matrix.n_units}; pairable units: {result.n_units}; "
+        f"pairable values: {result.n_pairable}"
+    )
     if "bootstrap" in data:
         b = data["bootstrap"]
-        print(f"  95% interval: [{b['low']:.3f}, {b['high']:.3f}] "
-              f"({b['valid']} of {b['samples']} samples, seed {b['seed']})")
+        print(
+            f"  95% interval: [{b['low']:.3f}, {b['high']:.3f}] "
+            f"({b['valid']} of {b['samples']} samples, seed {b['seed']})"
+        )
         for target, share in b["p_below"].items():
             print(f"  P(alpha < {target}) = {share:.3f}")
     for warning in result.warnings:

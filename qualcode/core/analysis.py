@@ -128,9 +128,9 @@ def code_matrix(
     if any(by not in documents[r.document_id].attributes for r in selected):
         columns.append(NO_VALUE)
     index = {value: n for n, value in enumerate(columns)}
-    # Each coding adds its item (itself, its document or its speaker) to the set of every
-    # code on its path up to the root, so a row holds its whole subtree.
-    items: dict[int, list[set[object]]] = defaultdict(lambda: [set() for _ in columns])
+    # Items (codings, documents or speakers) per code as coded and column; each row then
+    # unions the sets of its whole subtree, so a cluster counts a document only once.
+    leaf_items: dict[tuple[int, int], set[object]] = defaultdict(set)
     for row in selected:
         facts = documents[row.document_id]
         column = index[facts.attributes.get(by, NO_VALUE)]
@@ -139,13 +139,14 @@ def code_matrix(
             item = row.document_id
         elif count == "speakers":
             item = (row.document_id, facts.speaker_at(row.start))
-        code_id: int | None = row.code_id
-        while code_id is not None:
-            items[code_id][column].add(item)
-            code_id = tree.parent.get(code_id)
+        leaf_items[(row.code_id, column)].add(item)
     matrix_rows = []
     for code_id in row_ids:
-        cells = tuple(len(s) for s in items[code_id]) if code_id in items else (0,) * len(columns)
+        subtree = tree.descendants(code_id)
+        cells = tuple(
+            len(set().union(*(leaf_items.get((c, n), ()) for c in subtree)))
+            for n in range(len(columns))
+        )
         matrix_rows.append(MatrixRow(code_id, tree.paths[code_id], cells, sum(cells)))
     return Matrix(by=by, count=count, columns=tuple(columns), rows=tuple(matrix_rows))
 

@@ -19,15 +19,16 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qualcode.core.changes import Change
+from qualcode.core.codebook_spec import split_path
 from qualcode.core.errors import DomainError, NotFound
 from qualcode.core.models import Code, Coder, Coding, Document, DocumentAttribute, SpeakerTurn
-from qualcode.core.services.lookup import CodeRef, get_code
+from qualcode.core.services.lookup import CodeRef, get_code, is_guid
 
 if TYPE_CHECKING:
     from qualcode.core.project import Project
@@ -82,9 +83,11 @@ class Quote:
         return " / ".join(self.code_path)
 
 
-@dataclass(frozen=True)
-class CodingRow:
-    """A coding without its text: what counting (matrices, co-occurrence) needs."""
+class CodingRow(NamedTuple):
+    """A coding without its text: what counting (matrices, co-occurrence) needs.
+
+    A named tuple, not a dataclass: counting builds one per coding, 100,000 at a time.
+    """
 
     id: int
     document_id: int
@@ -123,6 +126,15 @@ class CodeTree:
             result.extend(self.descendants(root))
         return result
 
+    def find(self, session: Session, ref: CodeRef) -> int:
+        """A code's id; paths resolve in the loaded tree, guids and ids via the database."""
+        if isinstance(ref, str) and not is_guid(ref):
+            wanted = split_path(ref)
+            for code_id, path in self.paths.items():
+                if path == wanted:
+                    return code_id
+        return get_code(session, ref).id
+
     def root_of(self, code_id: int) -> int:
         while (up := self.parent.get(code_id)) is not None:
             code_id = up
@@ -159,10 +171,10 @@ def resolve_codes(session: Session, tree: CodeTree, flt: QuoteFilter) -> set[int
         return None
     ids: set[int] = set()
     for ref in flt.codes:
-        code_id = get_code(session, ref).id
+        code_id = tree.find(session, ref)
         ids.update(tree.descendants(code_id) if flt.subcodes else [code_id])
     if flt.cluster is not None:
-        ids.update(tree.descendants(get_code(session, flt.cluster).id))
+        ids.update(tree.descendants(tree.find(session, flt.cluster)))
     return ids
 
 
@@ -182,11 +194,7 @@ def coding_rows(session: Session, tree: CodeTree, flt: QuoteFilter) -> list[Codi
     if code_ids is not None:
         query = query.where(Coding.code_id.in_(sorted(code_ids)))
     if flt.coders:
-        known = set(session.scalars(select(Coder.name).where(Coder.name.in_(flt.coders))))
-        missing = sorted(set(flt.coders) - known)
-        if missing:
-            raise NotFound(f"unknown coder: {', '.join(missing)}")
-        query = query.join(Coder, Coder.id == Coding.coder_id).where(Coder.name.in_(flt.coders))
+        query = query.where(Coding.coder_id.in_(coder_ids(session, flt.coders)))
     for key, value in flt.where.items():
         query = query.where(
             Coding.document_id.in_(
@@ -199,7 +207,26 @@ def coding_rows(session: Session, tree: CodeTree, flt: QuoteFilter) -> list[Codi
         query = query.where(Coding.codebook_version_id == flt.codebook_version_id)
     if flt.illustrative_only:
         query = query.where(Coding.illustrative.is_(True))
-    return [CodingRow(*row) for row in session.execute(query)]
+    # Core execution on the session's connection: plain rows, no ORM row processing,
+    # which halves the time for 100,000 codings.
+    return [CodingRow._make(row) for row in session.connection().execute(query)]
+
+
+def coder_ids(session: Session, names: Iterable[str]) -> list[int]:
+    """Ids of the named coders; ``consensus`` also means the coder(s) with that role."""
+    rows = session.execute(select(Coder.id, Coder.name, Coder.role)).all()
+    by_name = {name: coder_id for coder_id, name, _ in rows}
+    ids: list[int] = []
+    for name in names:
+        layer = [cid for cid, _, role in rows if role == "consensus"]
+        if name in by_name:
+            ids.append(by_name[name])
+        elif name.casefold() == "consensus" and layer:
+            ids.extend(layer)
+        else:
+            known = ", ".join(sorted(by_name)) or "none yet"
+            raise NotFound(f"unknown coder: {name} (known: {known})")
+    return ids
 
 
 @dataclass

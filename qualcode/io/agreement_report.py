@@ -18,8 +18,22 @@ from qualcode.core.agreement_project import RELIABLE, TENTATIVE, AgreementResult
 
 SHADE = {"reliable": "C6EFCE", "tentative": "FFEB9C", "low": "FFC7CE", "undefined": "EDEDED"}
 FIGURE_COLUMNS = (
-    "kind", "label", "percent", "cohen", "fleiss", "alpha", "ci_low", "ci_high",
-    "p_below_667", "cu_alpha", "coverage", "units", "pairable", "coded", "band", "low_data",
+    "kind",
+    "label",
+    "percent",
+    "cohen",
+    "fleiss",
+    "alpha",
+    "ci_low",
+    "ci_high",
+    "p_below_667",
+    "cu_alpha",
+    "coverage",
+    "units",
+    "pairable",
+    "coded",
+    "band",
+    "low_data",
     "note",
 )
 TABLE_STYLE = "Light Grid Accent 1"
@@ -54,26 +68,52 @@ def settings_rows(result: AgreementResult) -> list[tuple[str, str]]:
         ("codes", ", ".join(s.codes) or "all"),
     ]
     if s.unit == "character":
-        rows.append(("coefficients", "binary unitizing alpha; cu-alpha per cluster; "
-                                     "Cu-alpha across top-level clusters (overall row)"))
+        rows.append(
+            (
+                "coefficients",
+                "binary unitizing alpha; cu-alpha per cluster; "
+                "Cu-alpha across top-level clusters (overall row)",
+            )
+        )
     else:
         rows += [
             ("threshold", f"a unit counts as coded when codings cover more than {s.threshold:g}"),
             ("bootstrap", f"{s.bootstrap} samples, seed {s.seed}, 95% percentile interval"),
-            ("coefficients", "percent agreement, Cohen's kappa (two coders), Fleiss' kappa, "
-                             "Krippendorff's alpha (nominal) on binary code x unit matrices"),
+            (
+                "coefficients",
+                "percent agreement, Cohen's kappa (two coders), Fleiss' kappa, "
+                "Krippendorff's alpha (nominal) on binary code x unit matrices",
+            ),
         ]
-    rows.append(("thresholds", f"alpha >= {RELIABLE:.3f} reliable; >= {TENTATIVE:.3f} "
-                               "tentative conclusions only (Krippendorff)"))
+    rows.append(
+        (
+            "thresholds",
+            f"alpha >= {RELIABLE:.3f} reliable; >= {TENTATIVE:.3f} "
+            "tentative conclusions only (Krippendorff)",
+        )
+    )
     return rows
 
 
 def _figure_row(f: Figures) -> list[str]:
     return [
-        f.kind, f.label, _num(f.percent, 4), _num(f.cohen, 4), _num(f.fleiss, 4),
-        _num(f.alpha, 4), _num(f.ci_low, 4), _num(f.ci_high, 4), _num(f.p_below_tentative, 4),
-        _num(f.cu_alpha, 4), _num(f.coverage, 4), str(f.n_units), str(f.n_pairable),
-        str(f.n_coded), _band(f), "yes" if f.low_data else "", f.note,
+        f.kind,
+        f.label,
+        _num(f.percent, 4),
+        _num(f.cohen, 4),
+        _num(f.fleiss, 4),
+        _num(f.alpha, 4),
+        _num(f.ci_low, 4),
+        _num(f.ci_high, 4),
+        _num(f.p_below_tentative, 4),
+        _num(f.cu_alpha, 4),
+        _num(f.coverage, 4),
+        str(f.n_units),
+        str(f.n_pairable),
+        str(f.n_coded),
+        _band(f),
+        "yes" if f.low_data else "",
+        f.note,
     ]
 
 
@@ -91,8 +131,16 @@ def write_csv(result: AgreementResult, path: Path) -> None:
         coders = result.settings.coders
         writer.writerow(["document", "start", "end", "disputed", *coders, "text"])
         for d in result.disagreements:
-            writer.writerow([d.document, d.start, d.end, "; ".join(d.disputed),
-                             *("; ".join(d.codes_of(c)) for c in coders), d.text])
+            writer.writerow(
+                [
+                    d.document,
+                    d.start,
+                    d.end,
+                    "; ".join(d.disputed),
+                    *("; ".join(d.codes_of(c)) for c in coders),
+                    d.text,
+                ]
+            )
 
 
 def write_docx(result: AgreementResult, path: Path) -> None:
@@ -118,10 +166,17 @@ def write_docx(result: AgreementResult, path: Path) -> None:
         props.append(fill)
 
     character = result.settings.unit == "character"
-    head = (["", "binary alpha", "cu-alpha", "segments", "length"] if character else
-            ["", "% agree", "Cohen", "Fleiss", "alpha", "95% CI", "units", "coded"])
-    sections = (("Per code", result.codes), ("Per cluster", result.clusters),
-                ("Per document", result.documents), ("Overall", (result.overall,)))
+    head = (
+        ["", "binary alpha", "cu-alpha", "segments", "length"]
+        if character
+        else ["", "% agree", "Cohen", "Fleiss", "alpha", "95% CI", "units", "coded"]
+    )
+    sections = (
+        ("Per code", result.codes),
+        ("Per cluster", result.clusters),
+        ("Per document", result.documents),
+        ("Overall", (result.overall,)),
+    )
     for title, rows in sections:
         if not rows:
             continue
@@ -132,12 +187,25 @@ def write_docx(result: AgreementResult, path: Path) -> None:
             cell.text = text
         for f in rows:
             if character:
-                values = [f.label, _num(f.alpha), _num(f.cu_alpha), str(f.n_coded),
-                          str(f.n_pairable)]
+                values = [
+                    f.label,
+                    _num(f.alpha),
+                    _num(f.cu_alpha),
+                    str(f.n_coded),
+                    str(f.n_pairable),
+                ]
             else:
                 ci = "" if math.isnan(f.ci_low) else f"{f.ci_low:.3f} to {f.ci_high:.3f}"
-                values = [f.label, _num(f.percent * 100, 1), _num(f.cohen), _num(f.fleiss),
-                          _num(f.alpha), ci, str(f.n_units), str(f.n_coded)]
+                values = [
+                    f.label,
+                    _num(f.percent * 100, 1),
+                    _num(f.cohen),
+                    _num(f.fleiss),
+                    _num(f.alpha),
+                    ci,
+                    str(f.n_units),
+                    str(f.n_coded),
+                ]
             cells = table.add_row().cells
             for cell, text in zip(cells, values, strict=True):
                 cell.text = text
@@ -160,6 +228,7 @@ def write_docx(result: AgreementResult, path: Path) -> None:
         para.add_run(f"{d.document}, {d.start}-{d.end}").bold = True
         doc.add_paragraph(d.text, style="Quote")
         for entry in d.by_coder:
-            doc.add_paragraph(f"{entry.coder}: {'; '.join(entry.codes) or '(nothing)'}",
-                              style="List Bullet")
+            doc.add_paragraph(
+                f"{entry.coder}: {'; '.join(entry.codes) or '(nothing)'}", style="List Bullet"
+            )
     doc.save(str(path))

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import os
+import shutil
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qualcode.ui.qt import QtCore, QtGui, QtWidgets, ensure_app
+
+if TYPE_CHECKING:
+    from qualcode.ui.main_window import MainWindow
 
 SETTINGS_ENV = "QUALCODE_SETTINGS"  # an .ini path; tests point it at a temp file
 LANGUAGES = {"en": "English", "nl": "Nederlands"}
@@ -35,6 +42,9 @@ def settings() -> QtCore.QSettings:
 
 
 def is_dark_scheme() -> bool:
+    forced = os.environ.get("QUALCODE_COLOR_SCHEME", "").lower()  # for screenshots and tests
+    if forced in ("dark", "light"):
+        return forced == "dark"
     hints = QtGui.QGuiApplication.styleHints()
     return bool(hints.colorScheme() == QtCore.Qt.ColorScheme.Dark)
 
@@ -119,10 +129,11 @@ def chosen_language(requested: str | None) -> str:
 
 
 def create_app(language: str | None = None) -> QtWidgets.QApplication:
-    # Crisp text and icons on fractional scales (125 %, 150 %) instead of rounding.
-    QtGui.QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        QtCore.Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    if QtWidgets.QApplication.instance() is None:
+        # Crisp text and icons on fractional scales (125 %, 150 %) instead of rounding.
+        QtGui.QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            QtCore.Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
     app = ensure_app()
     apply_look(app)
     install_language(app, chosen_language(language))
@@ -133,14 +144,26 @@ def run(options: GuiOptions) -> int:
     """Open the main window; with ``screenshot``, save a grab of it and return."""
     from qualcode.ui.main_window import MainWindow
 
+    if options.screenshot is not None and not os.environ.get(SETTINGS_ENV):
+        # Screenshots neither read nor change the user's settings, so they are reproducible.
+        scratch = tempfile.mkdtemp(prefix="qualcode-shot-")
+        atexit.register(shutil.rmtree, scratch, True)
+        os.environ[SETTINGS_ENV] = os.path.join(scratch, "settings.ini")
     app = create_app(options.language)
     window = MainWindow(coder=options.coder)
+    window.quiet = options.screenshot is not None  # errors to stderr, never a modal dialog
     window.resize(*options.size)
-    if options.locator:
-        window.open_project(options.locator, remember=options.screenshot is None)
-        if options.document or options.screenshot:
-            window.show_document_named(options.document)
+    if options.locator and window.open_project(options.locator,
+                                               remember=options.screenshot is None):
+        found = window.show_document_named(options.document) if (
+            options.document or options.screenshot) else True
+        if not found and options.document:
+            window.report(f"no document named {options.document!r} in {options.locator}")
+            if window.quiet:
+                return 1
         window.set_layer(options.layer or ("all" if options.screenshot else window.layer))
+    elif options.locator and window.quiet:
+        return 1
     if options.screenshot is not None:
         return _screenshot(app, window, options.screenshot)
     window.show()
@@ -148,8 +171,10 @@ def run(options: GuiOptions) -> int:
     return int(code)
 
 
-def _screenshot(app: QtWidgets.QApplication, window: QtWidgets.QMainWindow, path: Path) -> int:
+def _screenshot(app: QtWidgets.QApplication, window: MainWindow, path: Path) -> int:
     window.show()
+    app.processEvents()
+    showcase(window)
     # Let layout settle (splitters, wrapped text, margin width) before the grab.
     for _ in range(4):
         app.processEvents()
@@ -162,3 +187,26 @@ def _screenshot(app: QtWidgets.QApplication, window: QtWidgets.QMainWindow, path
         print(f"could not write {path}", file=sys.stderr)
         return 1
     return 0
+
+
+def showcase(window: MainWindow) -> None:
+    """Cursor in the first coding whose code has a definition, that code selected: a
+    screenshot then shows every pane at work."""
+    chosen = None
+    for h in window.view.highlights()[:60]:
+        coding = window.visible.get(h.coding_id)
+        code = window.codes.get(coding.code_id) if coding else None
+        if code is not None and chosen is None:
+            chosen = (h, code)
+        if code is not None and code.definition:
+            chosen = (h, code)
+            break
+    if chosen is None:
+        return
+    h, code = chosen
+    cursor = window.view.textCursor()
+    cursor.setPosition(h.start)
+    window.view.setTextCursor(cursor)
+    if window.code_tree is not None and hasattr(window.code_tree, "select_code"):
+        window.code_tree.select_code(code.id)
+    window.select_code(code.id)

@@ -1,12 +1,13 @@
 """Dialogs of the code tree: code editor, merge, delete, split and the change log.
 
-:class:`DialogPrompts` answers :class:`~qualcode.ui.codebook_commands.CodebookPrompts`
-with these dialogs; tests use ``HeadlessPrompts`` instead.
+The tree asks its questions through :class:`CodebookPrompts`; :class:`DialogPrompts`
+answers them with these dialogs, :class:`HeadlessPrompts` with scripted answers (tests).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from qualcode.core.records import ChangeRecord, CodeRecord
 from qualcode.ui.codebook_commands import CodeFields, DeleteChoice
@@ -14,14 +15,85 @@ from qualcode.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 translate = QtCore.QCoreApplication.translate
 CMO_TAGS = ("context", "mechanism", "outcome")
-_SHOWN_FIELDS = ("name", "path", "definition", "inclusion", "exclusion", "example", "colour",
-                 "origin", "cmo")
+_SHOWN_FIELDS = (
+    "name",
+    "path",
+    "definition",
+    "inclusion",
+    "exclusion",
+    "example",
+    "colour",
+    "origin",
+    "cmo",
+)
+
+
+class CodebookPrompts(Protocol):
+    """Questions the code tree asks the user; tests answer them without dialogs."""
+
+    def edit_code(self, title: str, fields: CodeFields) -> CodeFields | None: ...
+    def choose_colour(self, colour: str) -> str | None: ...
+    def choose_merge_target(
+        self, source: CodeRecord, candidates: Sequence[CodeRecord]
+    ) -> CodeRecord | None: ...
+    def choose_delete(
+        self, code: CodeRecord, codings: int, candidates: Sequence[CodeRecord]
+    ) -> DeleteChoice | None: ...
+    def split_names(self, code: CodeRecord) -> list[str] | None: ...
+    def confirm(self, title: str, text: str) -> bool: ...
+    def show_change_log(self, code: CodeRecord, entries: Sequence[ChangeRecord]) -> None: ...
+    def error(self, text: str) -> None: ...
+
+
+class HeadlessPrompts:
+    """Scripted answers for tests and scripts: set the attributes, read ``errors`` after."""
+
+    def __init__(self) -> None:
+        self.fields: CodeFields | None = None
+        self.colour: str | None = None
+        self.merge_target: str | None = None  # guid
+        self.delete_choice: DeleteChoice | None = None
+        self.names: list[str] | None = None
+        self.answer = True
+        self.errors: list[str] = []
+        self.questions: list[str] = []
+        self.shown_log: list[ChangeRecord] = []
+
+    def edit_code(self, title: str, fields: CodeFields) -> CodeFields | None:
+        return self.fields
+
+    def choose_colour(self, colour: str) -> str | None:
+        return self.colour
+
+    def choose_merge_target(
+        self, source: CodeRecord, candidates: Sequence[CodeRecord]
+    ) -> CodeRecord | None:
+        return next((c for c in candidates if c.guid == self.merge_target), None)
+
+    def choose_delete(
+        self, code: CodeRecord, codings: int, candidates: Sequence[CodeRecord]
+    ) -> DeleteChoice | None:
+        return self.delete_choice
+
+    def split_names(self, code: CodeRecord) -> list[str] | None:
+        return self.names
+
+    def confirm(self, title: str, text: str) -> bool:
+        self.questions.append(text)
+        return self.answer
+
+    def show_change_log(self, code: CodeRecord, entries: Sequence[ChangeRecord]) -> None:
+        self.shown_log = list(entries)
+
+    def error(self, text: str) -> None:
+        self.errors.append(text)
 
 
 def _buttons(dialog: QtWidgets.QDialog) -> QtWidgets.QDialogButtonBox:
     box = QtWidgets.QDialogButtonBox(
         QtWidgets.QDialogButtonBox.StandardButton.Ok
-        | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+    )
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -43,24 +115,30 @@ class ColourButton(QtWidgets.QPushButton):
         self.setText(self.colour.upper())
 
     def _pick(self) -> None:
-        chosen = QtWidgets.QColorDialog.getColor(QtGui.QColor(self.colour), self,
-                                                 self.tr("Code colour"))
+        chosen = QtWidgets.QColorDialog.getColor(
+            QtGui.QColor(self.colour), self, self.tr("Code colour")
+        )
         if chosen.isValid():
             self.colour = chosen.name().upper()
             self._show()
 
 
 class CodeEditorDialog(QtWidgets.QDialog):
-    def __init__(self, title: str, fields: CodeFields,
-                 parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, fields: CodeFields, parent: QtWidgets.QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.name = QtWidgets.QLineEdit(fields.name)
         self.texts: dict[str, QtWidgets.QPlainTextEdit] = {}
         form = QtWidgets.QFormLayout()
         form.addRow(self.tr("&Name:"), self.name)
-        labels = {"definition": self.tr("&Definition:"), "inclusion": self.tr("&Inclusion:"),
-                  "exclusion": self.tr("E&xclusion:"), "example": self.tr("&Example:")}
+        labels = {
+            "definition": self.tr("&Definition:"),
+            "inclusion": self.tr("&Inclusion:"),
+            "exclusion": self.tr("E&xclusion:"),
+            "example": self.tr("&Example:"),
+        }
         for key, label in labels.items():
             edit = QtWidgets.QPlainTextEdit(getattr(fields, key))
             edit.setTabChangesFocus(True)
@@ -76,8 +154,9 @@ class CodeEditorDialog(QtWidgets.QDialog):
         form.addRow(self.tr("&Origin:"), self.origin)
         self.cmo = QtWidgets.QComboBox()
         self.cmo.addItem(self.tr("(none)"), None)
-        for tag, label in zip(CMO_TAGS, (self.tr("Context"), self.tr("Mechanism"),
-                                         self.tr("Outcome")), strict=True):
+        for tag, label in zip(
+            CMO_TAGS, (self.tr("Context"), self.tr("Mechanism"), self.tr("Outcome")), strict=True
+        ):
             self.cmo.addItem(label, tag)
         self.cmo.setCurrentIndex(max(0, self.cmo.findData(fields.cmo)))
         form.addRow(self.tr("C&MO tag:"), self.cmo)
@@ -100,7 +179,8 @@ class CodeEditorDialog(QtWidgets.QDialog):
             inclusion=self.texts["inclusion"].toPlainText().strip(),
             exclusion=self.texts["exclusion"].toPlainText().strip(),
             example=self.texts["example"].toPlainText().strip(),
-            colour=self.colour.colour, origin=self.origin.currentData(),
+            colour=self.colour.colour,
+            origin=self.origin.currentData(),
             cmo=self.cmo.currentData(),
         )
 
@@ -108,8 +188,13 @@ class CodeEditorDialog(QtWidgets.QDialog):
 class CodePickerDialog(QtWidgets.QDialog):
     """Choose one code from a filterable list of paths (merge target, move-to code)."""
 
-    def __init__(self, title: str, prompt: str, candidates: Sequence[CodeRecord],
-                 parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        prompt: str,
+        candidates: Sequence[CodeRecord],
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.filter = QtWidgets.QLineEdit()
@@ -145,30 +230,35 @@ class CodePickerDialog(QtWidgets.QDialog):
 class DeleteCodeDialog(QtWidgets.QDialog):
     """A code with codings: move them to another code, or drop them with the code."""
 
-    def __init__(self, code: CodeRecord, codings: int, candidates: Sequence[CodeRecord],
-                 parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self,
+        code: CodeRecord,
+        codings: int,
+        candidates: Sequence[CodeRecord],
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Delete code"))
         text = self.tr("“%1” (with its sub-codes) has %n coding(s).", "", codings)
         label = QtWidgets.QLabel(text.replace("%1", code.path_text))
         label.setWordWrap(True)
-        self.move = QtWidgets.QRadioButton(self.tr("&Move the codings to:"))
+        self.move_codings = QtWidgets.QRadioButton(self.tr("&Move the codings to:"))
         self.target = QtWidgets.QComboBox()
         for record in candidates:
             self.target.addItem(record.path_text, record.guid)
-        self.drop = QtWidgets.QRadioButton(self.tr("&Delete the codings too"))
-        self.move.setChecked(bool(candidates))
-        self.move.setEnabled(bool(candidates))
-        self.drop.setChecked(not candidates)
-        self.move.toggled.connect(self.target.setEnabled)
-        self.target.setEnabled(self.move.isChecked())
+        self.drop_codings = QtWidgets.QRadioButton(self.tr("&Delete the codings too"))
+        self.move_codings.setChecked(bool(candidates))
+        self.move_codings.setEnabled(bool(candidates))
+        self.drop_codings.setChecked(not candidates)
+        self.move_codings.toggled.connect(self.target.setEnabled)
+        self.target.setEnabled(self.move_codings.isChecked())
         layout = QtWidgets.QVBoxLayout(self)
-        for widget in (label, self.move, self.target, self.drop):
+        for widget in (label, self.move_codings, self.target, self.drop_codings):
             layout.addWidget(widget)
         layout.addWidget(_buttons(self))
 
     def choice(self) -> DeleteChoice:
-        if self.move.isChecked() and self.target.currentData():
+        if self.move_codings.isChecked() and self.target.currentData():
             return DeleteChoice("move", self.target.currentData())
         return DeleteChoice("drop")
 
@@ -186,8 +276,11 @@ def describe_change(entry: ChangeRecord) -> str:
         targets = after.get("targets")
         count = len(targets) if isinstance(targets, list) else 0
         return translate("ChangeLog", "split into {0} new code(s)").format(count)
-    parts = [f"{key}: {_short(before.get(key))} → {_short(after.get(key))}"
-             for key in _SHOWN_FIELDS if before.get(key) != after.get(key)]
+    parts = [
+        f"{key}: {_short(before.get(key))} → {_short(after.get(key))}"
+        for key in _SHOWN_FIELDS
+        if before.get(key) != after.get(key)
+    ]
     return "; ".join(parts) or entry.note
 
 
@@ -199,19 +292,28 @@ def _short(value: object) -> str:
 class ChangeLogDialog(QtWidgets.QDialog):
     """The logbook of one code: when, who, action, before → after."""
 
-    def __init__(self, code: CodeRecord, entries: Sequence[ChangeRecord],
-                 parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self,
+        code: CodeRecord,
+        entries: Sequence[ChangeRecord],
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Change log: %1").replace("%1", code.path_text))
         self.table = QtWidgets.QTableWidget(len(entries), 4)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Before → after")])
+            [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Before → after")]
+        )
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, entry in enumerate(entries):
-            cells = (entry.at.strftime("%Y-%m-%d %H:%M"), entry.coder or "—", entry.action,
-                     describe_change(entry))
+            cells = (
+                entry.at.strftime("%Y-%m-%d %H:%M"),
+                entry.coder or "—",
+                entry.action,
+                describe_change(entry),
+            )
             for column, text in enumerate(cells):
                 item = QtWidgets.QTableWidgetItem(text)
                 item.setToolTip(text if column == 3 else "")
@@ -236,8 +338,9 @@ class DialogPrompts:
         return dialog.fields() if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
 
     def choose_colour(self, colour: str) -> str | None:
-        chosen = QtWidgets.QColorDialog.getColor(QtGui.QColor(colour), self._parent,
-                                                 translate("DialogPrompts", "Code colour"))
+        chosen = QtWidgets.QColorDialog.getColor(
+            QtGui.QColor(colour), self._parent, translate("DialogPrompts", "Code colour")
+        )
         return chosen.name().upper() if chosen.isValid() else None
 
     def choose_merge_target(
@@ -246,7 +349,9 @@ class DialogPrompts:
         dialog = CodePickerDialog(
             translate("DialogPrompts", "Merge code"),
             translate("DialogPrompts", "Merge “{0}” into which code?").format(source.path_text),
-            candidates, self._parent)
+            candidates,
+            self._parent,
+        )
         return dialog.chosen() if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
 
     def choose_delete(
@@ -257,9 +362,12 @@ class DialogPrompts:
 
     def split_names(self, code: CodeRecord) -> list[str] | None:
         text, ok = QtWidgets.QInputDialog.getMultiLineText(
-            self._parent, translate("DialogPrompts", "Split code"),
-            translate("DialogPrompts", "Names of the new codes next to “{0}”, one per line:")
-            .format(code.name))
+            self._parent,
+            translate("DialogPrompts", "Split code"),
+            translate(
+                "DialogPrompts", "Names of the new codes next to “{0}”, one per line:"
+            ).format(code.name),
+        )
         names = [line.strip() for line in text.splitlines() if line.strip()]
         return names if ok and names else None
 

@@ -12,10 +12,9 @@ from rapidfuzz import fuzz
 
 from qualcode.core.project import Project
 from qualcode.core.records import CodeRecord, CoderRecord
-from qualcode.ui.code_dialogs import DialogPrompts
+from qualcode.ui.code_dialogs import CodebookPrompts, DialogPrompts
 from qualcode.ui.codebook_commands import (
     AddCodeCommand,
-    CodebookPrompts,
     CodeFields,
     DeleteChoice,
     DeleteCodeCommand,
@@ -23,7 +22,14 @@ from qualcode.ui.codebook_commands import (
     SplitCodeCommand,
     UpdateCodeCommand,
 )
-from qualcode.ui.codebook_model import CODE_ID_ROLE, NAME, PATH_ROLE, USAGE, CodebookModel
+from qualcode.ui.codebook_model import (
+    CODE_ID_ROLE,
+    NAME,
+    ORIGIN,
+    PATH_ROLE,
+    USAGE,
+    CodebookModel,
+)
 from qualcode.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
@@ -66,10 +72,15 @@ class CodeTreeWidget(QtWidgets.QWidget):
     codeActivated = Signal(int)
     codeSelected = Signal(int)
 
-    def __init__(self, project: Project, undo_stack: QtGui.QUndoStack,
-                 current_coder: Callable[[], CoderRecord | None],
-                 parent: QtWidgets.QWidget | None = None, *,
-                 prompts: CodebookPrompts | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        undo_stack: QtGui.QUndoStack,
+        current_coder: Callable[[], CoderRecord | None],
+        parent: QtWidgets.QWidget | None = None,
+        *,
+        prompts: CodebookPrompts | None = None,
+    ) -> None:
         super().__init__(parent)
         self.project = project
         self.prompts: CodebookPrompts = prompts or DialogPrompts(self)
@@ -80,6 +91,7 @@ class CodeTreeWidget(QtWidgets.QWidget):
         self._selected = -1
         self._expanded: set[int] = set()
         self._known: set[int] = set()
+        self._resetting = False
 
         self.filter = QtWidgets.QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter codes…"))
@@ -122,11 +134,13 @@ class CodeTreeWidget(QtWidgets.QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QtWidgets.QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(USAGE, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ORIGIN, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         view.selectionModel().currentChanged.connect(self._current_changed)
         return view
 
-    def _action(self, text: str, slot: Callable[[], object], shortcut: str | None = None,
-                tip: str = "") -> QtGui.QAction:
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: str | None = None, tip: str = ""
+    ) -> QtGui.QAction:
         action = QtGui.QAction(text, self)
         action.triggered.connect(lambda _checked=False: slot())
         if shortcut:
@@ -138,22 +152,39 @@ class CodeTreeWidget(QtWidgets.QWidget):
         return action
 
     def _make_actions(self) -> None:
-        self.new_action = self._action(self.tr("&New code…"), self.new_code, "Ctrl+N")
-        self.new_child_action = self._action(self.tr("New &sub-code…"), self.new_subcode,
-                                             "Ctrl+Shift+N")
+        # No Ctrl+N style shortcuts: the main window owns those (new project, new
+        # inductive code), and a second action on the same keys makes both ambiguous.
+        self.new_action = self._action(self.tr("&New code…"), self.new_code)
+        self.new_child_action = self._action(self.tr("New &sub-code…"), self.new_subcode)
         self.rename_action = self._action(self.tr("&Rename"), self.rename, "F2")
         self.edit_action = self._action(self.tr("&Edit definition…"), self.edit_code)
         self.colour_action = self._action(self.tr("&Colour…"), self.change_colour)
         self.merge_action = self._action(self.tr("&Merge into…"), self.merge)
         self.split_action = self._action(self.tr("S&plit…"), self.split)
-        self.delete_action = self._action(self.tr("&Delete…"), self.delete, "Del")
+        self.delete_action = self._action(self.tr("&Delete…"), self.delete)
+        # Shown in menus; the key itself is handled in eventFilter (see there).
+        self.delete_action.setShortcut(QtGui.QKeySequence(Qt.Key.Key_Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.log_action = self._action(self.tr("Change &log…"), self.change_log)
-        for action in (self.new_action, self.new_child_action, self.edit_action,
-                       self.delete_action):
+        # Short labels so the toolbar fits a narrow side panel; menus show the full text.
+        for action, short in (
+            (self.new_action, self.tr("New")),
+            (self.new_child_action, self.tr("Sub-code")),
+            (self.edit_action, self.tr("Edit")),
+            (self.delete_action, self.tr("Delete")),
+        ):
+            action.setIconText(short)
             self.toolbar.addAction(action)
-        self._code_actions = [self.new_child_action, self.rename_action, self.edit_action,
-                              self.colour_action, self.merge_action, self.split_action,
-                              self.delete_action, self.log_action]
+        self._code_actions = [
+            self.new_child_action,
+            self.rename_action,
+            self.edit_action,
+            self.colour_action,
+            self.merge_action,
+            self.split_action,
+            self.delete_action,
+            self.log_action,
+        ]
 
     # Selection and activation -----------------------------------------------------------
     def selected_code_id(self) -> int | None:
@@ -171,11 +202,12 @@ class CodeTreeWidget(QtWidgets.QWidget):
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
 
-    def _current_changed(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex
-                         ) -> None:
+    def _current_changed(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
         value = current.data(CODE_ID_ROLE) if current.isValid() else None
         code_id = int(value) if value is not None else -1
         self._update_actions()
+        if self._resetting:
+            return  # the selection is restored after the reset; no -1 flicker outside
         if code_id != self._selected:
             self._selected = code_id
             self.codeSelected.emit(code_id)
@@ -186,12 +218,25 @@ class CodeTreeWidget(QtWidgets.QWidget):
             self.codeActivated.emit(int(value))
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
-        if (watched is self.view and event.type() == QtCore.QEvent.Type.KeyPress
-                and isinstance(event, QtGui.QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and self.view.state() != QtWidgets.QAbstractItemView.State.EditingState):
-            self._activate(self.view.currentIndex())
+        if (
+            watched is not self.view
+            or not isinstance(event, QtGui.QKeyEvent)
+            or (self.view.state() == QtWidgets.QAbstractItemView.State.EditingState)
+        ):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if event.type() == QtCore.QEvent.Type.ShortcutOverride and key == Qt.Key.Key_Delete:
+            # Delete in the tree means "delete this code", not the main window's
+            # "remove coding": claim the key so it arrives here as a key press.
+            event.accept()
             return True
+        if event.type() == QtCore.QEvent.Type.KeyPress:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+                self._activate(self.view.currentIndex())
+                return True
+            if key == Qt.Key.Key_Delete and not event.modifiers():
+                self.delete()
+                return True
         return super().eventFilter(watched, event)
 
     def _update_actions(self) -> None:
@@ -214,10 +259,12 @@ class CodeTreeWidget(QtWidgets.QWidget):
         self.view.expandAll()
 
     def _remember(self) -> None:
+        self._resetting = True
         nodes = self.model.node(QtCore.QModelIndex()).walk()[1:]
         self._known = {n.key for n in nodes}
         self._expanded = {
-            n.key for n in nodes
+            n.key
+            for n in nodes
             if self.view.isExpanded(self.proxy.mapFromSource(self.model.index_of(n.key)))
         }
 
@@ -227,9 +274,14 @@ class CodeTreeWidget(QtWidgets.QWidget):
             index = self.proxy.mapFromSource(self.model.index_of(node.key))
             if index.isValid():
                 self.view.setExpanded(
-                    index, node.key in self._expanded or node.key not in self._known)
-        if self._selected > 0:
+                    index, node.key in self._expanded or node.key not in self._known
+                )
+        self._resetting = False
+        if self.model.record(self._selected) is not None:
             self.select_code(self._selected)
+        elif self._selected != -1:
+            self._selected = -1  # the selected code is gone (deleted, merged)
+            self.codeSelected.emit(-1)
         self._update_actions()
 
     # Edits ----------------------------------------------------------------------------
@@ -242,8 +294,9 @@ class CodeTreeWidget(QtWidgets.QWidget):
         fields = self.prompts.edit_code(title, CodeFields("", origin="inductive"))
         if fields is None:
             return None
-        command = AddCodeCommand(self.project, self._coder(), fields, parent_guid,
-                                 self.model.report)
+        command = AddCodeCommand(
+            self.project, self._coder(), fields, parent_guid, self.model.report
+        )
         if not self.model.push(command) or command.guid is None:
             return None
         record = next((r for r in self.model.records() if r.guid == command.guid), None)
@@ -263,8 +316,9 @@ class CodeTreeWidget(QtWidgets.QWidget):
     def _update(self, record: CodeRecord, changes: dict[str, object]) -> bool:
         if not changes:
             return False
-        return self.model.push(UpdateCodeCommand(self.project, self._coder(), record, changes,
-                                                 self.model.report))
+        return self.model.push(
+            UpdateCodeCommand(self.project, self._coder(), record, changes, self.model.report)
+        )
 
     def edit_code(self) -> bool:
         record = self.selected_record()
@@ -276,8 +330,11 @@ class CodeTreeWidget(QtWidgets.QWidget):
     def change_colour(self) -> bool:
         record = self.selected_record()
         colour = self.prompts.choose_colour(record.colour) if record else None
-        return record is not None and colour is not None and self._update(
-            record, {"colour": colour} if colour != record.colour else {})
+        return (
+            record is not None
+            and colour is not None
+            and self._update(record, {"colour": colour} if colour != record.colour else {})
+        )
 
     def _outside(self, record: CodeRecord) -> list[CodeRecord]:
         inside = self.model.subtree_ids(record.id)
@@ -295,16 +352,18 @@ class CodeTreeWidget(QtWidgets.QWidget):
         question = question.replace("%1", source.path_text).replace("%2", target.path_text)
         if not self.prompts.confirm(self.tr("Merge codes"), question):
             return False
-        return self.model.push(MergeCodesCommand(self.project, self._coder(), source, target,
-                                                 self.model.report))
+        return self.model.push(
+            MergeCodesCommand(self.project, self._coder(), source, target, self.model.report)
+        )
 
     def split(self) -> bool:
         record = self.selected_record()
         names = self.prompts.split_names(record) if record else None
         if record is None or not names:
             return False
-        return self.model.push(SplitCodeCommand(self.project, self._coder(), record, names,
-                                                self.model.report))
+        return self.model.push(
+            SplitCodeCommand(self.project, self._coder(), record, names, self.model.report)
+        )
 
     def delete(self) -> bool:
         record = self.selected_record()
@@ -317,14 +376,19 @@ class CodeTreeWidget(QtWidgets.QWidget):
                 return False
         else:
             children = len(self.model.subtree_ids(record.id)) - 1
-            question = self.tr("Delete “%1” and %n sub-code(s)?", "", children) if children \
+            question = (
+                self.tr("Delete “%1” and %n sub-code(s)?", "", children)
+                if children
                 else self.tr("Delete “%1”?")
-            if not self.prompts.confirm(self.tr("Delete code"),
-                                        question.replace("%1", record.path_text)):
+            )
+            if not self.prompts.confirm(
+                self.tr("Delete code"), question.replace("%1", record.path_text)
+            ):
                 return False
             choice = DeleteChoice("refuse")
-        return self.model.push(DeleteCodeCommand(self.project, self._coder(), record, choice,
-                                                 self.model.report))
+        return self.model.push(
+            DeleteCodeCommand(self.project, self._coder(), record, choice, self.model.report)
+        )
 
     def change_log(self) -> None:
         record = self.selected_record()

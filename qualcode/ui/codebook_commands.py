@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from qualcode.core.errors import QualcodeError
-from qualcode.core.records import ChangeRecord, CodeRecord, CodingRecord
+from qualcode.core.records import CodeRecord, CodingRecord
 from qualcode.ui.qt import QtCore, QtGui
 
 if TYPE_CHECKING:
@@ -41,14 +41,28 @@ class CodeFields:
 
     @classmethod
     def of(cls, record: CodeRecord) -> CodeFields:
-        return cls(record.name, record.definition, record.inclusion, record.exclusion,
-                   record.example, record.colour, record.origin, record.cmo)
+        return cls(
+            record.name,
+            record.definition,
+            record.inclusion,
+            record.exclusion,
+            record.example,
+            record.colour,
+            record.origin,
+            record.cmo,
+        )
 
     def extra(self) -> dict[str, Any]:
         """Everything but the name, as keyword arguments for ``codebook.add``."""
-        return {"definition": self.definition, "inclusion": self.inclusion,
-                "exclusion": self.exclusion, "example": self.example, "colour": self.colour,
-                "origin": self.origin, "cmo": self.cmo}
+        return {
+            "definition": self.definition,
+            "inclusion": self.inclusion,
+            "exclusion": self.exclusion,
+            "example": self.example,
+            "colour": self.colour,
+            "origin": self.origin,
+            "cmo": self.cmo,
+        }
 
     def changes_from(self, record: CodeRecord) -> dict[str, Any]:
         """Only the fields that differ from ``record`` (for ``codebook.update``)."""
@@ -62,67 +76,6 @@ class DeleteChoice:
 
     mode: str
     move_to: str | None = None
-
-
-class CodebookPrompts(Protocol):
-    """Questions the code tree asks the user; tests answer them without dialogs."""
-
-    def edit_code(self, title: str, fields: CodeFields) -> CodeFields | None: ...
-    def choose_colour(self, colour: str) -> str | None: ...
-    def choose_merge_target(
-        self, source: CodeRecord, candidates: Sequence[CodeRecord]
-    ) -> CodeRecord | None: ...
-    def choose_delete(
-        self, code: CodeRecord, codings: int, candidates: Sequence[CodeRecord]
-    ) -> DeleteChoice | None: ...
-    def split_names(self, code: CodeRecord) -> list[str] | None: ...
-    def confirm(self, title: str, text: str) -> bool: ...
-    def show_change_log(self, code: CodeRecord, entries: Sequence[ChangeRecord]) -> None: ...
-    def error(self, text: str) -> None: ...
-
-
-class HeadlessPrompts:
-    """Scripted answers for tests and scripts: set the attributes, read ``errors`` after."""
-
-    def __init__(self) -> None:
-        self.fields: CodeFields | None = None
-        self.colour: str | None = None
-        self.merge_target: str | None = None  # guid
-        self.delete_choice: DeleteChoice | None = None
-        self.names: list[str] | None = None
-        self.answer = True
-        self.errors: list[str] = []
-        self.questions: list[str] = []
-        self.shown_log: list[ChangeRecord] = []
-
-    def edit_code(self, title: str, fields: CodeFields) -> CodeFields | None:
-        return self.fields
-
-    def choose_colour(self, colour: str) -> str | None:
-        return self.colour
-
-    def choose_merge_target(
-        self, source: CodeRecord, candidates: Sequence[CodeRecord]
-    ) -> CodeRecord | None:
-        return next((c for c in candidates if c.guid == self.merge_target), None)
-
-    def choose_delete(
-        self, code: CodeRecord, codings: int, candidates: Sequence[CodeRecord]
-    ) -> DeleteChoice | None:
-        return self.delete_choice
-
-    def split_names(self, code: CodeRecord) -> list[str] | None:
-        return self.names
-
-    def confirm(self, title: str, text: str) -> bool:
-        self.questions.append(text)
-        return self.answer
-
-    def show_change_log(self, code: CodeRecord, entries: Sequence[ChangeRecord]) -> None:
-        self.shown_log = list(entries)
-
-    def error(self, text: str) -> None:
-        self.errors.append(text)
 
 
 def push(stack: QtGui.QUndoStack, command: CodebookCommand) -> None:
@@ -173,8 +126,12 @@ class CodebookCommand(QtGui.QUndoCommand):
     # Helpers shared by commands that must bring codes and codings back ---------------
     def _recreate(self, record: CodeRecord, parent_guid: str | None) -> CodeRecord:
         return self._project.codebook.add(
-            record.name, parent=parent_guid, position=record.position, guid=record.guid,
-            coder=self._coder, **CodeFields.of(record).extra(),
+            record.name,
+            parent=parent_guid,
+            position=record.position,
+            guid=record.guid,
+            coder=self._coder,
+            **CodeFields.of(record).extra(),
         )
 
     def _put_codings_back(
@@ -201,10 +158,20 @@ class CodebookCommand(QtGui.QUndoCommand):
 
 
 class AddCodeCommand(CodebookCommand):
-    def __init__(self, project: Project, coder: int | None, fields: CodeFields,
-                 parent_guid: str | None, on_error: ErrorHandler | None = None) -> None:
-        super().__init__(project, coder, translate("CodebookCommands", "Add code “{0}”")
-                         .format(fields.name), on_error)
+    def __init__(
+        self,
+        project: Project,
+        coder: int | None,
+        fields: CodeFields,
+        parent_guid: str | None,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__(
+            project,
+            coder,
+            translate("CodebookCommands", "Add code “{0}”").format(fields.name),
+            on_error,
+        )
         self._fields = fields
         self._parent = parent_guid
         self.guid: str | None = None
@@ -213,8 +180,12 @@ class AddCodeCommand(CodebookCommand):
     def _do(self) -> None:
         # The first run picks guid and position; redo puts the code back exactly there.
         record = self._project.codebook.add(
-            self._fields.name, parent=self._parent, coder=self._coder, position=self._position,
-            guid=self.guid, **self._fields.extra(),
+            self._fields.name,
+            parent=self._parent,
+            coder=self._coder,
+            position=self._position,
+            guid=self.guid,
+            **self._fields.extra(),
         )
         self.guid, self._position = record.guid, record.position
 
@@ -226,11 +197,18 @@ class AddCodeCommand(CodebookCommand):
 class UpdateCodeCommand(CodebookCommand):
     """Rename, redefine or recolour: update forward, update back."""
 
-    def __init__(self, project: Project, coder: int | None, record: CodeRecord,
-                 changes: dict[str, Any], on_error: ErrorHandler | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        coder: int | None,
+        record: CodeRecord,
+        changes: dict[str, Any],
+        on_error: ErrorHandler | None = None,
+    ) -> None:
         if set(changes) == {"name"}:
             text = translate("CodebookCommands", "Rename code “{0}” to “{1}”").format(
-                record.name, changes["name"])
+                record.name, changes["name"]
+            )
         else:
             text = translate("CodebookCommands", "Edit code “{0}”").format(record.name)
         super().__init__(project, coder, text, on_error)
@@ -246,11 +224,23 @@ class UpdateCodeCommand(CodebookCommand):
 
 
 class MoveCodeCommand(CodebookCommand):
-    def __init__(self, project: Project, coder: int | None, record: CodeRecord,
-                 old_parent: str | None, old_row: int, new_parent: str | None,
-                 new_row: int | None, on_error: ErrorHandler | None = None) -> None:
-        super().__init__(project, coder, translate("CodebookCommands", "Move code “{0}”")
-                         .format(record.name), on_error)
+    def __init__(
+        self,
+        project: Project,
+        coder: int | None,
+        record: CodeRecord,
+        old_parent: str | None,
+        old_row: int,
+        new_parent: str | None,
+        new_row: int | None,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__(
+            project,
+            coder,
+            translate("CodebookCommands", "Move code “{0}”").format(record.name),
+            on_error,
+        )
         self._guid = record.guid
         self._old = (old_parent, old_row)
         self._new = (new_parent, new_row)
@@ -278,10 +268,20 @@ def _subtree(records: Sequence[CodeRecord], guid: str) -> list[CodeRecord]:
 class DeleteCodeCommand(CodebookCommand):
     """Delete a code with its sub-codes; undo re-creates them (same guids) and their codings."""
 
-    def __init__(self, project: Project, coder: int | None, record: CodeRecord,
-                 choice: DeleteChoice | None = None, on_error: ErrorHandler | None = None) -> None:
-        super().__init__(project, coder, translate("CodebookCommands", "Delete code “{0}”")
-                         .format(record.name), on_error)
+    def __init__(
+        self,
+        project: Project,
+        coder: int | None,
+        record: CodeRecord,
+        choice: DeleteChoice | None = None,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__(
+            project,
+            coder,
+            translate("CodebookCommands", "Delete code “{0}”").format(record.name),
+            on_error,
+        )
         self._guid = record.guid
         self._choice = choice or DeleteChoice("refuse")
         self._codes: list[tuple[CodeRecord, str | None]] = []
@@ -291,15 +291,18 @@ class DeleteCodeCommand(CodebookCommand):
         # Capture on every run: what exists now is what undo must bring back.
         records = self._project.codebook.tree()
         guids = {r.id: r.guid for r in records}
-        self._codes = [(r, guids.get(r.parent_id) if r.parent_id else None)
-                       for r in _subtree(records, self._guid)]
+        self._codes = [
+            (r, guids.get(r.parent_id) if r.parent_id else None)
+            for r in _subtree(records, self._guid)
+        ]
         codings = self._project.codings
         self._codings = codings.list(code=self._guid, with_subcodes=True)
         if self._choice.mode == "move" and self._choice.move_to:
             # Twins collapse at the destination, possibly deleting its own older codings.
             self._codings += codings.list(code=self._choice.move_to)
-        self._project.codebook.delete(self._guid, coder=self._coder, codings=self._choice.mode,
-                                      move_to=self._choice.move_to)
+        self._project.codebook.delete(
+            self._guid, coder=self._coder, codings=self._choice.mode, move_to=self._choice.move_to
+        )
 
     def _undo(self) -> None:
         id_map = {old.id: self._recreate(old, parent).id for old, parent in self._codes}
@@ -312,10 +315,22 @@ class MergeCodesCommand(CodebookCommand):
     """Merge one code into another; undo re-creates the source with its guid, moves its
     sub-codes back and returns its codings (including twins the merge collapsed)."""
 
-    def __init__(self, project: Project, coder: int | None, source: CodeRecord,
-                 target: CodeRecord, on_error: ErrorHandler | None = None) -> None:
-        super().__init__(project, coder, translate("CodebookCommands", "Merge “{0}” into “{1}”")
-                         .format(source.name, target.name), on_error)
+    def __init__(
+        self,
+        project: Project,
+        coder: int | None,
+        source: CodeRecord,
+        target: CodeRecord,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__(
+            project,
+            coder,
+            translate("CodebookCommands", "Merge “{0}” into “{1}”").format(
+                source.name, target.name
+            ),
+            on_error,
+        )
         self._source = source.guid
         self._target = target.guid
         self._record = source
@@ -339,8 +354,9 @@ class MergeCodesCommand(CodebookCommand):
     def _undo(self) -> None:
         source = self._recreate(self._record, self._parent)
         for guid, position in sorted(self._children, key=lambda c: c[1]):
-            self._project.codebook.move(guid, parent=self._source, position=position,
-                                        coder=self._coder)
+            self._project.codebook.move(
+                guid, parent=self._source, position=position, coder=self._coder
+            )
         self._put_codings_back(self._codings, self._target, {self._record.id: source.id})
 
 
@@ -348,10 +364,20 @@ class SplitCodeCommand(CodebookCommand):
     """New sibling codes that take over part of a code's meaning; the original keeps its
     codings (the split logbook entry is written on the first run only)."""
 
-    def __init__(self, project: Project, coder: int | None, record: CodeRecord,
-                 names: Sequence[str], on_error: ErrorHandler | None = None) -> None:
-        super().__init__(project, coder, translate("CodebookCommands", "Split code “{0}”")
-                         .format(record.name), on_error)
+    def __init__(
+        self,
+        project: Project,
+        coder: int | None,
+        record: CodeRecord,
+        names: Sequence[str],
+        on_error: ErrorHandler | None = None,
+    ) -> None:
+        super().__init__(
+            project,
+            coder,
+            translate("CodebookCommands", "Split code “{0}”").format(record.name),
+            on_error,
+        )
         self._guid = record.guid
         self._names = list(names)
         self._created: list[CodeRecord] = []
@@ -363,8 +389,7 @@ class SplitCodeCommand(CodebookCommand):
 
     def _do(self) -> None:
         if not self._created:
-            self._created = self._project.codebook.split(self._guid, self._names,
-                                                         coder=self._coder)
+            self._created = self._project.codebook.split(self._guid, self._names, coder=self._coder)
             parent_id = self._created[0].parent_id
             self._parent = self._project.codebook.get(parent_id).guid if parent_id else None
             return

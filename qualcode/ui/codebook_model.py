@@ -7,7 +7,7 @@ through the model (rename in place, drag and drop) become undoable commands.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from qualcode.core.changes import Change
@@ -75,9 +75,13 @@ class CodebookModel(QtCore.QAbstractItemModel):
 
     errorOccurred = Signal(str)
 
-    def __init__(self, project: Project, undo_stack: QtGui.QUndoStack,
-                 current_coder: Callable[[], CoderRecord | None],
-                 parent: QtCore.QObject | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        undo_stack: QtGui.QUndoStack,
+        current_coder: Callable[[], CoderRecord | None],
+        parent: QtCore.QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._project = project
         self._stack = undo_stack
@@ -101,7 +105,9 @@ class CodebookModel(QtCore.QAbstractItemModel):
                 self.reload()
             elif change.kind == "codings":
                 self._reload_usage()
-        except RuntimeError:
+        except RuntimeError as exc:
+            if "already deleted" not in str(exc):
+                raise
             # The C++ side is gone (widget closed without detach): stop listening.
             self.detach()
 
@@ -157,8 +163,9 @@ class CodebookModel(QtCore.QAbstractItemModel):
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
 
     def _changed(self, node: CodeNode) -> None:
-        self.dataChanged.emit(self.createIndex(node.row, NAME, node.key),
-                              self.createIndex(node.row, ORIGIN, node.key))
+        self.dataChanged.emit(
+            self.createIndex(node.row, NAME, node.key), self.createIndex(node.row, ORIGIN, node.key)
+        )
 
     # Lookups for the widget -------------------------------------------------------------
     def node(self, index: Index) -> CodeNode:
@@ -208,13 +215,12 @@ class CodebookModel(QtCore.QAbstractItemModel):
         self.errorOccurred.emit(text)
 
     # QAbstractItemModel -------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = _NO_INDEX
-              ) -> QtCore.QModelIndex:
+    def index(self, row: int, column: int, parent: Index = _NO_INDEX) -> QtCore.QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QtCore.QModelIndex()
         return self.createIndex(row, column, self.node(parent).children[row].key)
 
-    def parent(self, index: Index | None = None) -> Any:  # type: ignore[override]
+    def parent(self, index: Index | None = None) -> Any:
         if index is None:  # QObject.parent()
             return super().parent()
         if not index.isValid():
@@ -233,8 +239,9 @@ class CodebookModel(QtCore.QAbstractItemModel):
     def columnCount(self, parent: Index = _NO_INDEX) -> int:
         return 3
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (self.tr("Code"), self.tr("Codings"), self.tr("Origin"))[section]
@@ -287,8 +294,11 @@ class CodebookModel(QtCore.QAbstractItemModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             total = self._totals.get(record.id, 0)
-            return self.tr("%n coding(s) on this code", "", own) + "\n" + self.tr(
-                "%n coding(s) including sub-codes", "", total)
+            return (
+                self.tr("%n coding(s) on this code", "", own)
+                + "\n"
+                + self.tr("%n coding(s) including sub-codes", "", total)
+            )
         return None
 
     def _swatch(self, colour: str) -> QtGui.QIcon:
@@ -302,8 +312,12 @@ class CodebookModel(QtCore.QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled  # dropping on empty space: top level
-        flags = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                 | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled)
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemIsDropEnabled
+        )
         if index.column() == NAME:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
@@ -315,8 +329,9 @@ class CodebookModel(QtCore.QAbstractItemModel):
         name = str(value).strip()
         if not name or name == record.name:
             return False
-        return self.push(UpdateCodeCommand(self._project, self.coder_id(), record,
-                                           {"name": name}, self.report))
+        return self.push(
+            UpdateCodeCommand(self._project, self.coder_id(), record, {"name": name}, self.report)
+        )
 
     # Drag and drop ----------------------------------------------------------------------
     def supportedDropActions(self) -> Qt.DropAction:
@@ -329,25 +344,29 @@ class CodebookModel(QtCore.QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [CODE_MIME]
 
-    def mimeData(self, indexes: list[QtCore.QModelIndex]) -> QtCore.QMimeData | None:
+    def mimeData(  # type: ignore[override]  # None: no drag starts (Qt checks for null)
+        self, indexes: Sequence[QtCore.QModelIndex]
+    ) -> QtCore.QMimeData | None:
         for index in indexes:
             record = self.node(index).record if index.isValid() else None
             if record is not None:
                 return encode_code_id(record.id)
         return None
 
-    def canDropMimeData(self, data: QtCore.QMimeData, action: Qt.DropAction, row: int,
-                        column: int, parent: Index) -> bool:
+    def canDropMimeData(
+        self, data: QtCore.QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
         return self._drop_target(data, row, parent) is not None
 
-    def _drop_target(self, data: QtCore.QMimeData, row: int, parent: Index
-                     ) -> tuple[CodeNode, CodeNode, int | None] | None:
+    def _drop_target(
+        self, data: QtCore.QMimeData, row: int, parent: Index
+    ) -> tuple[CodeNode, CodeNode, int | None] | None:
         """(code, new parent, new position) for a drop, or None if it makes no sense."""
         code_id = decode_code_id(data)
         node = self._nodes.get(code_id) if code_id else None
         if node is None or node.record is None:
             return None
-        target = self.node(parent.siblingAtColumn(NAME) if parent.isValid() else parent)
+        target = self.node(parent.sibling(parent.row(), NAME) if parent.isValid() else parent)
         if target.key in self.subtree_ids(node.key):
             return None  # onto itself or one of its own sub-codes
         if row < 0:
@@ -359,8 +378,9 @@ class CodebookModel(QtCore.QAbstractItemModel):
             return None
         return node, target, position
 
-    def dropMimeData(self, data: QtCore.QMimeData, action: Qt.DropAction, row: int,
-                     column: int, parent: Index) -> bool:
+    def dropMimeData(
+        self, data: QtCore.QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
         if action == Qt.DropAction.IgnoreAction:
             return True
         found = self._drop_target(data, row, parent)
@@ -372,9 +392,18 @@ class CodebookModel(QtCore.QAbstractItemModel):
         new_parent = target.record.guid if target.record else None
         # Returning True is safe for a move: removeRows() is not implemented, so the view's
         # "remove the dragged source rows" step does nothing; the reload did the work.
-        return self.push(MoveCodeCommand(self._project, self.coder_id(), node.record,
-                                         old_parent, node.row, new_parent, position,
-                                         self.report))
+        return self.push(
+            MoveCodeCommand(
+                self._project,
+                self.coder_id(),
+                node.record,
+                old_parent,
+                node.row,
+                new_parent,
+                position,
+                self.report,
+            )
+        )
 
 
 def _escape(text: str) -> str:

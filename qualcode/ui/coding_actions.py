@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from qualcode.core.project import Project
 from qualcode.core.records import CoderRecord
+from qualcode.ui import project_flow
 from qualcode.ui.coding_commands import (
     AddCodingCommand,
     RemoveCodingsCommand,
@@ -14,6 +15,7 @@ from qualcode.ui.coding_commands import (
     create_and_apply,
 )
 from qualcode.ui.qt import QtCore, QtGui, QtWidgets, Signal
+from qualcode.ui.transcript_view import snap_to_words
 
 if TYPE_CHECKING:
     from qualcode.ui.main_window import MainWindow
@@ -95,7 +97,19 @@ class CodingController(QtCore.QObject):
             self.recent.remove(code_id)
         self.recent.insert(0, code_id)
         del self.recent[RECENT_LIMIT:]
+        self._store()
         self.recentChanged.emit()
+
+    def _store(self) -> None:
+        if self.w.project is not None:
+            project_flow.set_recent_codes(self.w.project.locator, self.recent)
+
+    def load(self) -> None:
+        """The recent codes of the project just opened (kept per project in the settings)."""
+        if self.w.project is not None:
+            self.recent = [c for c in project_flow.recent_codes(self.w.project.locator)
+                           if c in self.w.codes]
+            self.recentChanged.emit()
 
     def forget_missing(self) -> None:
         """Drop recent codes that no longer exist (deleted or merged)."""
@@ -125,16 +139,19 @@ class CodingController(QtCore.QObject):
         span = self._span() if context else None
         if context is None or span is None:
             return False
+        # The code is named by whole words, so the coding covers whole words too.
+        span = snap_to_words(self.w.view.text(), *span)
         name = in_vivo_name(self.w.view.text()[span[0] : span[1]])
         if not name:
             return False
-        return self._create(name, self.tr("In-vivo code “{0}”"))
+        return self._create(name, self.tr("In-vivo code “{0}”"), span)
 
-    def _create(self, name: str, label: str) -> bool:
+    def _create(self, name: str, label: str, span: tuple[int, int] | None = None) -> bool:
         context = self._context()
         assert context is not None
         project, coder, document_id = context
-        span = self.w.view.selection_span(snap=self.w.snap_to_words)
+        if span is None:
+            span = self.w.view.selection_span(snap=self.w.snap_to_words)
         parent = self.w.selected_code_id if self.w.selected_code_id in self.w.codes else None
         macro, create = create_and_apply(
             project, name, parent_code=parent, coder_id=coder.id, origin="inductive",
@@ -169,3 +186,14 @@ class CodingController(QtCore.QObject):
         return self._push(
             UpdateCodingCommand(self.w.project, coding_id, start=span[0], end=span[1])
         )
+
+    def recode(self, coding_id: int | None = None) -> bool:
+        """Give a coding the code selected in the codebook (a wrong code is a common slip)."""
+        coding_id = coding_id if coding_id is not None else self.w.details.current_coding_id()
+        code_id = self.w.selected_code_id
+        if self.w.project is None or coding_id is None or not self.w.may_edit(coding_id):
+            return False
+        if code_id is None:
+            self._say(self.tr("Select the right code in the codebook first."))
+            return False
+        return self._push(UpdateCodingCommand(self.w.project, coding_id, code_id=code_id))

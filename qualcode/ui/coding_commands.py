@@ -189,6 +189,9 @@ class MacroCommand(QtGui.QUndoCommand):
         self.error: QualcodeError | None = None
         self._steps: list[_ServiceCommand] = []
 
+    def steps(self) -> list[_ServiceCommand]:
+        return list(self._steps)
+
     def add(self, step: _ServiceCommand) -> _ServiceCommand:
         self._steps.append(step)
         return step
@@ -224,16 +227,17 @@ def create_and_apply(
 ) -> tuple[MacroCommand, CreateCodeCommand]:
     """One undo step that creates a code and, with a selection, codes it right away.
 
-    The steps are QUndoCommand children of the macro; the macro also keeps them in a list
-    so the apply step can ask the create step for the guid it got, and so a failed step
-    rolls back the finished ones.
+    The steps are the macro's children, held in Python rather than as Qt children: PySide
+    does not hand a child's ownership to its parent command, so Qt-side children would be
+    freed twice when the stack is cleared. Holding them also lets the apply step ask the
+    create step for the guid it got, and lets a failed step roll back the finished ones.
     """
     macro = MacroCommand(label)
     create = CreateCodeCommand(project, name, parent_code=parent_code, coder_id=coder_id,
-                               origin=origin, parent=macro)
+                               origin=origin)
     macro.add(create)
     if document_id is not None and span is not None:
-        macro.add(_ApplyCreated(project, create, document_id, coder_id, span, macro))
+        macro.add(_ApplyCreated(project, create, document_id, coder_id, span))
     return macro, create
 
 
@@ -241,8 +245,8 @@ class _ApplyCreated(AddCodingCommand):
     """Applies the code its sibling ``CreateCodeCommand`` made (known only after redo)."""
 
     def __init__(self, project: Project, create: CreateCodeCommand, document_id: int,
-                 coder_id: int, span: tuple[int, int], parent: QtGui.QUndoCommand) -> None:
-        super().__init__(project, document_id, coder_id, 0, span[0], span[1], parent=parent)
+                 coder_id: int, span: tuple[int, int]) -> None:
+        super().__init__(project, document_id, coder_id, 0, span[0], span[1])
         self._create = create
 
     def _do(self) -> None:

@@ -35,7 +35,8 @@ class DetailsPane(QtWidgets.QWidget):
     removeRequested = Signal(int)
     memoSaved = Signal(int, str)
     spanRequested = Signal(int)  # set this coding's span to the current selection
-    codingSelected = Signal(int)
+    recodeRequested = Signal(int)  # give this coding the code selected in the code tree
+    codingSelected = Signal(int)  # -1: none
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,35 +58,59 @@ class DetailsPane(QtWidgets.QWidget):
         self.codings.setRootIsDecorated(False)
         self.codings.setUniformRowHeights(True)
         self.codings.setAlternatingRowColors(True)
-        self.codings.header().setStretchLastSection(True)
+        header = self.codings.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QtWidgets.QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 110)
         self.codings.currentItemChanged.connect(self._on_current)
 
         self.memo = QtWidgets.QPlainTextEdit()
         self.memo.setPlaceholderText(self.tr("Memo on this coding…"))
-        self.memo.setMaximumHeight(70)
+        self.memo.setMaximumHeight(60)
         self.save_memo = QtWidgets.QPushButton(self.tr("Save memo"))
         self.set_span = QtWidgets.QPushButton(self.tr("Set span to selection"))
         self.remove = QtWidgets.QPushButton(self.tr("Remove"))
+        self.recode = QtWidgets.QPushButton(self.tr("Use selected code"))
+        self.recode.setToolTip(self.tr("Give this coding the code selected in the codebook"))
+        self.recode.clicked.connect(lambda: self._emit_current(self.recodeRequested))
+        self.set_span.setToolTip(self.tr("Make the coding cover the text selected now"))
         self.save_memo.clicked.connect(self._save_memo)
         self.set_span.clicked.connect(lambda: self._emit_current(self.spanRequested))
         self.remove.clicked.connect(lambda: self._emit_current(self.removeRequested))
-        buttons = QtWidgets.QHBoxLayout()
-        for button in (self.save_memo, self.set_span, self.remove):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # Two short rows rather than one long one (Dutch labels are half again as wide);
+        # the destructive Remove sits apart from the editing buttons.
+        actions = self._actions = QtWidgets.QBoxLayout(QtWidgets.QBoxLayout.Direction.LeftToRight)
+        actions.addWidget(self.set_span)
+        actions.addWidget(self.recode)
+        actions.addStretch(1)
+        save_row = QtWidgets.QHBoxLayout()
+        save_row.addWidget(self.remove)
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_memo)
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.code_heading)
-        layout.addWidget(scroll, 2)
+        layout.addWidget(scroll, 3)
         self.codings_heading = _heading(self.tr("Codings here"))
         layout.addWidget(self.codings_heading)
-        layout.addWidget(self.codings, 3)
+        layout.addWidget(self.codings, 2)
+        layout.addLayout(actions)
         layout.addWidget(self.memo)
-        layout.addLayout(buttons)
+        layout.addLayout(save_row)
         self.show_code(None)
         self._update_buttons()
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        # Stack the two buttons when a narrow pane (or a long translation) cannot fit both.
+        needed = self.set_span.sizeHint().width() + self.recode.sizeHint().width() + 12
+        direction = QtWidgets.QBoxLayout.Direction
+        self._actions.setDirection(direction.LeftToRight if needed <= event.size().width()
+                                   else direction.TopToBottom)
+        super().resizeEvent(event)
 
     # Code --------------------------------------------------------------------------------
     def show_code(self, code: CodeRecord | None, memos: Sequence[MemoRecord] = ()) -> None:
@@ -122,22 +147,25 @@ class DetailsPane(QtWidgets.QWidget):
         self.codings.clear()
         for row in rows:
             item = QtWidgets.QTreeWidgetItem(
-                [row.code_path, row.coder, row.coding.memo.replace("\n", " ")]
+                [row.code_path.rsplit(" / ", 1)[-1], row.coder,
+                 row.coding.memo.replace("\n", " ")]
             )
             item.setData(0, ID_ROLE, row.coding.id)
             pixmap = QtGui.QPixmap(10, 10)
             pixmap.fill(QtGui.QColor(row.colour))
             item.setIcon(0, QtGui.QIcon(pixmap))
             item.setToolTip(0, row.code_path)
+            item.setToolTip(2, row.coding.memo)
             self.codings.addTopLevelItem(item)
             if row.coding.id == current:
                 self.codings.setCurrentItem(item)
         if self.codings.currentItem() is None and rows:
             self.codings.setCurrentItem(self.codings.topLevelItem(0))
         self.codings.blockSignals(False)
-        self.codings.resizeColumnToContents(1)
         self._load_memo()
         self._update_buttons()
+        current = self.current_coding_id()
+        self.codingSelected.emit(current if current is not None else -1)
 
     def current_coding_id(self) -> int | None:
         item = self.codings.currentItem()
@@ -165,7 +193,7 @@ class DetailsPane(QtWidgets.QWidget):
         coding_id = self.current_coding_id()
         row = self._rows.get(coding_id) if coding_id is not None else None
         editable = bool(row and row.editable)
-        for widget in (self.save_memo, self.set_span, self.remove):
+        for widget in (self.save_memo, self.set_span, self.recode, self.remove):
             widget.setEnabled(editable)
         self.memo.setReadOnly(not editable)
 

@@ -11,23 +11,29 @@ from qualcode.core.records import CoderRecord
 from qualcode.ui.documents_model import (
     CODINGS,
     DOC_ID_ROLE,
+    INTERVENTION,
+    MY_ALL,
+    MY_ASSIGNED,
+    MY_NOT_STARTED,
+    MY_STARTED,
     NAME,
     ROW_ROLE,
-    SORT_ROLE,
+    DocumentFilterProxy,
     DocumentRow,
     DocumentsModel,
 )
 from qualcode.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
-ALL, ASSIGNED, NOT_STARTED, STARTED = "all", "assigned", "not-started", "started"
 
 
 class BrowserPrompts(Protocol):
-    def choose_coders(self, document: str, coders: Sequence[CoderRecord],
-                      assigned: Sequence[CoderRecord]) -> tuple[list[str], bool] | None: ...
-    def edit_attributes(self, document: str,
-                        attributes: Mapping[str, str]) -> dict[str, str] | None: ...
+    def choose_coders(
+        self, document: str, coders: Sequence[CoderRecord], assigned: Sequence[CoderRecord]
+    ) -> tuple[list[str], bool] | None: ...
+    def edit_attributes(
+        self, document: str, attributes: Mapping[str, str]
+    ) -> dict[str, str] | None: ...
     def error(self, text: str) -> None: ...
 
 
@@ -40,12 +46,14 @@ class HeadlessBrowserPrompts:
         self.attributes: dict[str, str] | None = None
         self.errors: list[str] = []
 
-    def choose_coders(self, document: str, coders: Sequence[CoderRecord],
-                      assigned: Sequence[CoderRecord]) -> tuple[list[str], bool] | None:
+    def choose_coders(
+        self, document: str, coders: Sequence[CoderRecord], assigned: Sequence[CoderRecord]
+    ) -> tuple[list[str], bool] | None:
         return (self.coders, self.blind) if self.coders is not None else None
 
-    def edit_attributes(self, document: str,
-                        attributes: Mapping[str, str]) -> dict[str, str] | None:
+    def edit_attributes(
+        self, document: str, attributes: Mapping[str, str]
+    ) -> dict[str, str] | None:
         return self.attributes
 
     def error(self, text: str) -> None:
@@ -53,9 +61,13 @@ class HeadlessBrowserPrompts:
 
 
 class AssignDialog(QtWidgets.QDialog):
-    def __init__(self, document: str, coders: Sequence[CoderRecord],
-                 assigned: Sequence[CoderRecord], parent: QtWidgets.QWidget | None = None
-                 ) -> None:
+    def __init__(
+        self,
+        document: str,
+        coders: Sequence[CoderRecord],
+        assigned: Sequence[CoderRecord],
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assign “%1”").replace("%1", document))
         self.list = QtWidgets.QListWidget()
@@ -63,14 +75,17 @@ class AssignDialog(QtWidgets.QDialog):
         for coder in coders:
             item = QtWidgets.QListWidgetItem(f"{coder.name} ({coder.role})")
             item.setData(Qt.ItemDataRole.UserRole, coder.name)
-            item.setCheckState(Qt.CheckState.Checked if coder.id in taken
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if coder.id in taken else Qt.CheckState.Unchecked
+            )
             self.list.addItem(item)
-        self.blind = QtWidgets.QCheckBox(self.tr("&Blind: coders do not see each other's "
-                                                 "codings until the lead reveals them"))
+        self.blind = QtWidgets.QCheckBox(
+            self.tr("&Blind: coders do not see each other's codings until the lead reveals them")
+        )
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
-            | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
@@ -80,15 +95,19 @@ class AssignDialog(QtWidgets.QDialog):
         layout.addWidget(buttons)
 
     def chosen(self) -> list[str]:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
-                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
 
 class AttributesDialog(QtWidgets.QDialog):
     """Key/value table; an emptied value or removed row removes the attribute."""
 
-    def __init__(self, document: str, attributes: Mapping[str, str],
-                 parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self, document: str, attributes: Mapping[str, str], parent: QtWidgets.QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Attributes of “%1”").replace("%1", document))
         self.table = QtWidgets.QTableWidget(0, 2)
@@ -103,7 +122,8 @@ class AttributesDialog(QtWidgets.QDialog):
         remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Ok
-            | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+            | QtWidgets.QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         row = QtWidgets.QHBoxLayout()
@@ -135,15 +155,17 @@ class DialogBrowserPrompts:
     def __init__(self, parent: QtWidgets.QWidget) -> None:
         self._parent = parent
 
-    def choose_coders(self, document: str, coders: Sequence[CoderRecord],
-                      assigned: Sequence[CoderRecord]) -> tuple[list[str], bool] | None:
+    def choose_coders(
+        self, document: str, coders: Sequence[CoderRecord], assigned: Sequence[CoderRecord]
+    ) -> tuple[list[str], bool] | None:
         dialog = AssignDialog(document, coders, assigned, self._parent)
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return None
         return dialog.chosen(), dialog.blind.isChecked()
 
-    def edit_attributes(self, document: str,
-                        attributes: Mapping[str, str]) -> dict[str, str] | None:
+    def edit_attributes(
+        self, document: str, attributes: Mapping[str, str]
+    ) -> dict[str, str] | None:
         dialog = AttributesDialog(document, attributes, self._parent)
         return dialog.values() if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
 
@@ -151,48 +173,16 @@ class DialogBrowserPrompts:
         QtWidgets.QMessageBox.warning(self._parent, "Qualcode", text)
 
 
-class DocumentFilterProxy(QtCore.QSortFilterProxyModel):
-    def __init__(self, parent: QtCore.QObject | None = None) -> None:
-        super().__init__(parent)
-        self.intervention = ""
-        self.source_type = ""
-        self.text = ""
-        self.progress = ALL
-        self.setSortRole(SORT_ROLE)
-
-    def set_filter(self, **values: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter() is deprecated
-            self.beginFilterChange()
-            self.__dict__.update(values)
-            self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.__dict__.update(values)
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, DocumentsModel)
-        row: DocumentRow = model.index(source_row, NAME, source_parent).data(ROW_ROLE)
-        if self.intervention and row.attribute("intervention") != self.intervention:
-            return False
-        if self.source_type and row.attribute("source_type") != self.source_type:
-            return False
-        needle = self.text.casefold().strip()
-        if needle and not any(needle in v.casefold() for v in
-                              (row.record.name, *row.record.attributes.values())):
-            return False
-        if self.progress == ALL:
-            return True
-        if self.progress == STARTED:
-            return model.mine(row) > 0
-        return model.is_mine(row) and (self.progress == ASSIGNED or model.mine(row) == 0)
-
-
 class DocumentBrowser(QtWidgets.QWidget):
     documentActivated = Signal(int)
 
-    def __init__(self, project: Project, parent: QtWidgets.QWidget | None = None, *,
-                 prompts: BrowserPrompts | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        parent: QtWidgets.QWidget | None = None,
+        *,
+        prompts: BrowserPrompts | None = None,
+    ) -> None:
         super().__init__(parent)
         self.project = project
         self.prompts: BrowserPrompts = prompts or DialogBrowserPrompts(self)
@@ -202,9 +192,12 @@ class DocumentBrowser(QtWidgets.QWidget):
         self.intervention = QtWidgets.QComboBox()
         self.source_type = QtWidgets.QComboBox()
         self.progress = QtWidgets.QComboBox()
-        for label, key in ((self.tr("All documents"), ALL), (self.tr("Assigned to me"), ASSIGNED),
-                           (self.tr("Assigned to me, not started"), NOT_STARTED),
-                           (self.tr("Coded by me"), STARTED)):
+        for label, key in (
+            (self.tr("All documents"), MY_ALL),
+            (self.tr("Assigned to me"), MY_ASSIGNED),
+            (self.tr("Assigned to me, not started"), MY_NOT_STARTED),
+            (self.tr("Coded by me"), MY_STARTED),
+        ):
             self.progress.addItem(label, key)
         self.text = QtWidgets.QLineEdit()
         self.text.setPlaceholderText(self.tr("Filter documents…"))
@@ -217,7 +210,8 @@ class DocumentBrowser(QtWidgets.QWidget):
         self.view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view.setWordWrap(False)
         # activated = Enter, or double-click (single click where the platform says so).
         self.view.activated.connect(self._activate)
         # Moving through the list opens documents too (as the main window expects), but
@@ -234,16 +228,22 @@ class DocumentBrowser(QtWidgets.QWidget):
         self.attributes_action = QtGui.QAction(self.tr("Edit a&ttributes…"), self)
         self.attributes_action.triggered.connect(lambda _=False: self.edit_attributes())
 
+        # Text on its own row, the combos below: the panel is often only ~300 px wide.
         filters = QtWidgets.QHBoxLayout()
         for widget in (self.intervention, self.source_type, self.progress):
             widget.currentIndexChanged.connect(self._apply_filters)
-            filters.addWidget(widget)
-        filters.addWidget(self.text, 1)
+            widget.setSizeAdjustPolicy(
+                QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            widget.setMinimumContentsLength(6)
+            filters.addWidget(widget, 1)
         self.text.textChanged.connect(self._apply_filters)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text)
         layout.addLayout(filters)
         layout.addWidget(self.view)
+        self._setup_columns()
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._fill_combos)
         self._fill_combos()
@@ -271,13 +271,37 @@ class DocumentBrowser(QtWidgets.QWidget):
         value = index.data(DOC_ID_ROLE) if index.isValid() else None
         return int(value) if value is not None else None
 
+    def _setup_columns(self) -> None:
+        """Narrow panel: name, intervention and progress show; the header menu adds more."""
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.moveSection(header.visualIndex(CODINGS), 1)  # progress next to the name
+        for column in range(self.model.columnCount()):
+            header.setSectionHidden(column, column not in (NAME, INTERVENTION, CODINGS))
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+
+    def _column_menu(self, pos: QtCore.QPoint) -> None:
+        header = self.view.horizontalHeader()
+        menu = QtWidgets.QMenu(self)
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action = menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.setEnabled(column != NAME)
+            action.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+        menu.exec(header.mapToGlobal(pos))
+
     # Filters --------------------------------------------------------------------------
     def _fill_combos(self) -> None:
-        records = [self.model.index(r, NAME).data(ROW_ROLE).record
-                   for r in range(self.model.rowCount())]
+        records = [
+            self.model.index(r, NAME).data(ROW_ROLE).record for r in range(self.model.rowCount())
+        ]
         for combo, key, everything in (
-                (self.intervention, "intervention", self.tr("All interventions")),
-                (self.source_type, "source_type", self.tr("All source types"))):
+            (self.intervention, "intervention", self.tr("All interventions")),
+            (self.source_type, "source_type", self.tr("All source types")),
+        ):
             current = combo.currentData() or ""
             values = sorted({r.attributes[key] for r in records if r.attributes.get(key)})
             combo.blockSignals(True)  # refilling must not re-filter half-way
@@ -288,6 +312,9 @@ class DocumentBrowser(QtWidgets.QWidget):
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
         self._apply_filters()
+        self.view.resizeColumnsToContents()
+        # Long transcript names must not push the progress column out of a narrow panel.
+        self.view.setColumnWidth(NAME, min(self.view.columnWidth(NAME), 180))
         if self._kept is not None:
             self.select_document(self._kept)
 
@@ -295,9 +322,12 @@ class DocumentBrowser(QtWidgets.QWidget):
         self._kept = self.selected_document_id()
 
     def _apply_filters(self) -> None:
-        self.proxy.set_filter(intervention=self.intervention.currentData() or "",
-                              source_type=self.source_type.currentData() or "",
-                              text=self.text.text(), progress=self.progress.currentData() or ALL)
+        self.proxy.set_filter(
+            intervention=self.intervention.currentData() or "",
+            source_type=self.source_type.currentData() or "",
+            text=self.text.text(),
+            progress=self.progress.currentData() or MY_ALL,
+        )
 
     # Actions --------------------------------------------------------------------------
     def _activate(self, index: QtCore.QModelIndex) -> None:
@@ -305,8 +335,7 @@ class DocumentBrowser(QtWidgets.QWidget):
         if value is not None:
             self.documentActivated.emit(int(value))
 
-    def _current_changed(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex
-                         ) -> None:
+    def _current_changed(self, current: QtCore.QModelIndex, _previous: QtCore.QModelIndex) -> None:
         if not self._quiet and self.view.hasFocus():
             self._activate(current)
 
@@ -315,8 +344,9 @@ class DocumentBrowser(QtWidgets.QWidget):
         if row is None:
             return
         coder = self.model.current_coder
-        self.reveal_action.setEnabled(row.hidden_from_coders and coder is not None
-                                      and coder.role == "lead")
+        self.reveal_action.setEnabled(
+            row.hidden_from_coders and coder is not None and coder.role == "lead"
+        )
         menu = QtWidgets.QMenu(self)
         for action in (self.assign_action, self.reveal_action, self.attributes_action):
             menu.addAction(action)
@@ -338,8 +368,9 @@ class DocumentBrowser(QtWidgets.QWidget):
         row = self._selected_row()
         if row is None:
             return False
-        answer = self.prompts.choose_coders(row.record.name, self.project.coders.list(),
-                                            row.assigned)
+        answer = self.prompts.choose_coders(
+            row.record.name, self.project.coders.list(), row.assigned
+        )
         if answer is None or not answer[0]:
             return False
         coders, blind = answer
@@ -358,8 +389,7 @@ class DocumentBrowser(QtWidgets.QWidget):
         values = self.prompts.edit_attributes(row.record.name, row.record.attributes)
         if values is None:
             return False
-        removed: dict[str, str | None] = {k: None for k in row.record.attributes
-                                          if k not in values}
+        removed: dict[str, str | None] = {k: None for k in row.record.attributes if k not in values}
         return self._run("set_attributes", row.record.id, {**removed, **values})
 
     def codings_text(self, document_id: int) -> str:

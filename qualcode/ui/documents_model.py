@@ -23,8 +23,13 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 
 (NAME, INTERVENTION, SOURCE_TYPE, EDUCATION, LANGUAGE, CODINGS, ASSIGNED, BLIND) = range(8)
-_ATTRIBUTE_COLUMNS = {INTERVENTION: "intervention", SOURCE_TYPE: "source_type",
-                      EDUCATION: "education_level"}
+_ATTRIBUTE_COLUMNS = {
+    INTERVENTION: "intervention",
+    SOURCE_TYPE: "source_type",
+    EDUCATION: "education_level",
+}
+# Progress filters of the browser.
+MY_ALL, MY_ASSIGNED, MY_NOT_STARTED, MY_STARTED = "all", "assigned", "not-started", "started"
 _NO_INDEX = QtCore.QModelIndex()  # shared default; an invalid index is immutable
 
 Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
@@ -68,8 +73,11 @@ class DocumentsModel(QtCore.QAbstractTableModel):
                 self.refresh()
             elif change.kind == "codings":
                 self._recount(change.document_id)
-        except RuntimeError:
-            self.detach()  # the C++ side is gone: stop listening
+        except RuntimeError as exc:
+            if "already deleted" not in str(exc):
+                raise
+            # The C++ side is gone (widget closed without detach): stop listening.
+            self.detach()
 
     # Data --------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -78,13 +86,15 @@ class DocumentsModel(QtCore.QAbstractTableModel):
         self.beginResetModel()
         self._ids = [d.id for d in documents]
         self._rows = {
-            d.id: DocumentRow(d, self._project.documents.assigned_coders(d.id),
-                              counts.get(d.id, Counter()))
+            d.id: DocumentRow(
+                d, self._project.documents.assigned_coders(d.id), counts.get(d.id, Counter())
+            )
             for d in documents
         }
         if self._coder is not None:
-            self._coder = next((c for c in self._project.coders.list()
-                                if c.id == self._coder.id), None)
+            self._coder = next(
+                (c for c in self._project.coders.list() if c.id == self._coder.id), None
+            )
         self.endResetModel()
 
     def _count(self, document_id: int | None) -> dict[int, Counter[int]]:
@@ -128,8 +138,9 @@ class DocumentsModel(QtCore.QAbstractTableModel):
 
     def _total_visible(self, row: DocumentRow) -> bool:
         # Even a count of other coders' codings is a hint during blind coding.
-        return not row.hidden_from_coders or (self._coder is not None
-                                              and self._coder.role == "lead")
+        return not row.hidden_from_coders or (
+            self._coder is not None and self._coder.role == "lead"
+        )
 
     # QAbstractTableModel ----------------------------------------------------------------
     def rowCount(self, parent: Index = _NO_INDEX) -> int:
@@ -138,13 +149,25 @@ class DocumentsModel(QtCore.QAbstractTableModel):
     def columnCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else 8
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
             return None
-        return (self.tr("Document"), self.tr("Intervention"), self.tr("Source type"),
-                self.tr("Education"), self.tr("Language"), self.tr("Codings (mine / all)"),
-                self.tr("Assigned to"), self.tr("Blind"))[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == CODINGS:
+            return self.tr("Codings by the current coder / by all coders")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Document"),
+            self.tr("Intervention"),
+            self.tr("Source type"),
+            self.tr("Education"),
+            self.tr("Language"),
+            self.tr("Codings"),
+            self.tr("Assigned to"),
+            self.tr("Blind"),
+        )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
@@ -185,8 +208,47 @@ class DocumentsModel(QtCore.QAbstractTableModel):
 
     def _tooltip(self, row: DocumentRow, column: int) -> str | None:
         if column == CODINGS and not self._total_visible(row):
-            return self.tr("Blind coding: other coders' codings stay hidden until the lead "
-                           "reveals them.")
+            return self.tr(
+                "Blind coding: other coders' codings stay hidden until the lead reveals them."
+            )
         if column == NAME and row.record.attributes:
             return "\n".join(f"{k}: {v}" for k, v in sorted(row.record.attributes.items()))
         return None
+
+
+class DocumentFilterProxy(QtCore.QSortFilterProxyModel):
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self.intervention = ""
+        self.source_type = ""
+        self.text = ""
+        self.progress = MY_ALL
+        self.setSortRole(SORT_ROLE)
+
+    def set_filter(self, **values: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter() is deprecated
+            self.beginFilterChange()
+            self.__dict__.update(values)
+            self.endFilterChange(QtCore.QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.__dict__.update(values)
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, DocumentsModel)
+        row: DocumentRow = model.index(source_row, NAME, source_parent).data(ROW_ROLE)
+        if self.intervention and row.attribute("intervention") != self.intervention:
+            return False
+        if self.source_type and row.attribute("source_type") != self.source_type:
+            return False
+        needle = self.text.casefold().strip()
+        if needle and not any(
+            needle in v.casefold() for v in (row.record.name, *row.record.attributes.values())
+        ):
+            return False
+        if self.progress == MY_ALL:
+            return True
+        if self.progress == MY_STARTED:
+            return model.mine(row) > 0
+        return model.is_mine(row) and (self.progress == MY_ASSIGNED or model.mine(row) == 0)

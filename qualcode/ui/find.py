@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from qualcode.core.project import Project
 from qualcode.ui.qt import QtCore, QtGui, QtWidgets, Signal
+from qualcode.ui.transcript_view import TranscriptView
 
 ID_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
 CONTEXT = 48
@@ -12,7 +13,7 @@ CONTEXT = 48
 class FindBar(QtWidgets.QWidget):
     """Ctrl+F: type to find in the open transcript; Enter / Shift+Enter for next / previous."""
 
-    def __init__(self, view: QtWidgets.QPlainTextEdit,
+    def __init__(self, view: TranscriptView,
                  parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self._view = view
@@ -75,7 +76,7 @@ class FindBar(QtWidgets.QWidget):
         if not text:
             return False
         if self._view.find(text, flags):
-            self._view.centerCursor()
+            self._view.center_cursor()
             return True
         # Wrap around, like every editor does.
         cursor = self._view.textCursor()
@@ -85,7 +86,7 @@ class FindBar(QtWidgets.QWidget):
         self._view.setTextCursor(cursor)
         found = self._view.find(text, flags)
         if found:
-            self._view.centerCursor()
+            self._view.center_cursor()
         return found
 
 

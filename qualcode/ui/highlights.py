@@ -8,6 +8,7 @@ are also underlined, so overlaps stay visible even when the colours are close.
 
 from __future__ import annotations
 
+import heapq
 import html
 from dataclasses import dataclass
 
@@ -37,16 +38,20 @@ def tooltip_html(path: str, coder: str, memo: str) -> str:
 
 
 def assign_lanes(highlights: list[Highlight]) -> list[Highlight]:
-    """Greedy interval colouring: overlapping codings get different margin lanes."""
-    lane_ends: list[int] = []
+    """Interval partitioning: each coding takes the lowest lane free at its start, so
+    overlapping codings get different margin lanes (heaps keep it O(n log n))."""
+    busy: list[tuple[int, int]] = []  # (end, lane) of codings still open
+    free: list[int] = []
+    lanes = 0
     placed: list[Highlight] = []
     for h in sorted(highlights, key=lambda h: (h.start, -h.end, h.coding_id)):
-        lane = next((i for i, end in enumerate(lane_ends) if end <= h.start), None)
-        if lane is None:
-            lane = len(lane_ends)
-            lane_ends.append(h.end)
+        while busy and busy[0][0] <= h.start:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            lane = heapq.heappop(free)
         else:
-            lane_ends[lane] = h.end
+            lane, lanes = lanes, lanes + 1
+        heapq.heappush(busy, (h.end, lane))
         # Beyond MAX_LANES stripes share the last lane rather than widening the margin.
         placed.append(_with_lane(h, min(lane, MAX_LANES - 1)))
     return placed

@@ -56,8 +56,11 @@ class TsTranslator(QtCore.QTranslator):
             name = context.findtext("name", "")
             for message in context.iter("message"):
                 translation = message.find("translation")
-                if translation is None or translation.get("type") in ("unfinished", "obsolete",
-                                                                       "vanished"):
+                if translation is None or translation.get("type") in (
+                    "unfinished",
+                    "obsolete",
+                    "vanished",
+                ):
                     continue
                 forms = [f.text or "" for f in translation.iter("numerusform")]
                 key = (name, message.findtext("source", ""), message.findtext("comment", ""))
@@ -72,14 +75,15 @@ class TsTranslator(QtCore.QTranslator):
     def language(self) -> str:
         return self._language
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
         forms = self._messages.get((context, source, disambiguation or ""))
         if not forms:
             return None
         # Dutch and English share the rule: one form for 1, the other for the rest.
-        text = forms[0] if n == 1 or len(forms) == 1 else forms[1]
-        return text.replace("%n", str(n)) if n >= 0 else text
+        # (QCoreApplication.translate substitutes %n itself, as with a compiled .qm.)
+        return forms[0] if n == 1 or len(forms) == 1 else forms[1]
 
 
 def _load(language: str) -> QtCore.QTranslator | None:
@@ -118,7 +122,10 @@ def install_translator(app: QtCore.QCoreApplication, language: str | None) -> st
                 if translator is not None:
                     app.installTranslator(translator)
                     _installed.append(translator)
-    QtCore.QLocale.setDefault(QtCore.QLocale(language))
+    # English keeps the user's regional formats; Dutch also formats numbers and dates Dutch.
+    QtCore.QLocale.setDefault(
+        QtCore.QLocale.system() if language == "en" else QtCore.QLocale(language)
+    )
     return language
 
 
@@ -138,7 +145,8 @@ EXTRA_STRINGS = [("MainWindow", "coder"), ("MainWindow", "lead"), ("MainWindow",
 
 def _is_translate(func: ast.expr) -> bool:
     return isinstance(func, ast.Attribute | ast.Name) and (
-        getattr(func, "attr", None) == "translate" or getattr(func, "id", None) == "translate")
+        getattr(func, "attr", None) == "translate" or getattr(func, "id", None) == "translate"
+    )
 
 
 def wrapped_strings(source: str) -> list[tuple[str, str]]:
@@ -146,22 +154,37 @@ def wrapped_strings(source: str) -> list[tuple[str, str]]:
     ``def _tr(text): return QCoreApplication.translate("Ctx", text)``: lupdate sees only
     literal ``translate("Ctx", "...")`` calls, not such helpers."""
     tree = ast.parse(source)
-    constants = {t.id: n.value.value for n in tree.body if isinstance(n, ast.Assign)
-                 and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)
-                 for t in n.targets if isinstance(t, ast.Name)}
+    constants = {
+        t.id: n.value.value
+        for n in tree.body
+        if isinstance(n, ast.Assign)
+        and isinstance(n.value, ast.Constant)
+        and isinstance(n.value.value, str)
+        for t in n.targets
+        if isinstance(t, ast.Name)
+    }
     wrappers: dict[str, str] = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef) and node.args.args:
             param = node.args.args[0].arg
             for call in ast.walk(node):
-                if (isinstance(call, ast.Call) and _is_translate(call.func)
-                        and len(call.args) >= 2 and isinstance(call.args[0], ast.Constant)
-                        and isinstance(call.args[1], ast.Name) and call.args[1].id == param):
+                if (
+                    isinstance(call, ast.Call)
+                    and _is_translate(call.func)
+                    and len(call.args) >= 2
+                    and isinstance(call.args[0], ast.Constant)
+                    and isinstance(call.args[1], ast.Name)
+                    and call.args[1].id == param
+                ):
                     wrappers[node.name] = str(call.args[0].value)
     found: list[tuple[str, str]] = []
     for call in ast.walk(tree):
-        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
-                and call.func.id in wrappers and call.args):
+        if not (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Name)
+            and call.func.id in wrappers
+            and call.args
+        ):
             continue
         arg = call.args[0]
         if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
@@ -180,14 +203,30 @@ def update_translations(languages: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         # A generated module of literal translate() calls lupdate can read.
         stub = Path(folder) / "wrapped_strings.py"
-        stub.write_text("".join(f"translate({json.dumps(c)}, {json.dumps(t, ensure_ascii=False)})\n"
-                                for c, t in dict.fromkeys(extra)), encoding="utf-8")
+        stub.write_text(
+            "".join(
+                f"translate({json.dumps(c)}, {json.dumps(t, ensure_ascii=False)})\n"
+                for c, t in dict.fromkeys(extra)
+            ),
+            encoding="utf-8",
+        )
         for language in languages or [lang for lang in LANGUAGES if lang != "en"]:
             ts = ts_file(language)
-            subprocess.run([_tool("lupdate"), "-locations", "none", "-target-language",
-                            language, *map(str, sources), str(stub), "-ts", str(ts)], check=True)
-            subprocess.run([_tool("lrelease"), str(ts), "-qm", str(qm_file(language))],
-                           check=True)
+            subprocess.run(
+                [
+                    _tool("lupdate"),
+                    "-locations",
+                    "none",
+                    "-target-language",
+                    language,
+                    *map(str, sources),
+                    str(stub),
+                    "-ts",
+                    str(ts),
+                ],
+                check=True,
+            )
+            subprocess.run([_tool("lrelease"), str(ts), "-qm", str(qm_file(language))], check=True)
 
 
 if __name__ == "__main__":

@@ -7,12 +7,13 @@ in ``menus``, project opening in ``project_flow``.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from qualcode.core.changes import Change
 from qualcode.core.errors import QualcodeError
 from qualcode.core.project import Project
-from qualcode.core.records import CodeRecord, CoderRecord, CodingRecord
+from qualcode.core.records import CodeRecord, CoderRecord, CodingRecord, DocumentRecord
 from qualcode.ui import project_flow
 from qualcode.ui.app import settings
 from qualcode.ui.coding_actions import CodingController
@@ -51,6 +52,7 @@ class MainWindow(QtWidgets.QMainWindow):
         super().__init__()
         self.setWindowTitle("Qualcode")
         self.project: Project | None = None
+        self.quiet = False  # set for --screenshot: report errors on stderr, not in dialogs
         self.undo_stack = QtGui.QUndoStack(self)  # one stack for the whole session
         self.coder: CoderRecord | None = None
         self.requested_coder = coder
@@ -79,6 +81,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.pages.addWidget(self.workbench)
         self.setCentralWidget(self.pages)
         build_menus(self)
+        self.toolbar.setVisible(False)  # coder, layers and quick code need a project
         self._connect()
         self.start.set_recent(project_flow.recent_projects())
         geometry = settings().value("window/geometry")
@@ -112,8 +115,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 760, 420])
-        self.right.setSizes([500, 360])
+        # Explicit minimums: the panes' own hints (long names, toolbars) would otherwise
+        # force a window wider than a small laptop screen.
+        for pane, width in ((self.browser_holder, 170), (centre, 380), (self.right, 280)):
+            pane.setMinimumWidth(width)
+        for label in (self.doc_title, self.doc_meta):
+            label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
+                                QtWidgets.QSizePolicy.Policy.Preferred)
+        self.splitter.setSizes([300, 720, 420])
+        self.right.setSizes([420, 440])
         for splitter, key in ((self.splitter, "main"), (self.right, "right")):
             splitter.setChildrenCollapsible(False)
             state = settings().value(f"window/splitter-{key}")
@@ -126,9 +136,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view.selectionChanged.connect(self.update_details)
         self.view.codeDropped.connect(self.coding.apply_code)
         self.view.codingClicked.connect(self.select_coding)
+        self.view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
         self.details.removeRequested.connect(self.coding.remove)
         self.details.memoSaved.connect(self.coding.save_memo)
         self.details.spanRequested.connect(self.coding.set_span)
+        self.details.recodeRequested.connect(self.coding.recode)
+        self.details.codingSelected.connect(self.view.set_focus_coding)
         self.start.openRequested.connect(lambda locator: project_flow.open_locator(self, locator))
         self.start.browseRequested.connect(lambda: project_flow.browse(self))
         self.start.newRequested.connect(lambda: project_flow.new_project(self))
@@ -139,7 +153,7 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             project = project_flow.load(locator)
         except QualcodeError as exc:
-            QtWidgets.QMessageBox.warning(self, self.tr("Cannot open project"), str(exc))
+            self.report(str(exc), self.tr("Cannot open project"))
             return False
         self.set_project(project)
         if remember:
@@ -147,12 +161,21 @@ class MainWindow(QtWidgets.QMainWindow):
             self.start.set_recent(project_flow.recent_projects())
         return True
 
+    def report(self, message: str, title: str = "Qualcode") -> None:
+        if self.quiet:
+            print(message, file=sys.stderr)
+        else:
+            QtWidgets.QMessageBox.warning(self, title, message)
+
     def set_project(self, project: Project) -> None:
         self.close_project()
         self.project = project
         project.subscribe(self._on_change)
         self.reload_coders()
+        if self.coder is not None:
+            settings().setValue("coder", self.coder.name)  # --coder becomes the last used
         self.reload_codes()
+        self.coding.load()
         self.browser = make_document_browser(project)
         self.browser_holder.layout().addWidget(self.browser)
         self.browser.documentActivated.connect(self.show_document)
@@ -164,6 +187,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.browser.set_current_coder(self.coder.name)
         self.setWindowTitle(f"{project.name} — Qualcode")
         self.pages.setCurrentWidget(self.workbench)
+        self.toolbar.setVisible(True)
         refresh_coder_widgets(self)
         last = project_flow.last_document(project.locator)
         documents = project.documents.list()
@@ -188,6 +212,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.project, self.document_id, self.selected_code_id = None, None, None
         self.view.set_transcript("")
         self.pages.setCurrentWidget(self.start)
+        self.toolbar.setVisible(False)
         self.setWindowTitle("Qualcode")
 
     def reload_coders(self) -> None:
@@ -226,17 +251,19 @@ class MainWindow(QtWidgets.QMainWindow):
         self.refresh_highlights()
 
     # Documents ----------------------------------------------------------------------
-    def show_document_named(self, name: str | None) -> None:
+    def show_document_named(self, name: str | None) -> bool:
         if self.project is None:
-            return
+            return False
         documents = self.project.documents.list()
         if name:
             match = next((d for d in documents if d.name == name), None)
         else:  # the first document with codings makes the most telling picture
             coded = {c.document_id for c in self.project.codings.list()}
             match = next((d for d in documents if d.id in coded), None)
-        if match is not None:
-            self.show_document(match.id)
+        if match is None:
+            return False
+        self.show_document(match.id)
+        return True
 
     def show_document(self, document_id: int) -> None:
         if self.project is None:
@@ -245,6 +272,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.document_id = document_id
         self.view.set_transcript(self.project.documents.text(document_id),
                                  self.project.documents.turns(document_id))
+        self._update_header(record)
+        if self.browser is not None and hasattr(self.browser, "select_document"):
+            self.browser.select_document(document_id)
+        project_flow.set_last_document(self.project.locator, document_id)
+        self.refresh_highlights()
+
+    def _update_header(self, record: DocumentRecord) -> None:
         self.doc_title.setText(record.name)
         attrs = [record.attributes.get(k, "") for k in ("intervention", "institution",
                                                          "education_level", "source_type")]
@@ -253,10 +287,6 @@ class MainWindow(QtWidgets.QMainWindow):
         if record.blind and not record.revealed:
             meta.append(self.tr("blind coding"))
         self.doc_meta.setText(" · ".join(meta))
-        if self.browser is not None and hasattr(self.browser, "select_document"):
-            self.browser.select_document(document_id)
-        project_flow.set_last_document(self.project.locator, document_id)
-        self.refresh_highlights()
 
     def visible_codings(self) -> list[CodingRecord]:
         if self.project is None or self.document_id is None or self.coder is None:
@@ -274,14 +304,17 @@ class MainWindow(QtWidgets.QMainWindow):
     def refresh_highlights(self) -> None:
         codings = self.visible_codings()
         self.visible = {c.id: c for c in codings}
+        # With several coders on screen the margin says whose stripe is whose.
+        several = len({c.coder_id for c in codings}) > 1
         highlights = []
         for coding in codings:
             code = self.codes.get(coding.code_id)
             coder = self.coders.get(coding.coder_id)
             if code is None:
                 continue
+            label = f"{code.name} · {coder.name[:1]}" if several and coder else code.name
             highlights.append(Highlight(
-                coding.id, coding.start, coding.end, code.colour, code.name,
+                coding.id, coding.start, coding.end, code.colour, label,
                 tooltip_html(code.path_text, coder.name if coder else "?", coding.memo),
             ))
         self.view.set_highlights(highlights)
@@ -322,6 +355,15 @@ class MainWindow(QtWidgets.QMainWindow):
             self.view.select_span(coding.start, coding.end)
             self.details.select_coding(coding_id)
 
+    def _context_menu(self, pos: QtCore.QPoint) -> None:
+        """Copy and Select All from Qt, then the coding actions that apply here."""
+        menu = self.view.createStandardContextMenu(pos)
+        menu.addSeparator()
+        for action in self.context_actions:
+            menu.addAction(action)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
     # Change notices -----------------------------------------------------------------
     def _on_change(self, change: Change) -> None:
         if change.kind == "codings":
@@ -336,11 +378,16 @@ class MainWindow(QtWidgets.QMainWindow):
             self.reload_coders()
             self.refresh_highlights()
         elif change.kind == "documents" and self.document_id in change.ids:
-            if self.project is not None and self.document_id not in {
-                d.id for d in self.project.documents.list()
-            }:
+            assert self.project is not None
+            current = {d.id: d for d in self.project.documents.list()}.get(self.document_id)
+            if current is None:  # removed
                 self.document_id = None
                 self.view.set_transcript("")
+                self.doc_title.clear()
+                self.doc_meta.clear()
+            else:  # assigned, revealed or renamed: blinding may have changed
+                self._update_header(current)
+                self.refresh_highlights()
         elif change.kind == "memos" and self.selected_code_id is not None:
             self.select_code(self.selected_code_id)
 

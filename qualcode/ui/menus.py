@@ -56,7 +56,8 @@ def build_menus(w: MainWindow) -> None:
     _action(w, edit, _tr("Find in &all documents…"), partial(_find_all, w), "Ctrl+Shift+F")
 
     coding = bar.addMenu(_tr("&Coding"))
-    _action(w, coding, _tr("&Apply selected code"), partial(_apply_selected, w), "Ctrl+Return")
+    apply = _action(w, coding, _tr("&Apply selected code"), partial(_apply_selected, w),
+                    "Ctrl+Return")
     _action(w, coding, _tr("&Quick code…"), partial(_focus_quick, w), "Ctrl+K")
     w.recent_codes_menu = coding.addMenu(_tr("Recent &codes"))
     w.recent_code_actions = []
@@ -70,13 +71,16 @@ def build_menus(w: MainWindow) -> None:
     w.coding.recentChanged.connect(partial(_fill_recent_codes, w))
     _fill_recent_codes(w)
     coding.addSeparator()
-    _action(w, coding, _tr("&New inductive code…"), w.coding.new_inductive, "Ctrl+Alt+N")
-    _action(w, coding, _tr("&In-vivo code"), w.coding.in_vivo, "Ctrl+I")
+    inductive = _action(w, coding, _tr("&New inductive code…"), w.coding.new_inductive,
+                        "Ctrl+Alt+N")
+    in_vivo = _action(w, coding, _tr("&In-vivo code"), w.coding.in_vivo, "Ctrl+I")
+    _action(w, coding, _tr("Give coding the &selected code"), w.coding.recode)
     remove = _action(w, coding, _tr("&Remove coding"), w.coding.remove, std.Delete)
     # Del also deletes codes in the code tree; scoped so the two never clash.
     remove.setShortcutContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
     w.view.addAction(remove)
     w.details.addAction(remove)
+    w.context_actions = [apply, inductive, in_vivo, remove]
     coding.addSeparator()
     w.snap_action = _action(w, coding, _tr("&Snap selection to whole words"),
                             partial(_toggle_snap, w))
@@ -99,7 +103,7 @@ def build_menus(w: MainWindow) -> None:
 
 
 def _build_toolbar(w: MainWindow) -> None:
-    toolbar = w.addToolBar(_tr("Main"))
+    toolbar = w.toolbar = w.addToolBar(_tr("Main"))
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     toolbar.addAction(w.undo_action)
@@ -108,7 +112,9 @@ def _build_toolbar(w: MainWindow) -> None:
     toolbar.addWidget(QtWidgets.QLabel(_tr("Coder") + " "))
     w.coder_combo = QtWidgets.QComboBox()
     w.coder_combo.setMinimumContentsLength(10)
-    w.coder_combo.textActivated.connect(lambda text: w.set_coder(text.split(" (")[0]))
+    w.coder_combo.activated.connect(
+        lambda index: w.set_coder(str(w.coder_combo.itemData(index)))
+    )
     toolbar.addWidget(w.coder_combo)
     toolbar.addWidget(QtWidgets.QLabel("  " + _tr("Show") + " "))
     w.layer_combo = QtWidgets.QComboBox()
@@ -134,7 +140,7 @@ def refresh_coder_widgets(w: MainWindow) -> None:
     w.coder_combo.blockSignals(True)
     w.coder_combo.clear()
     for coder in coders:
-        w.coder_combo.addItem(f"{coder.name} ({_tr(coder.role)})")
+        w.coder_combo.addItem(f"{coder.name} ({_tr(coder.role)})", coder.name)
         if w.coder is not None and coder.id == w.coder.id:
             w.coder_combo.setCurrentIndex(w.coder_combo.count() - 1)
     w.coder_combo.blockSignals(False)

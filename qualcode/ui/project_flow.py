@@ -62,6 +62,15 @@ def set_last_document(locator: str, document_id: int) -> None:
     settings().setValue(f"{_key(locator)}/document", document_id)
 
 
+def recent_codes(locator: str) -> list[int]:
+    value = settings().value(f"{_key(locator)}/recentCodes", "")
+    return [int(v) for v in str(value or "").split(",") if v.strip().isdigit()]
+
+
+def set_recent_codes(locator: str, code_ids: list[int]) -> None:
+    settings().setValue(f"{_key(locator)}/recentCodes", ",".join(str(c) for c in code_ids))
+
+
 def pick_coder(coders: list[CoderRecord], requested: str | None,
                current: CoderRecord | None) -> CoderRecord | None:
     """``--coder``, else the one already chosen, else the last used, else the first lead."""

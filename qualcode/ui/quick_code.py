@@ -66,7 +66,8 @@ class QuickCodeBox(QtWidgets.QLineEdit):
     def _choose_best(self) -> None:
         popup = self._completer.popup()
         if popup.isVisible() and popup.currentIndex().isValid():
-            return  # the completer's own activated signal handles it
+            self._choose_path(str(popup.currentIndex().data()))  # the highlighted row
+            return
         text = self.text().strip()
         if text in self._ids:
             self._finish(self._ids[text])

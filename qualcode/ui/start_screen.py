@@ -9,6 +9,41 @@ from qualcode.ui.qt import QtCore, QtGui, QtWidgets, Signal
 PATH_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
 
 
+class _RecentDelegate(QtWidgets.QStyledItemDelegate):
+    """Project name in bold over its location in a muted colour."""
+
+    def paint(self, painter: QtGui.QPainter, option: QtWidgets.QStyleOptionViewItem,
+              index: QtCore.QModelIndex) -> None:
+        name, _, where = str(index.data()).partition("\n")
+        style_option = QtWidgets.QStyleOptionViewItem(option)
+        self.initStyleOption(style_option, index)
+        style_option.text = ""
+        widget = option.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget else QtWidgets.QApplication.style()
+        style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, style_option,
+                          painter, widget)
+        rect = option.rect.adjusted(10, 6, -10, -6)  # type: ignore[attr-defined]
+        selected = bool(option.state & QtWidgets.QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette = option.palette  # type: ignore[attr-defined]
+        bold = QtGui.QFont(option.font)  # type: ignore[attr-defined]
+        bold.setWeight(QtGui.QFont.Weight.DemiBold)
+        painter.save()
+        painter.setFont(bold)
+        painter.setPen(palette.color(QtGui.QPalette.ColorRole.HighlightedText if selected
+                                     else QtGui.QPalette.ColorRole.Text))
+        painter.drawText(rect, int(QtCore.Qt.AlignmentFlag.AlignTop), name)
+        painter.setFont(option.font)  # type: ignore[attr-defined]
+        if not selected:
+            painter.setPen(palette.color(QtGui.QPalette.ColorRole.PlaceholderText))
+        painter.drawText(rect, int(QtCore.Qt.AlignmentFlag.AlignBottom), where)
+        painter.restore()
+
+    def sizeHint(self, option: QtWidgets.QStyleOptionViewItem,
+                 index: QtCore.QModelIndex) -> QtCore.QSize:
+        height = QtGui.QFontMetrics(option.font).height()  # type: ignore[attr-defined]
+        return QtCore.QSize(200, 2 * height + 16)
+
+
 class StartScreen(QtWidgets.QWidget):
     openRequested = Signal(str)  # a project locator
     newRequested = Signal()
@@ -31,6 +66,9 @@ class StartScreen(QtWidgets.QWidget):
         self.open_button = self._button(self.tr("Open project…"), self.browseRequested)
         self.sample_button = self._button(self.tr("Open the sample project"),
                                           self.sampleRequested)
+        self.sample_button.setStyleSheet(
+            "text-align: left; padding: 6px 14px; background: palette(highlight); "
+            "color: palette(highlighted-text); border: none; border-radius: 4px;")
         sample_note = QtWidgets.QLabel(self.tr(
             "Ten synthetic Dutch and English transcripts about student wellbeing, two "
             "codebooks and two coders' codings: a safe place to try everything."))
@@ -46,15 +84,18 @@ class StartScreen(QtWidgets.QWidget):
         actions.addStretch(1)
 
         self.recent = QtWidgets.QListWidget()
-        self.recent.setSpacing(2)
+        self.recent.setSpacing(3)
+        self.recent.setItemDelegate(_RecentDelegate(self.recent))
         self.recent.itemActivated.connect(self._open_item)
         self.recent.itemDoubleClicked.connect(self._open_item)
         self.empty_note = QtWidgets.QLabel(self.tr("Projects you open appear here."))
         self.empty_note.setStyleSheet("color: palette(placeholder-text);")
+        self.empty_note.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
         recent = QtWidgets.QVBoxLayout()
+        recent.setSpacing(10)
         recent.addWidget(self._heading(self.tr("Recent projects")))
         recent.addWidget(self.recent, 1)
-        recent.addWidget(self.empty_note)
+        recent.addWidget(self.empty_note, 1)
 
         columns = QtWidgets.QHBoxLayout()
         columns.setSpacing(48)
@@ -103,6 +144,7 @@ class StartScreen(QtWidgets.QWidget):
                 item.setToolTip(self.tr("Not found: {0}").replace("{0}", locator))
             self.recent.addItem(item)
         self.empty_note.setVisible(not locators)
+        self.recent.setVisible(bool(locators))
 
     def _open_item(self, item: QtWidgets.QListWidgetItem) -> None:
         self.openRequested.emit(str(item.data(PATH_ROLE)))

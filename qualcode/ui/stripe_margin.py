@@ -66,6 +66,9 @@ class StripeMargin(QtWidgets.QWidget):
             x = PAD + h.lane * LANE_WIDTH
             bar = QtCore.QRect(x, top + 1, LANE_WIDTH - 2, max(bottom - top - 2, 4))
             painter.fillRect(bar, colour)
+            if h.coding_id == self._view.focus_coding:
+                painter.setPen(QtGui.QPen(palette.color(QtGui.QPalette.ColorRole.Text), 1))
+                painter.drawRect(bar.adjusted(-1, -1, 0, 0))
             self._hits.append((bar.adjusted(-1, 0, 1, 0), h))
             if top >= label_bottom and top >= -1:
                 text = metrics.elidedText(h.label, QtCore.Qt.TextElideMode.ElideRight,

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -70,7 +71,7 @@ def binary_alpha_fast(
     m = n_coders
     if m < 2:
         return BinaryResult(math.nan, 0.0, 0, "fewer than two coders")
-    g, s, e = merge_segments(coder, start, end)
+    _, s, e = merge_segments(coder, start, end)
     n_segments = int(s.size)
     total = float(m * total_length)
     if n_segments == 0:
@@ -100,7 +101,9 @@ def binary_alpha_fast(
     d_e = e_sg / total
     if not d_e > 1e-12:
         return BinaryResult(
-            math.nan, total, n_segments,
+            math.nan,
+            total,
+            n_segments,
             "expected disagreement is zero (only one kind of section observed)",
         )
     return BinaryResult(1.0 - d_o / d_e, total, n_segments, None)
@@ -124,7 +127,7 @@ def disputed_stretches(
         ends.setdefault(e, []).append((coder, code))
     active: list[dict[int, int]] = [{} for _ in range(n_coders)]
     out: list[tuple[int, int, list[set[int]]]] = []
-    for left, right in zip(bounds, bounds[1:], strict=False):
+    for left, right in pairwise(bounds):
         for coder, code in ends.get(left, ()):
             active[coder][code] -= 1
             if not active[coder][code]:

@@ -111,7 +111,9 @@ def figures(counts: npt.NDArray[np.float64], pat: Patterns) -> CountFigures:
     elif not math.isfinite(alpha):
         reason = "expected disagreement is zero; alpha is undefined"
     elif n < DEFAULT_MIN_PAIRABLE:
-        reason = f"only {round(n)} pairable values (fewer than {DEFAULT_MIN_PAIRABLE}); too little data"
+        reason = (
+            f"only {round(n)} pairable values (fewer than {DEFAULT_MIN_PAIRABLE}); too little data"
+        )
     if reason is not None:
         alpha = math.nan
     percent = math.nan
@@ -180,14 +182,17 @@ def bootstrap(
     replacement, percentile interval; the method of ``bootstrap_alpha``, drawn as
     multinomial counts over patterns. Replicates with undefined alpha are left out."""
     pairable = (pat.present >= 2) & (counts > 0)
-    c = counts[pairable]
-    n_units = int(c.sum())
+    n_units = int(counts[pairable].sum())
     if n_boot < 1 or n_units < 2:
         return math.nan, math.nan, math.nan
-    sub = Patterns(
-        pat.n_coders, pat.states[pairable], pat.present[pairable], pat.ones[pairable],
-        pat.disputed[pairable],
-    )
+    # Alpha depends on a unit only through (m_u, n1_u): pool patterns that share them,
+    # so the multinomial has at most a dozen categories instead of 3^m.
+    key = (pat.present * (pat.n_coders + 1) + pat.ones).astype(np.int64)[pairable]
+    kinds, inverse = np.unique(key, return_inverse=True)
+    c = np.bincount(inverse, weights=counts[pairable])
+    present = (kinds // (pat.n_coders + 1)).astype(np.float64)
+    ones = (kinds % (pat.n_coders + 1)).astype(np.float64)
+    sub = Patterns(pat.n_coders, pat.states[:0], present, ones, np.zeros(kinds.size, bool))
     rng = np.random.default_rng(seed)
     draws = rng.multinomial(n_units, c / n_units, size=n_boot).astype(np.float64)
     alphas = _alpha_from_o(_coincidences(draws, sub))

@@ -26,10 +26,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qualcode.core.errors import DomainError
-from qualcode.core.models import Assignment, Code, Coding, Document, SpeakerTurn, TextUnit
+from qualcode.core.models import Assignment, Coding, Document, SpeakerTurn, TextUnit
 from qualcode.core.services import codebook_tree as tree
-from qualcode.core.services.lookup import CodeRef, CoderRef, DocumentRef, get_code, get_coder
-from qualcode.core.services.lookup import get_document
+from qualcode.core.services.lookup import (
+    CodeRef,
+    CoderRef,
+    DocumentRef,
+    get_code,
+    get_coder,
+    get_document,
+)
 
 if TYPE_CHECKING:
     from qualcode.core.project import Project
@@ -56,6 +62,7 @@ class Scope:
     parents: dict[int, int | None]
     documents: list[DocData]
     notes: list[str] = field(default_factory=list)
+    path_cache: dict[frozenset[int], tuple[str, ...]] = field(default_factory=dict)
 
     def value_sets(self) -> tuple[list[tuple[int, list[int]]], list[tuple[int, list[int]]]]:
         """(codes, clusters): each as (code id, the code ids that count as it).
@@ -137,7 +144,9 @@ def fallback_units(text: str, kind: str, language: str) -> list[tuple[int, int]]
         return out
 
 
-def _code_ids(session: Session, codes: Sequence[CodeRef] | None) -> tuple[dict[int, str], dict]:
+def _code_ids(
+    session: Session, codes: Sequence[CodeRef] | None
+) -> tuple[dict[int, str], dict[int, int | None]]:
     records = tree.ordered_records(tree.load_codes(session))
     parents = {r.id: r.parent_id for r in records}
     paths = {r.id: r.path_text for r in records}

@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from qualcode.core.agreement import UnitizedDocument, cu_alpha, cu_alpha_across_domains
+from qualcode.core.agreement import (
+    UnitizedDocument,
+    cu_alpha,
+    cu_alpha_across_domains,
+    prepare,
+)
 from qualcode.core.agreement_project import counting
 from qualcode.core.agreement_project.continuum import binary_alpha_fast, disputed_stretches
 from qualcode.core.agreement_project.records import (
@@ -67,9 +73,7 @@ def compute_agreement(
     if bootstrap < 0:
         raise DomainError("the number of bootstrap samples cannot be negative")
     began = time.perf_counter()
-    scope = load_scope(
-        project, coders, documents=documents, codes=codes, unit=unit, viewer=viewer
-    )
+    scope = load_scope(project, coders, documents=documents, codes=codes, unit=unit, viewer=viewer)
     settings = Settings(
         coders=tuple(scope.coders),
         unit=unit,
@@ -110,8 +114,13 @@ def _flag(reason: str | None, n_coded: int, what: str) -> tuple[bool, str]:
 
 
 def _unit_figures(
-    kind: str, label: str, ref_id: int | None, counts: np.ndarray, pat: counting.Patterns,
-    n_boot: int, seed: int,
+    kind: str,
+    label: str,
+    ref_id: int | None,
+    counts: np.ndarray,
+    pat: counting.Patterns,
+    n_boot: int,
+    seed: int,
 ) -> Figures:
     f = counting.figures(counts, pat)
     low = high = below = math.nan
@@ -119,8 +128,22 @@ def _unit_figures(
         low, high, below = counting.bootstrap(counts, pat, n_boot, seed)
     low_data, note = _flag(f.reason, f.n_coded, "units coded with it by anyone")
     return Figures(
-        kind, label, ref_id, f.n_units, f.n_pairable, f.n_coded, f.percent, f.cohen,
-        f.fleiss, f.alpha, low, high, below, reason=f.reason, low_data=low_data, note=note,
+        kind,
+        label,
+        ref_id,
+        f.n_units,
+        f.n_pairable,
+        f.n_coded,
+        f.percent,
+        f.cohen,
+        f.fleiss,
+        f.alpha,
+        low,
+        high,
+        below,
+        reason=f.reason,
+        low_data=low_data,
+        note=note,
     )
 
 
@@ -181,11 +204,13 @@ def _unit_disagreements(
     if not disputed:
         return ()
     keys = np.array(sorted(disputed), dtype=np.int64)
+    is_disputed = np.zeros(tables.doc_of_unit.size, dtype=bool)
+    is_disputed[keys] = True
     applied: dict[tuple[int, int], list[int]] = {}
     for k, (cid, _) in enumerate(codes_vs):
         for i in range(len(scope.coders)):
             units = tables.applied[(k, i)]
-            for u in units[np.isin(units, keys)].tolist():
+            for u in units[is_disputed[units]].tolist():
                 applied.setdefault((u, i), []).append(cid)
     out = []
     for u in keys.tolist():
@@ -197,14 +222,20 @@ def _unit_disagreements(
             if doc.present[i]
         )
         out.append(
-            Disagreement(doc.id, doc.name, s, e, doc.text[s:e], by_coder,
-                         _paths(scope, disputed[u]))
+            Disagreement(
+                doc.id, doc.name, s, e, doc.text[s:e], by_coder, _paths(scope, disputed[u])
+            )
         )
     return tuple(out)
 
 
 def _paths(scope: Scope, ids: Sequence[int] | set[int]) -> tuple[str, ...]:
-    return tuple(sorted({scope.code_paths[c] for c in ids}, key=str.lower))
+    key = frozenset(ids)
+    found = scope.path_cache.get(key)
+    if found is None:
+        found = tuple(sorted({scope.code_paths[c] for c in key}, key=str.lower))
+        scope.path_cache[key] = found
+    return found
 
 
 def _character_mode(scope: Scope, progress: Progress | None) -> Parts:
@@ -218,43 +249,62 @@ def _character_mode(scope: Scope, progress: Progress | None) -> Parts:
     codes_vs, clusters_vs = scope.value_sets()
     offsets = np.cumsum([0] + [len(d.text) for d in docs]).astype(np.int64)
     total_len = int(offsets[-1])
-    rows = [(i, s + int(off), e + int(off), c) for d, off in zip(docs, offsets, strict=False)
-            for i, s, e, c in d.codings]
+    rows = [
+        (i, s + int(off), e + int(off), c)
+        for d, off in zip(docs, offsets, strict=False)
+        for i, s, e, c in d.codings
+    ]
     arr = np.array(rows, dtype=np.int64).reshape(len(rows), 4)
     total = len(codes_vs) + 2 * len(clusters_vs) + len(docs) + 1
     step = 0
 
-    def binary(kind: str, label: str, ref: int | None, mask: np.ndarray, length: int,
-               base: int = 0) -> Figures:
+    def binary(
+        kind: str, label: str, ref: int | None, mask: np.ndarray, length: int, base: int = 0
+    ) -> Figures:
         nonlocal step
         r = binary_alpha_fast(m, length, arr[mask, 0], arr[mask, 1] - base, arr[mask, 2] - base)
         low, note = _flag(r.reason, r.n_segments, "coded segments")
         step += 1
         if progress is not None:
             progress(step, total)
-        return Figures(kind, label, ref, len(docs), round(r.pairable_length), r.n_segments,
-                       alpha=r.alpha, reason=r.reason, low_data=low, note=note)
+        return Figures(
+            kind,
+            label,
+            ref,
+            len(docs),
+            round(r.pairable_length),
+            r.n_segments,
+            alpha=r.alpha,
+            reason=r.reason,
+            low_data=low,
+            note=note,
+        )
 
-    out_codes = [binary("code", scope.code_paths[c], c, np.isin(arr[:, 3], ids), total_len)
-                 for c, ids in codes_vs]
+    out_codes = [
+        binary("code", scope.code_paths[c], c, np.isin(arr[:, 3], ids), total_len)
+        for c, ids in codes_vs
+    ]
     unitized = [UnitizedDocument(len(d.text), _segments(d, scope.coders), d.name) for d in docs]
+    prepared = prepare(unitized, scope.coders) if docs else None
     out_clusters = []
     for c, ids in clusters_vs:
         fig = binary("cluster", scope.code_paths[c], c, np.isin(arr[:, 3], ids), total_len)
-        cu = cu_alpha(_with_domain(unitized, set(ids)), ids, scope.coders) if docs else None
+        cu = cu_alpha(prepared, ids) if prepared is not None else None
         step += 1
         if cu is not None:
-            fig = _replace(fig, cu_alpha=cu.alpha, coverage=cu.coverage)
+            fig = replace(fig, cu_alpha=cu.alpha, coverage=cu.coverage)
         out_clusters.append(fig)
     out_docs = []
-    for d, doc in enumerate(docs):
-        mask = (arr[:, 1] >= offsets[d]) & (arr[:, 2] <= offsets[d + 1])
-        out_docs.append(binary("document", doc.name, doc.id, mask, len(doc.text), offsets[d]))
+    for k, doc in enumerate(docs):
+        mask = (arr[:, 1] >= offsets[k]) & (arr[:, 2] <= offsets[k + 1])
+        out_docs.append(binary("document", doc.name, doc.id, mask, len(doc.text), offsets[k]))
     overall = binary("overall", "overall", None, np.ones(len(arr), dtype=bool), total_len)
-    domains = scope.top_level_domains()
-    if len(domains) >= 2 and docs:
-        cu_all = cu_alpha_across_domains(unitized, domains, scope.coders)
-        overall = _replace(overall, cu_alpha=cu_all.alpha, coverage=cu_all.coverage)
+    domains: dict[Hashable, Collection[Hashable]] = {
+        k: v for k, v in scope.top_level_domains().items()
+    }
+    if len(domains) >= 2 and prepared is not None:
+        cu_all = cu_alpha_across_domains(prepared, domains)
+        overall = replace(overall, cu_alpha=cu_all.alpha, coverage=cu_all.coverage)
     disagreements = []
     for doc in docs:
         for s, e, sets in disputed_stretches(len(doc.text), m, doc.codings):
@@ -263,8 +313,11 @@ def _character_mode(scope: Scope, progress: Progress | None) -> Parts:
             by_coder = tuple(
                 CoderCodes(n, _paths(scope, sets[i])) for i, n in enumerate(scope.coders)
             )
-            disagreements.append(Disagreement(doc.id, doc.name, s, e, doc.text[s:e], by_coder,
-                                              _paths(scope, union - common)))
+            disagreements.append(
+                Disagreement(
+                    doc.id, doc.name, s, e, doc.text[s:e], by_coder, _paths(scope, union - common)
+                )
+            )
     return tuple(out_codes), tuple(out_clusters), tuple(out_docs), overall, tuple(disagreements)
 
 
@@ -273,24 +326,3 @@ def _segments(doc: DocData, coders: list[str]) -> dict[str, list[tuple[int, int,
     for i, s, e, code in doc.codings:
         out[coders[i]].append((s, e, code))
     return out
-
-
-def _with_domain(docs: list[UnitizedDocument], ids: set[int]) -> list[UnitizedDocument]:
-    """Documents with a code of the domain, plus one empty stand-in for the rest: an
-    all-gap document adds only its length to the continuum, split or joined (cu-alpha
-    pools documents as one concatenated continuum), so this is exact and much faster."""
-    kept, rest = [], 0
-    for doc in docs:
-        if any(seg[2] in ids for segs in doc.codings.values() for seg in segs):  # type: ignore[index]
-            kept.append(doc)
-        else:
-            rest += doc.length
-    if rest:
-        kept.append(UnitizedDocument(rest, {}, "(documents without these codes)"))
-    return kept
-
-
-def _replace(fig: Figures, **changes: float) -> Figures:
-    from dataclasses import replace
-
-    return replace(fig, **changes)

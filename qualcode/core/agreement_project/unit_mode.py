@@ -67,12 +67,12 @@ def build_tables(
             member.setdefault(cid, []).append(k)
     vs_l, coder_l, start_l, end_l = [], [], [], []
     for d, off in zip(docs, char_offset, strict=True):
-        for coder, s, e, cid in d.codings:
+        for coder, c_start, c_end, cid in d.codings:
             for k in member.get(cid, ()):
                 vs_l.append(k)
                 coder_l.append(coder)
-                start_l.append(s + off)
-                end_l.append(e + off)
+                start_l.append(c_start + off)
+                end_l.append(c_end + off)
     group = np.array(vs_l, dtype=np.int64) * m + np.array(coder_l, dtype=np.int64)
     g, s, e = merge_segments(group, np.array(start_l, dtype=np.int64), np.array(end_l, np.int64))
     applied_keys = _applied(g, s, e, g_us, g_ue, threshold)
@@ -123,4 +123,4 @@ def _applied(
     uniq, inv = np.unique(keys, return_inverse=True)
     covered = np.bincount(inv, weights=overlap[keep].astype(np.float64))
     unit_len = (ue - us).astype(np.float64)[uniq % n]
-    return uniq[covered - threshold * unit_len > 1e-9]
+    return np.asarray(uniq[covered - threshold * unit_len > 1e-9], dtype=np.int64)

@@ -110,8 +110,19 @@ class AdjudicationService:
         if not coders:
             raise DomainError("name the coder(s) whose version is accepted")
         choice = "accept" if len(coders) == 1 else "both"
-        return self._decide(document, start, end, by, note, consensus, choice, annotate_codebook,
-                            sources=coders, codes=codes, written=None)
+        return self._decide(
+            document,
+            start,
+            end,
+            by,
+            note,
+            consensus,
+            choice,
+            annotate_codebook,
+            sources=coders,
+            codes=codes,
+            written=None,
+        )
 
     def write(
         self,
@@ -132,8 +143,19 @@ class AdjudicationService:
         (default: the new span itself).
         """
         lo, hi = replace or (start, end)
-        return self._decide(document, lo, hi, by, note, consensus, "consensus",
-                            annotate_codebook, sources=(), codes=None, written=(start, end, code))
+        return self._decide(
+            document,
+            lo,
+            hi,
+            by,
+            note,
+            consensus,
+            "consensus",
+            annotate_codebook,
+            sources=(),
+            codes=None,
+            written=(start, end, code),
+        )
 
     def _decide(
         self,
@@ -165,7 +187,8 @@ class AdjudicationService:
                 Coding.document_id == doc.id, Coding.start < end, Coding.end > start
             )
             old = [
-                c for c in session.scalars(overlapping.where(Coding.coder_id == layer.id))
+                c
+                for c in session.scalars(overlapping.where(Coding.coder_id == layer.id))
                 if code_ids is None or c.code_id in code_ids
             ]
             removed = tuple(coding_record(c) for c in old)
@@ -187,20 +210,43 @@ class AdjudicationService:
                         spans[(c.start, c.end, c.code_id)] = None
             version = latest_version_id(session)
             rows = [
-                Coding(document_id=doc.id, coder_id=layer.id, code_id=code_id, start=s, end=e,
-                       memo=memo_text, codebook_version_id=version)
+                Coding(
+                    document_id=doc.id,
+                    coder_id=layer.id,
+                    code_id=code_id,
+                    start=s,
+                    end=e,
+                    memo=memo_text,
+                    codebook_version_id=version,
+                )
                 for s, e, code_id in spans
             ]
             session.add_all(rows)
-            memo = Memo(target="document", document_id=doc.id, author_id=lead.id,
-                        title=f"{TITLE} {start}-{end}",
-                        body=_memo_body(choice, names, start, end, rows, session, note),
-                        created_at=stamp, modified_at=stamp)
+            memo = Memo(
+                target="document",
+                document_id=doc.id,
+                author_id=lead.id,
+                title=f"{TITLE} {start}-{end}",
+                body=_memo_body(choice, names, start, end, rows, session, note),
+                created_at=stamp,
+                modified_at=stamp,
+            )
             session.add(memo)
             session.flush()
             decided_codes = sorted({r.code_id for r in rows} | {c.code_id for c in old})
-            decision = Decision(memo.id, doc.id, start, end, choice, names, lead.name, stamp,
-                                note, tuple(coding_record(r) for r in rows), removed)
+            decision = Decision(
+                memo.id,
+                doc.id,
+                start,
+                end,
+                choice,
+                names,
+                lead.name,
+                stamp,
+                note,
+                tuple(coding_record(r) for r in rows),
+                removed,
+            )
         changed = tuple(r.id for r in decision.added) + tuple(r.id for r in decision.removed)
         self._project.notify(Change("codings", changed, decision.document_id))
         self._project.notify(Change("memos", (decision.memo_id,), decision.document_id))
@@ -211,7 +257,7 @@ class AdjudicationService:
 
     def _annotate(self, code_id: int, decision: Decision) -> None:
         current = self._project.codebook.get(code_id).definition.rstrip()
-        line = (f"[{decision.at:%Y-%m-%d}] adjudication by {decision.by}: {decision.note.strip()}")
+        line = f"[{decision.at:%Y-%m-%d}] adjudication by {decision.by}: {decision.note.strip()}"
         text = f"{current}\n\n{line}" if current else line
         self._project.codebook.update(code_id, definition=text, coder=decision.by)
 
@@ -227,31 +273,45 @@ class AdjudicationService:
                 for m in session.scalars(query.order_by(Memo.created_at, Memo.id))
             ]
 
-    def layer(self, document: DocumentRef | None = None, consensus: str = CONSENSUS
-              ) -> list[CodingRecord]:
-        """The consensus codings (the adjudicated layer)."""
+    def layer(
+        self, document: DocumentRef | None = None, consensus: str = CONSENSUS
+    ) -> list[CodingRecord]:
+        """The consensus codings (the adjudicated layer); empty before any decision."""
+        with self._project.reading() as session:
+            if session.scalar(select(Coder.id).where(Coder.name == consensus)) is None:
+                return []
         return self._project.codings.list(document=document, coder=consensus)
 
 
 def _memo_line(choice: str, names: tuple[str, ...], lead: str, at: datetime, note: str) -> str:
-    what = {"accept": f"accepted {', '.join(names)}", "both": f"accepted both ({', '.join(names)})",
-            "consensus": "consensus coding written"}[choice]
+    what = {
+        "accept": f"accepted {', '.join(names)}",
+        "both": f"accepted both ({', '.join(names)})",
+        "consensus": "consensus coding written",
+    }[choice]
     tail = f": {note.strip()}" if note.strip() else ""
     return f"adjudication: {what}; by {lead} at {at:%Y-%m-%d %H:%M}{tail}"
 
 
 def _memo_body(
-    choice: str, names: tuple[str, ...], start: int, end: int, rows: list[Coding],
-    session: Session, note: str,
+    choice: str,
+    names: tuple[str, ...],
+    start: int,
+    end: int,
+    rows: list[Coding],
+    session: Session,
+    note: str,
 ) -> str:
     paths = []
     for r in rows:
         code = session.get(Code, r.code_id)
         paths.append(f"{code.name if code else r.code_id} ({r.start}-{r.end})")
-    return "\n".join([
-        f"choice: {choice}",
-        f"sources: {', '.join(names) or '-'}",
-        f"stretch: {start}-{end}",
-        f"codes: {'; '.join(paths) or '(none: left uncoded)'}",
-        f"note: {note.strip()}",
-    ])
+    return "\n".join(
+        [
+            f"choice: {choice}",
+            f"sources: {', '.join(names) or '-'}",
+            f"stretch: {start}-{end}",
+            f"codes: {'; '.join(paths) or '(none: left uncoded)'}",
+            f"note: {note.strip()}",
+        ]
+    )

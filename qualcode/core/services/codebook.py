@@ -58,10 +58,16 @@ class CodebookService:
             code = get_code(session, ref)
             return tree.code_record(code, tree.path_of(session, code))
 
-    def usage(self) -> dict[int, int]:
-        """Codings per code id (codes without codings are absent)."""
+    def usage(self, viewer: CoderRef | None = None) -> dict[int, int]:
+        """Codings per code id (codes without codings are absent).
+
+        With ``viewer``, counts only what that coder may see: on blind, unrevealed
+        documents a coder counts only their own codings.
+        """
         with self._project.reading() as session:
-            return tree.usage_counts(session)
+            if viewer is None:
+                return tree.usage_counts(session)
+            return tree.usage_counts(session, get_coder(session, viewer))
 
     def snapshot(self) -> CodebookSpec:
         with self._project.reading() as session:
@@ -348,7 +354,12 @@ class CodebookService:
                 sibling.position = index
 
     def split(
-        self, ref: CodeRef, new_names: Sequence[str], *, coder: CoderRef | None = None
+        self,
+        ref: CodeRef,
+        new_names: Sequence[str],
+        *,
+        coder: CoderRef | None = None,
+        guids: Sequence[str] | None = None,
     ) -> list[CodeRecord]:
         """Create new sibling codes that take over part of a code's meaning.
 
@@ -357,10 +368,13 @@ class CodebookService:
         """
         if not new_names:
             raise DomainError("a split needs at least one new code name")
+        if guids is not None and len(guids) != len(new_names):
+            raise DomainError("give one id per new code, or none")
         with self._project.transaction() as session:
             code = get_code(session, ref)
             who = self._coder(session, coder)
             parent = session.get(Code, code.parent_id) if code.parent_id else None
+            new_guids = list(guids) if guids is not None else [None] * len(new_names)
             created = [
                 self._add(
                     session,
@@ -368,10 +382,10 @@ class CodebookService:
                     parent,
                     who,
                     None,
-                    None,
+                    guid,
                     {"origin": code.origin, "colour": code.colour},
                 )
-                for name in new_names
+                for name, guid in zip(new_names, new_guids, strict=True)
             ]
             self.log(
                 session,
@@ -477,6 +491,15 @@ class CodebookService:
                 place(node, root)
         self._project.notify(Change("codebook"))
         return added
+
+    def remove_alias(self, source_guid: str) -> None:
+        """Forget a merge mapping (when a merge is undone)."""
+        from qualcode.core.models import CodeAlias
+
+        with self._project.transaction() as session:
+            alias = session.get(CodeAlias, source_guid.lower())
+            if alias is not None:
+                session.delete(alias)
 
     def aliases(self) -> dict[str, str]:
         """Recorded merge mappings: incoming guid -> guid of the code it now means."""

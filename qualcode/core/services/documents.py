@@ -251,6 +251,19 @@ class DocumentService:
             )
             return [coder_record(c) for c in coders]
 
+    def assignments(self) -> dict[int, builtins.list[CoderRecord]]:
+        """Assigned coders per document id, in one query."""
+        with self._project.reading() as session:
+            rows = session.execute(
+                select(Assignment.document_id, Coder)
+                .join(Coder, Coder.id == Assignment.coder_id)
+                .order_by(Coder.name)
+            )
+            result: dict[int, builtins.list[CoderRecord]] = {}
+            for document_id, coder in rows:
+                result.setdefault(document_id, []).append(coder_record(coder))
+            return result
+
     def reveal(self, ref: DocumentRef, *, by: CoderRef) -> None:
         """The lead lifts blinding on a document so every coder sees all layers."""
         with self._project.transaction() as session:

@@ -107,8 +107,10 @@ class SummaryService:
             if scope_value is not None:
                 query = query.where(Summary.scope_value == scope_value)
             order = {r.id: n for n, r in enumerate(tree.ordered_records(tree.load_codes(session)))}
-            rows = sorted(session.scalars(query),
-                          key=lambda s: (order.get(s.code_id, 0), s.scope_key, s.scope_value))
+            rows = sorted(
+                session.scalars(query),
+                key=lambda s: (order.get(s.code_id, 0), s.scope_key, s.scope_value),
+            )
             return [self._record(session, row) for row in rows]
 
     def remove(self, code: CodeRef, *, scope_key: str = "", scope_value: str = "") -> bool:
@@ -119,9 +121,11 @@ class SummaryService:
 
     @staticmethod
     def _find(session: Session, code_id: int, key: str, value: str) -> Summary | None:
-        return session.scalar(select(Summary).where(
-            Summary.code_id == code_id, Summary.scope_key == key, Summary.scope_value == value
-        ))
+        return session.scalar(
+            select(Summary).where(
+                Summary.code_id == code_id, Summary.scope_key == key, Summary.scope_value == value
+            )
+        )
 
     @staticmethod
     def _record(session: Session, row: Summary) -> SummaryRecord:
@@ -129,7 +133,12 @@ class SummaryService:
         assert code is not None
         author = session.get(Coder, row.author_id) if row.author_id else None
         return SummaryRecord(
-            id=row.id, code_id=row.code_id, code_path=tree.path_of(session, code),
-            scope_key=row.scope_key, scope_value=row.scope_value, body=row.body,
-            author=author.name if author else None, modified_at=row.modified_at,
+            id=row.id,
+            code_id=row.code_id,
+            code_path=tree.path_of(session, code),
+            scope_key=row.scope_key,
+            scope_value=row.scope_value,
+            body=row.body,
+            author=author.name if author else None,
+            modified_at=row.modified_at,
         )

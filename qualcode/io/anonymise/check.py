@@ -40,6 +40,20 @@ _RANK = {
     "bsn": 6,
 }
 CONTEXT_CHARS = 40
+# deduce reads any capitalised word that is also a first name or town as a name or place.
+# In speech, short replies and sentence openings such as "Mooi." or "Well," are far more
+# likely than someone called Mooi, so single-word findings from this list are dropped.
+# (This is Dutch "Best" as in "Best hard", at the price of missing the town Best.)
+COMMON_WORDS = frozenset(
+    str.split(
+        "mooi best top goed prima precies leuk fijn oke oké ja nee nou echt zeker klopt "
+        "inderdaad tja hoor dus maar want toen daarna eerst straks vandaag morgen gisteren "
+        "well can my just don so yes no sure okay ok right great nice really maybe then and "
+        "but we you they he she it what how why when where who do did is was are have had "
+        "not also even still because like yeah uh um oh thanks thank good cool wow fine "
+        "true exactly anyway honestly actually basically"
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -80,12 +94,16 @@ def check_report(
     progress: Progress | None = None,
 ) -> CheckReport:
     """Like :func:`check`, plus warnings (such as deduce being unavailable)."""
-    del language  # deduce is Dutch-only; the patterns cover both languages alike
+    del language  # deduce is Dutch-only; the patterns and word list cover both alike
     warnings: list[str] = []
     spans = list(find_patterns(text))
     if use_deduce:
         try:
-            spans.extend(engine.deduce_spans(text, progress))
+            spans.extend(
+                (s, e, kind)
+                for s, e, kind in engine.deduce_spans(text, progress)
+                if text[s:e].casefold() not in COMMON_WORDS
+            )
         except engine.DeduceUnavailable as exc:
             warnings.append(f"{exc}; names are found only after titles such as 'mevrouw'")
             spans.extend(find_context_names(text))

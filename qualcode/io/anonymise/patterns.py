@@ -49,12 +49,12 @@ _DATE = (
 )
 DATE_OF_BIRTH = re.compile(
     r"\b(?:geboren|geb\.|geboortedatum|geboortedag|born|date of birth|birth date|d\.o\.b\.|"
-    r"dob|verjaardag|jarig|birthday)\b[^.\n]{0,30}?(?P<value>" + _DATE + r")\b",
+    r"dob|verjaardag|jarig|birthday)(?!\w)[^.\n]{0,30}?(?P<value>" + _DATE + r")\b",
     re.IGNORECASE,
 )
 STUDENT_NUMBER = re.compile(
     r"\b(?:student(?:en)?nummer|studentnr\.?|student number|student id|student-id|"
-    r"leerlingnummer|leerlingnr\.?|studentid)\b[^.\n]{0,40}?(?P<value>\b[a-zA-Z]?\d{6,8})\b",
+    r"leerlingnummer|leerlingnr\.?|studentid)(?!\w)[^.\n]{0,40}?(?P<value>\b[a-zA-Z]?\d{6,8})\b",
     re.IGNORECASE,
 )
 _SCHOOL_WORDS = (
@@ -78,6 +78,12 @@ PERSON_TRIGGER = re.compile(
 )
 PERSON_NAME = re.compile(
     r"\s+(?P<value>[A-Z][a-zà-ÿ'-]+(?:\s+(?:(?:van|de|der|den|ter|ten)\s+)*[A-Z][a-zà-ÿ'-]+)?)"
+)
+NOT_NAMES = frozenset(
+    str.split(
+        "nederlands engels duits frans spaans italiaans arabisch turks pools chinees "
+        "latijn grieks fries papiaments marokkaans surinaams"
+    )
 )
 _DOB_WORDS = ("geb", "born", "birth", "d.o.b", "dob", "verjaardag", "jarig")
 _STUDENT_WORDS = ("studentnummer", "studentennummer", "studentnr", "student number",
@@ -138,5 +144,6 @@ def find_context_names(text: str) -> Iterator[Span]:
         if not _free_start(lower, trigger.start()):
             continue
         m = PERSON_NAME.match(text, trigger.end())
-        if m:
+        # "mijn docent Nederlands": languages are capitalised in Dutch but are not names.
+        if m and m.group("value").casefold() not in NOT_NAMES:
             yield m.start("value"), m.end("value"), "person"

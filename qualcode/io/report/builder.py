@@ -4,6 +4,9 @@ summaries and illustrative quotes, then a cross-case chapter with a matrix per c
 All data is read up front (one quote query, one matrix, the summaries and documents); the
 document is then written in a single pass, which keeps a 5,000-quote report to seconds.
 
+When codes carry CMO tags, a chapter lists per group the context-mechanism-outcome
+combinations met within one document (see :func:`qualcode.core.analysis.cmo_configurations`).
+
 Counting: a heading's "n codings in m documents" includes the code's sub-codes (the same
 numbers as the matrix rows). Quotes under a heading are those coded with that very code;
 its sub-codes show their own. A code appears in a section only when it or a sub-code has
@@ -23,7 +26,13 @@ import docx
 from docx.document import Document as DocxDocument
 from docx.text.paragraph import Paragraph
 
-from qualcode.core.analysis import NO_VALUE, Matrix, code_matrix
+from qualcode.core.analysis import (
+    NO_VALUE,
+    CmoConfiguration,
+    Matrix,
+    cmo_configurations,
+    code_matrix,
+)
 from qualcode.core.retrieval import CodeTree, Quote, QuoteFilter, find_quotes, load_tree
 from qualcode.core.services.lookup import get_code
 from qualcode.io.report import docx_parts as parts
@@ -36,6 +45,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 MAX_HEADING = 4
+MAX_CMO_ROWS = 15  # per group; the rest are rarer combinations a table reader skips
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,7 @@ class _Data:
     summaries: dict[tuple[int, str, str], str]
     version: str | None
     matrix: Matrix
+    cmo: list[CmoConfiguration]
 
 
 def _gather(project: Project, by: str, codes: Sequence[str] | None,
@@ -86,6 +97,7 @@ def _gather(project: Project, by: str, codes: Sequence[str] | None,
                    for s in project.summaries.list()},
         version=versions[-1].label if versions else None,
         matrix=code_matrix(project, by=by, count="codings", flt=flt),
+        cmo=cmo_configurations(project, by=by, flt=flt),
     )
 
 
@@ -97,19 +109,21 @@ class _Writer:
         self.toc: list[tuple[int, str]] = []
         self.quote_count = 0
         self.table_count = 0
-        self.reference_style = self.doc.styles["Subtle Emphasis"]
-        self.strong = self.doc.styles["Strong"]
+        self.styles = parts.StyleIds(self.doc)
         self.toc_anchor: Paragraph | None = None  # where the TOC goes, filled in at the end
 
     # Structure ---------------------------------------------------------------------------
+    def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
+        return parts.add_paragraph(self.doc, self.styles, text, style)
+
     def heading(self, level: int, text: str) -> None:
-        self.doc.add_paragraph(text, style=f"Heading {min(level, MAX_HEADING)}")
+        self.paragraph(text, f"Heading {min(level, MAX_HEADING)}")
         self.toc.append((level, text))
 
     def labelled(self, label: str, text: str) -> None:
-        paragraph = self.doc.add_paragraph()
-        paragraph.add_run(f"{label}: ", style=self.strong)
-        paragraph.add_run(text)
+        paragraph = self.paragraph()
+        parts.add_run(paragraph, self.styles, f"{label}: ", "Strong")
+        paragraph.add_run(parts.xml_safe(text))
 
     def summary(self, label: str, body: str) -> None:
         lines = [line.strip() for line in body.split("\n") if line.strip()]
@@ -117,40 +131,38 @@ class _Writer:
             if n == 0:
                 self.labelled(label, line)
             else:
-                self.doc.add_paragraph(line)
+                self.paragraph(line)
 
     def quote(self, quote: Quote) -> None:
-        paragraph = self.doc.add_paragraph(style="Quote")
-        paragraph.add_run(quote.text.strip())
+        paragraph = self.paragraph(quote.text.strip(), "Quote")
         source = [quote.document]
         if quote.speaker:
             source.append(quote.speaker)
         source.append(f"{self.labels['paragraph']} {quote.paragraph}")
         paragraph.add_run(" ")
-        paragraph.add_run(f"({', '.join(source)})", style=self.reference_style)
+        parts.add_run(paragraph, self.styles, f"({', '.join(source)})", "Subtle Emphasis")
         self.quote_count += 1
 
     # Sections ----------------------------------------------------------------------------
     def title_page(self, project_name: str, coders: Sequence[str], settings: str) -> None:
         labels = self.labels
-        self.doc.add_paragraph(project_name, style="Title")
-        self.doc.add_paragraph(
-            labels["subtitle"].format(by=labels.attribute(self.by)), style="Subtitle")
+        self.paragraph(project_name, "Title")
+        self.paragraph(labels["subtitle"].format(by=labels.attribute(self.by)), "Subtitle")
         self.labelled(labels["codebook"], self.data.version or labels["working"])
         self.labelled(labels["date"], date.today().isoformat())
         self.labelled(labels["coders"], ", ".join(coders) or "-")
         self.labelled(labels["settings"], settings)
-        self.doc.add_page_break()
-        self.doc.add_paragraph(labels["contents"], style="TOC Heading")
-        self.toc_anchor = self.doc.add_paragraph()
-        self.doc.add_page_break()
+        parts.page_break(self.doc)
+        self.paragraph(labels["contents"], "TOC Heading")
+        self.toc_anchor = self.paragraph()
+        parts.page_break(self.doc)
 
     def group(self, number: int, value: str, docs: Sequence[DocumentRecord],
               quotes: Sequence[Quote]) -> None:
         labels = self.labels
         shown = value or labels["no_value"]
         if number > 1:
-            self.doc.add_page_break()
+            parts.page_break(self.doc)
         self.heading(1, f"{number} {shown}")
         institutions = sorted({d.attributes.get("institution", "") for d in docs} - {""})
         sources = sorted({d.attributes.get("source_type", "") for d in docs} - {""})
@@ -169,7 +181,7 @@ class _Writer:
                 counts.documents[code_id].add(quote.document_id)
                 code_id = self.data.tree.parent.get(code_id)
         if not quotes:
-            self.doc.add_paragraph(labels["no_codings"])
+            self.paragraph(labels["no_codings"])
         position = 0
         for root in self.data.roots:
             if self._visible(root, counts, value):
@@ -187,7 +199,7 @@ class _Writer:
         tree = self.data.tree
         name = tree.paths[code_id][-1]
         self.heading(len(number), f"{'.'.join(map(str, number))} {name}")
-        self.doc.add_paragraph(self.labels.frequency(
+        self.paragraph(self.labels.frequency(
             counts.codings.get(code_id, 0), len(counts.documents.get(code_id, ()))))
         children = tree.children.get(code_id, [])
         body = self.data.summaries.get((code_id, self.by, value))
@@ -201,6 +213,36 @@ class _Writer:
                 position += 1
                 self.code(child, (*number, position), counts, direct, value)
 
+    def cmo_chapter(self, number: int, values: Sequence[str]) -> None:
+        """Per group the C-M-O combinations found in one document, most frequent first,
+        with the quotes of the most frequent one as an example."""
+        labels = self.labels
+        parts.page_break(self.doc)
+        self.heading(1, f"{number} {labels['cmo']}")
+        self.paragraph(labels["cmo_intro"])
+        header = [labels["context"], labels["mechanism"], labels["outcome"],
+                  labels["documents"]]
+        position = 0
+        for value in values:
+            found = [c for c in self.data.cmo if c.group == value]
+            if not found:
+                continue
+            position += 1
+            shown = value or labels["no_value"]
+            self.heading(2, f"{number}.{position} {shown}")
+            self.table_count += 1
+            parts.add_caption(self.doc, labels["table"], self.table_count,
+                              labels["cmo_caption"].format(value=shown))
+            parts.add_table(self.doc, header, [
+                [" / ".join(c.context), " / ".join(c.mechanism), " / ".join(c.outcome),
+                 str(c.units)] for c in found[:MAX_CMO_ROWS]
+            ], text_columns=3)
+            top = found[0]
+            self.paragraph(labels["cmo_example"].format(
+                c=top.context[-1], m=top.mechanism[-1], o=top.outcome[-1]))
+            for quote in top.examples:
+                self.quote(quote)
+
     def cross_chapter(self, number: int) -> None:
         labels, matrix = self.labels, self.data.matrix
         values = labels.attribute(self.by, plural=True)
@@ -208,9 +250,9 @@ class _Writer:
         if wide:
             parts.landscape_section(self.doc)
         else:
-            self.doc.add_page_break()
+            parts.page_break(self.doc)
         self.heading(1, f"{number} {labels['cross'].format(values=values)}")
-        self.doc.add_paragraph(labels["cross_intro"].format(by=labels.attribute(self.by)))
+        self.paragraph(labels["cross_intro"].format(by=labels.attribute(self.by)))
         tree = self.data.tree
         clusters = [r for r in self.data.roots if tree.children.get(r)] or self.data.roots
         header = [labels["code"], *(c or labels["no_value"] for c in matrix.columns),
@@ -258,7 +300,7 @@ def write_report(
         values.append(NO_VALUE)
     writer = _Writer(data, labels, by, quotes_per_code)
     parts.prepare_styles(writer.doc, language)
-    coders = sorted({q.coder for q in data.quotes}) if coder is None else [coder]
+    coders = sorted({q.coder for q in data.quotes}) or ([coder] if coder else [])
     settings = labels["settings_text"].format(
         by=labels.attribute(by), codes=", ".join(codes) if codes else labels["all_codes"],
         n=quotes_per_code, coder=coder or labels["all_coders"])
@@ -268,7 +310,11 @@ def write_report(
         writer.group(number, value, groups.get(value, []), quotes_by_group.get(value, []))
         if progress:
             progress(number, total)
-    writer.cross_chapter(len(values) + 1)
+    chapter = len(values) + 1
+    if data.cmo:
+        writer.cmo_chapter(chapter, values)
+        chapter += 1
+    writer.cross_chapter(chapter)
     assert writer.toc_anchor is not None
     parts.fill_toc(writer.toc_anchor, writer.toc, labels["toc_hint"])
     parts.update_fields_on_open(writer.doc)

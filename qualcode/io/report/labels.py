@@ -40,8 +40,14 @@ _LABELS: dict[str, dict[str, str]] = {
         "code": "Code",
         "total": "Totaal",
         "no_value": "(geen waarde)",
-        "intervention": "interventie",
-        "interventions": "interventies",
+        "cmo": "Context, mechanisme en uitkomst",
+        "cmo_intro": "Combinaties van context-, mechanisme- en uitkomstcodes die samen in één "
+                     "document voorkomen; per combinatie het aantal documenten.",
+        "cmo_caption": "Context-mechanisme-uitkomstcombinaties: {value}",
+        "cmo_example": "Voorbeeld van de meest voorkomende combinatie ({c} – {m} – {o}):",
+        "context": "Context",
+        "mechanism": "Mechanisme",
+        "outcome": "Uitkomst",
     },
     "en": {
         "subtitle": "Report by {by}",
@@ -76,8 +82,35 @@ _LABELS: dict[str, dict[str, str]] = {
         "code": "Code",
         "total": "Total",
         "no_value": "(no value)",
-        "intervention": "intervention",
-        "interventions": "interventions",
+        "cmo": "Context, mechanism and outcome",
+        "cmo_intro": "Combinations of context, mechanism and outcome codes found together in "
+                     "one document; per combination the number of documents.",
+        "cmo_caption": "Context-mechanism-outcome combinations: {value}",
+        "cmo_example": "Example of the most frequent combination ({c} – {m} – {o}):",
+        "context": "Context",
+        "mechanism": "Mechanism",
+        "outcome": "Outcome",
+    },
+}
+
+
+# How the standard document attributes read in running text: (singular, plural).
+_ATTRIBUTES: dict[str, dict[str, tuple[str, str]]] = {
+    "nl": {
+        "intervention": ("interventie", "interventies"),
+        "institution": ("instelling", "instellingen"),
+        "education_level": ("opleidingsniveau", "opleidingsniveaus"),
+        "source_type": ("soort bron", "soorten bronnen"),
+        "language": ("taal", "talen"),
+        "interviewer": ("interviewer", "interviewers"),
+    },
+    "en": {
+        "intervention": ("intervention", "interventions"),
+        "institution": ("institution", "institutions"),
+        "education_level": ("education level", "education levels"),
+        "source_type": ("source type", "source types"),
+        "language": ("language", "languages"),
+        "interviewer": ("interviewer", "interviewers"),
     },
 }
 
@@ -96,9 +129,10 @@ class Labels:
 
     def attribute(self, key: str, *, plural: bool = False) -> str:
         """How an attribute name reads in running text (intervention -> interventie)."""
-        word = self._words.get(key + ("s" if plural else ""))
-        if word:
-            return word
+        known = _ATTRIBUTES[self.language].get(key)
+        if known:
+            return known[1] if plural else known[0]
+        # A free case variable keeps its own name; "s" only makes an English plural.
         readable = key.replace("_", " ")
         return readable + ("s" if plural and self.language == "en" else "")
 

@@ -1,0 +1,180 @@
+"""Table models for the agreement panel: figures (colour-coded) and disagreements."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from qualcode.core.agreement_project import RELIABLE, TENTATIVE, Disagreement, Figures
+from qualcode.ui.qt import Qt, QtCore, QtGui
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+COLOURS = {
+    "reliable": "#C6EFCE",
+    "tentative": "#FFEB9C",
+    "low": "#FFC7CE",
+    "undefined": "#EDEDED",
+}
+_INVALID = QtCore.QModelIndex()
+Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
+
+
+def band(alpha: float, tentative: float, reliable: float) -> str:
+    if math.isnan(alpha):
+        return "undefined"
+    return "reliable" if alpha >= reliable else "tentative" if alpha >= tentative else "low"
+
+
+def _fmt(value: float, digits: int = 3) -> str:
+    return "–" if math.isnan(value) else f"{value:.{digits}f}"
+
+
+UNIT_COLUMNS = ("Code", "% agree", "Cohen κ", "Fleiss κ", "α", "95% CI", "Units", "Coded")
+CHAR_COLUMNS = ("Code", "binary α", "cu-α", "Segments", "Length")
+
+
+class FiguresModel(QtCore.QAbstractTableModel):
+    """One row per ``Figures``; the alpha cells are coloured by the two thresholds."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Figures] = []
+        self._character = False
+        self.tentative, self.reliable = TENTATIVE, RELIABLE
+
+    def set_rows(self, rows: list[Figures], *, character: bool) -> None:
+        self.beginResetModel()
+        self._rows, self._character = list(rows), character
+        self.endResetModel()
+
+    def set_thresholds(self, tentative: float, reliable: float) -> None:
+        self.tentative, self.reliable = tentative, reliable
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._rows) - 1, self.columnCount() - 1),
+                [Qt.ItemDataRole.BackgroundRole],
+            )
+
+    def figures(self, row: int) -> Figures:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = _INVALID) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _INVALID) -> int:
+        if parent.isValid():
+            return 0
+        return len(CHAR_COLUMNS if self._character else UNIT_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            names = CHAR_COLUMNS if self._character else UNIT_COLUMNS
+            return names[section] if 0 <= section < len(names) else None
+        return str(section + 1)
+
+    def _values(self, f: Figures) -> list[tuple[str, float | str]]:
+        """(display text, sort key) per column."""
+        if self._character:
+            return [
+                (f.label, f.label.lower()),
+                (_fmt(f.alpha), f.alpha),
+                (_fmt(f.cu_alpha), f.cu_alpha),
+                (str(f.n_coded), float(f.n_coded)),
+                (str(f.n_pairable), float(f.n_pairable)),
+            ]
+        ci = "–" if math.isnan(f.ci_low) else f"{f.ci_low:.3f} – {f.ci_high:.3f}"
+        return [
+            (f.label, f.label.lower()),
+            (_fmt(f.percent * 100, 1), f.percent),
+            (_fmt(f.cohen), f.cohen),
+            (_fmt(f.fleiss), f.fleiss),
+            (_fmt(f.alpha), f.alpha),
+            (ci, f.ci_low),
+            (str(f.n_units), float(f.n_units)),
+            (str(f.n_coded), float(f.n_coded)),
+        ]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        f = self._rows[index.row()]
+        values = self._values(f)
+        if not 0 <= index.column() < len(values):
+            return None
+        text, key = values[index.column()]
+        alpha_column = 1 if self._character else 4
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text + (" !" if index.column() == alpha_column and f.low_data else "")
+        if role == SORT_ROLE:
+            # NaN sorts below every number, so undefined figures gather at one end.
+            return -1e9 if isinstance(key, float) and math.isnan(key) else key
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == alpha_column:
+            name = "undefined" if f.low_data else band(f.alpha, self.tentative, self.reliable)
+            return QtGui.QBrush(QtGui.QColor(COLOURS[name]))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f.note or f.reason or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class DisagreementModel(QtCore.QAbstractTableModel):
+    """Disputed units or stretches: document, span, text, and each coder's codes."""
+
+    def __init__(self, parent: QtCore.QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Disagreement] = []
+        self._coders: list[str] = []
+
+    def set_rows(self, rows: list[Disagreement], coders: list[str]) -> None:
+        self.beginResetModel()
+        self._rows, self._coders = list(rows), list(coders)
+        self.endResetModel()
+
+    def disagreement(self, row: int) -> Disagreement:
+        return self._rows[row]
+
+    @property
+    def coders(self) -> list[str]:
+        return list(self._coders)
+
+    def rowCount(self, parent: Index = _INVALID) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _INVALID) -> int:
+        return 0 if parent.isValid() else 3 + len(self._coders)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            names = ["Document", "Where", "Text", *self._coders]
+            return names[section] if 0 <= section < len(names) else None
+        return str(section + 1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if not 0 <= index.column() < self.columnCount():
+            return None
+        d = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if col == 0:
+                return d.document
+            if col == 1:
+                return f"{d.start}–{d.end}"
+            if col == 2:
+                text = " ".join(d.text.split())
+                if role == Qt.ItemDataRole.DisplayRole and len(text) > 160:
+                    return text[:157] + "..."
+                return text
+            return "; ".join(d.codes_of(self._coders[col - 3])) or "–"
+        return None

@@ -1,0 +1,438 @@
+"""The "Agreement..." panel: compute figures on a worker thread, show, adjudicate.
+
+``AgreementPanel(project)`` is a plain QWidget; the main window opens it from a menu
+entry and connects ``jumpTo(document_id, start, end)`` to its document view.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from qualcode.core.agreement_project import (
+    RELIABLE,
+    TENTATIVE,
+    UNIT_MODES,
+    AgreementResult,
+    Disagreement,
+    compute_agreement,
+)
+from qualcode.core.errors import QualcodeError
+from qualcode.core.project import Project
+from qualcode.core.services.adjudication import AdjudicationService
+from qualcode.ui.agreement_model import (
+    COLOURS,
+    SORT_ROLE,
+    DisagreementModel,
+    FiguresModel,
+    band,
+)
+from qualcode.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
+
+LEVELS = (("Codes", "codes"), ("Clusters", "clusters"), ("Documents", "documents"))
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class AgreementWorker(QtCore.QObject):
+    """Runs ``compute_agreement`` off the GUI thread; cancel() stops at the next step."""
+
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, project: Project, options: dict[str, Any]) -> None:
+        super().__init__()
+        self._project, self._options = project, options
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def _tick(self, done: int, total: int) -> None:
+        if self._cancel:
+            raise _Cancelled
+        self.progress.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = compute_agreement(self._project, progress=self._tick, **self._options)
+        except _Cancelled:
+            self.failed.emit("cancelled")
+        except (QualcodeError, ValueError) as exc:
+            self.failed.emit(str(exc))
+        else:
+            self.finished.emit(result)
+
+
+class AlphaChart(QtWidgets.QWidget):
+    """Horizontal bars of alpha per row, with the two threshold lines."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bars: list[tuple[str, float]] = []
+        self.tentative, self.reliable = TENTATIVE, RELIABLE
+        self.setMinimumHeight(120)
+
+    def set_bars(self, bars: list[tuple[str, float]]) -> None:
+        self._bars = bars
+        self.setMinimumHeight(max(120, 16 * len(bars) + 24))
+        self.update()
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        painter = QtGui.QPainter(self)
+        try:
+            painter.fillRect(self.rect(), self.palette().base())
+            label_w = min(260, self.width() // 3)
+            left, right = label_w + 8, self.width() - 12
+            width = max(right - left, 10)
+
+            def x_of(value: float) -> int:  # alpha from -1 .. 1 mapped on the bar area
+                return left + int((max(-1.0, min(1.0, value)) + 1.0) / 2.0 * width)
+
+            for line in (0.0, self.tentative, self.reliable):
+                painter.setPen(QtGui.QPen(QtGui.QColor("#888888"), 1, Qt.PenStyle.DashLine))
+                painter.drawLine(x_of(line), 4, x_of(line), self.height() - 4)
+            for row, (label, alpha) in enumerate(self._bars):
+                y = 8 + row * 16
+                painter.setPen(self.palette().text().color())
+                painter.drawText(
+                    QtCore.QRect(2, y, label_w, 14),
+                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                    painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideLeft, label_w),
+                )
+                if math.isnan(alpha):
+                    continue
+                colour = QtGui.QColor(COLOURS[band(alpha, self.tentative, self.reliable)])
+                x0, x1 = sorted((x_of(0.0), x_of(alpha)))
+                painter.fillRect(QtCore.QRect(x0, y + 2, max(x1 - x0, 1), 10), colour.darker(115))
+        finally:
+            painter.end()
+
+
+class AgreementPanel(QtWidgets.QWidget):
+    jumpTo = Signal(int, int, int)
+
+    def __init__(self, project: Project, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Inter-coder agreement")
+        self._project = project
+        self._thread: QtCore.QThread | None = None
+        self._worker: AgreementWorker | None = None
+        self.result: AgreementResult | None = None
+        self._adjudication: AdjudicationService = getattr(
+            project, "adjudication", None
+        ) or AdjudicationService(project)
+        self._build()
+        self.reload_coders()
+
+    # Layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.coder_list = QtWidgets.QListWidget()
+        self.coder_list.setMaximumHeight(110)
+        self.unit_box = QtWidgets.QComboBox()
+        self.unit_box.addItems(list(UNIT_MODES))
+        self.threshold = self._spin(0.0, 0.0, 0.99, "share of a unit a coding must cover")
+        self.tentative = self._spin(TENTATIVE, 0.0, 1.0, "alpha below this: red")
+        self.reliable = self._spin(RELIABLE, 0.0, 1.0, "alpha from this: green")
+        self.bootstrap = QtWidgets.QSpinBox()
+        self.bootstrap.setRange(0, 20000)
+        self.bootstrap.setValue(1000)
+        self.viewer_box = QtWidgets.QComboBox()
+        self.viewer_box.setToolTip("the lead may compare blind, unrevealed documents")
+        self.compute_button = QtWidgets.QPushButton("Compute")
+        self.cancel_button = QtWidgets.QPushButton("Cancel")
+        self.cancel_button.setEnabled(False)
+        self.progress = QtWidgets.QProgressBar()
+        self.status = QtWidgets.QLabel("")
+        self.status.setWordWrap(True)
+        form = QtWidgets.QFormLayout()
+        form.addRow("Coders", self.coder_list)
+        form.addRow("Unit", self.unit_box)
+        form.addRow("Coverage threshold", self.threshold)
+        form.addRow("Tentative / reliable α", self._row(self.tentative, self.reliable))
+        form.addRow("Bootstrap samples", self.bootstrap)
+        form.addRow("As (lead)", self.viewer_box)
+        form.addRow(self._row(self.compute_button, self.cancel_button, self.progress))
+        form.addRow(self.status)
+
+        self.level_box = QtWidgets.QComboBox()
+        for title, _ in LEVELS:
+            self.level_box.addItem(title)
+        self.figures_model = FiguresModel(self)
+        self.proxy = QtCore.QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.figures_model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QtWidgets.QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.overall = QtWidgets.QLabel("")
+        self.chart = AlphaChart()
+        chart_scroll = QtWidgets.QScrollArea()
+        chart_scroll.setWidget(self.chart)
+        chart_scroll.setWidgetResizable(True)
+        self.dis_model = DisagreementModel(self)
+        self.dis_view = QtWidgets.QTableView()
+        self.dis_view.setModel(self.dis_model)
+        self.dis_view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
+        self.dis_view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
+        self.dis_view.horizontalHeader().setStretchLastSection(True)
+        self.dis_view.doubleClicked.connect(self._jump)
+        self.accept_a = QtWidgets.QPushButton("Accept A")
+        self.accept_b = QtWidgets.QPushButton("Accept B")
+        self.accept_both = QtWidgets.QPushButton("Accept both")
+        self.consensus_button = QtWidgets.QPushButton("Consensus coding...")
+        self.note = QtWidgets.QLineEdit()
+        self.note.setPlaceholderText("note for the decision (optional)")
+        self.annotate = QtWidgets.QCheckBox("add note to the code's definition")
+        for button in self._decision_buttons():
+            button.setEnabled(False)
+        figures_page = QtWidgets.QWidget()
+        fl = QtWidgets.QVBoxLayout(figures_page)
+        fl.addWidget(self.level_box)
+        fl.addWidget(self.table)
+        fl.addWidget(self.overall)
+        dis_page = QtWidgets.QWidget()
+        dl = QtWidgets.QVBoxLayout(dis_page)
+        dl.addWidget(self.dis_view)
+        dl.addWidget(
+            self._row(self.accept_a, self.accept_b, self.accept_both, self.consensus_button)
+        )
+        dl.addWidget(self._row(self.note, self.annotate))
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.addTab(figures_page, "Figures")
+        self.tabs.addTab(chart_scroll, "Chart")
+        self.tabs.addTab(dis_page, "Disagreements")
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.tabs, 1)
+
+        self.compute_button.clicked.connect(self.compute)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.level_box.currentIndexChanged.connect(self._show_level)
+        self.tentative.valueChanged.connect(self._thresholds_changed)
+        self.reliable.valueChanged.connect(self._thresholds_changed)
+        self.dis_view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.accept_a.clicked.connect(lambda: self._accept(0))
+        self.accept_b.clicked.connect(lambda: self._accept(1))
+        self.accept_both.clicked.connect(lambda: self._accept(None))
+        self.consensus_button.clicked.connect(self._consensus)
+
+    @staticmethod
+    def _spin(value: float, low: float, high: float, tip: str) -> QtWidgets.QDoubleSpinBox:
+        spin = QtWidgets.QDoubleSpinBox()
+        spin.setRange(low, high)
+        spin.setDecimals(3)
+        spin.setSingleStep(0.05)
+        spin.setValue(value)
+        spin.setToolTip(tip)
+        return spin
+
+    @staticmethod
+    def _row(*widgets: QtWidgets.QWidget) -> QtWidgets.QWidget:
+        box = QtWidgets.QWidget()
+        lay = QtWidgets.QHBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        for w in widgets:
+            lay.addWidget(w)
+        return box
+
+    def _decision_buttons(self) -> list[QtWidgets.QPushButton]:
+        return [self.accept_a, self.accept_b, self.accept_both, self.consensus_button]
+
+    def reload_coders(self) -> None:
+        self.coder_list.clear()
+        self.viewer_box.clear()
+        self.viewer_box.addItem("(nobody)", None)
+        for coder in self._project.coders.list():
+            item = QtWidgets.QListWidgetItem(f"{coder.name} ({coder.role})")
+            item.setData(Qt.ItemDataRole.UserRole, coder.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = coder.role != "consensus"
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.coder_list.addItem(item)
+            if coder.role == "lead":
+                self.viewer_box.addItem(coder.name, coder.name)
+        if self.viewer_box.count() > 1:
+            self.viewer_box.setCurrentIndex(1)
+
+    def checked_coders(self) -> list[str]:
+        out = []
+        for row in range(self.coder_list.count()):
+            item = self.coder_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    # Computing ------------------------------------------------------------------------
+    def compute(self) -> None:
+        if self._thread is not None:
+            return
+        options = {
+            "coders": self.checked_coders(),
+            "unit": self.unit_box.currentText(),
+            "overlap_threshold": self.threshold.value(),
+            "bootstrap": self.bootstrap.value(),
+            "viewer": self.viewer_box.currentData(),
+        }
+        if len(options["coders"]) < 2:
+            self.status.setText("Tick at least two coders.")
+            return
+        self.status.setText("Computing...")
+        self.progress.setRange(0, 0)
+        self.compute_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        thread = QtCore.QThread(self)
+        worker = AgreementWorker(self._project, options)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self._progress)
+        worker.finished.connect(self._finished)
+        worker.failed.connect(self._failed)
+        worker.finished.connect(thread.quit)
+        worker.failed.connect(thread.quit)
+        thread.finished.connect(self._thread_done)
+        self._thread, self._worker = thread, worker
+        thread.start()
+
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _thread_done(self) -> None:
+        if self._thread is not None:
+            self._thread.deleteLater()
+        if self._worker is not None:
+            self._worker.deleteLater()
+        self._thread = self._worker = None
+        self.compute_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def _failed(self, message: str) -> None:
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status.setText(f"Not computed: {message}")
+
+    def _finished(self, result: AgreementResult) -> None:
+        self.result = result
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        o = result.overall
+        self.status.setText(
+            f"{len(result.codes)} codes, {len(result.settings.documents)} documents, "
+            f"{len(result.disagreements)} disagreements ({result.seconds:.1f} s)"
+            + (f"; {len(result.notes)} note(s)" if result.notes else "")
+        )
+        self.overall.setText(
+            f"Overall: α = {'–' if math.isnan(o.alpha) else f'{o.alpha:.3f}'}"
+            + ("" if math.isnan(o.cu_alpha) else f"; Cu-α = {o.cu_alpha:.3f}")
+            + (f" ({o.note})" if o.note else "")
+        )
+        self._show_level()
+        coders = list(result.settings.coders)
+        self.dis_model.set_rows(list(result.disagreements), coders)
+        self.accept_a.setText(f"Accept {coders[0]}")
+        self.accept_b.setText(f"Accept {coders[1]}")
+        self._selection_changed()
+
+    def _show_level(self) -> None:
+        if self.result is None:
+            return
+        rows = list(getattr(self.result, LEVELS[self.level_box.currentIndex()][1]))
+        self.figures_model.set_rows(rows, character=self.result.settings.unit == "character")
+        self.chart.set_bars([(f.label, f.alpha) for f in rows])
+
+    def _thresholds_changed(self) -> None:
+        t, r = self.tentative.value(), self.reliable.value()
+        self.figures_model.set_thresholds(t, r)
+        self.chart.tentative, self.chart.reliable = t, r
+        self.chart.update()
+
+    # Disagreements and adjudication ----------------------------------------------------
+    def _selected(self) -> Disagreement | None:
+        rows = self.dis_view.selectionModel().selectedRows()
+        return self.dis_model.disagreement(rows[0].row()) if rows else None
+
+    def _selection_changed(self) -> None:
+        enabled = self._selected() is not None and self.viewer_box.currentData() is not None
+        for button in self._decision_buttons():
+            button.setEnabled(enabled)
+
+    def _jump(self, index: QtCore.QModelIndex) -> None:
+        d = self.dis_model.disagreement(index.row())
+        self.jumpTo.emit(d.document_id, d.start, d.end)
+
+    def _accept(self, which: int | None) -> None:
+        d = self._selected()
+        if d is None:
+            return
+        coders = self.dis_model.coders if which is None else [self.dis_model.coders[which]]
+        self._run_decision(
+            lambda: self._adjudication.accept(
+                d.document_id,
+                d.start,
+                d.end,
+                coders=coders,
+                by=self.viewer_box.currentData(),
+                note=self.note.text(),
+                annotate_codebook=self.annotate.isChecked(),
+            )
+        )
+
+    def _consensus(self) -> None:
+        d = self._selected()
+        if d is None:
+            return
+        paths = sorted({c for entry in d.by_coder for c in entry.codes}) or [
+            c.path_text for c in self._project.codebook.tree()
+        ]
+        code, ok = QtWidgets.QInputDialog.getItem(
+            self, "Consensus coding", f"Code for {d.document} {d.start}-{d.end}:", paths, 0, True
+        )
+        if ok and code:
+            self.write_consensus(code)
+
+    def write_consensus(self, code: str) -> None:
+        d = self._selected()
+        if d is None:
+            return
+        self._run_decision(
+            lambda: self._adjudication.write(
+                d.document_id,
+                d.start,
+                d.end,
+                code,
+                by=self.viewer_box.currentData(),
+                note=self.note.text(),
+                annotate_codebook=self.annotate.isChecked(),
+            )
+        )
+
+    def _run_decision(self, action: Any) -> None:
+        try:
+            decision = action()
+        except QualcodeError as exc:
+            self.status.setText(f"Not adjudicated: {exc}")
+            return
+        self.status.setText(
+            f"Decision stored by {decision.by}: {decision.choice}, "
+            f"{len(decision.added)} consensus coding(s)"
+        )
+        self.note.clear()
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        if self._thread is not None:
+            self.cancel()
+            self._thread.quit()
+            self._thread.wait(5000)
+        super().closeEvent(event)

@@ -1,0 +1,101 @@
+"""App-level flows: the sample project on a worker thread, settings, layer flags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qualcode.core.project import create_project
+from tests.conftest import seed
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "settings.ini"
+    monkeypatch.setenv("QUALCODE_SETTINGS", str(path))
+    return path
+
+
+def fake_build(folder: Path, *, progress=None, **_kw):  # type: ignore[no-untyped-def]
+    """Stands in for the real sample build (which imports ten transcripts)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for step in ("codebooks", "transcripts", "codings"):
+        if progress:
+            progress(step)
+    with create_project(str(folder / "sample.qcdb"), "Sample") as project:
+        seed(project)
+
+
+def test_open_sample_builds_on_a_worker_then_opens(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qualcode.demo
+    from qualcode.ui import project_flow
+    from qualcode.ui.main_window import MainWindow
+
+    monkeypatch.setattr(qualcode.demo, "build_demo", fake_build)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert project_flow.open_sample(window, tmp_path / "sample")
+    assert window.project is not None
+    assert window.view.toPlainText().startswith("Interviewer:")
+    assert project_flow.recent_projects() == [str(tmp_path / "sample" / "sample.qcdb")]
+    window.close()
+
+
+def test_failed_sample_build_leaves_nothing_behind(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import qualcode.demo
+    from qualcode.ui import project_flow
+    from qualcode.ui.main_window import MainWindow
+
+    def broken(folder: Path, **_kw: object) -> None:
+        folder.mkdir(parents=True)
+        raise OSError("disk full")
+
+    monkeypatch.setattr(qualcode.demo, "build_demo", broken)
+    monkeypatch.setattr(project_flow.QtWidgets.QMessageBox, "warning",
+                        staticmethod(lambda *a, **k: None))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert not project_flow.open_sample(window, tmp_path / "sample")
+    assert not (tmp_path / "sample").exists()
+    assert window.project is None
+
+
+def test_layer_coder_and_layout_are_remembered(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from qualcode.ui.main_window import MainWindow
+
+    locator = str(tmp_path / "study.qcdb")
+    with create_project(locator) as project:
+        seed(project)
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.open_project(locator)
+    first.set_coder("Bram")
+    first.set_layer("all")
+    mentor = next(c.id for c in first.codes.values() if c.name == "Mentor")
+    first.coding._remember(mentor)
+    first.close()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.start.recent.count() == 1
+    second.open_project(locator)
+    assert second.coder is not None and second.coder.name == "Bram"
+    assert second.layer == "all"
+    assert second.layer_combo.currentData() == "all"
+    assert second.coding.recent == [mentor]  # Ctrl+1 still means Mentor here
+    second.close()
+
+
+def test_gui_command_options_reach_the_window(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from qualcode import cli
+    from qualcode.ui import app
+
+    seen = {}
+    monkeypatch.setattr(app, "run", lambda options: seen.setdefault("options", options) and 0)
+    assert cli.main(["gui", "x.qcdb", "--coder", "Bram", "--layer", "none", "--language",
+                     "nl", "--document", "NI01"]) == 0
+    options = seen["options"]
+    assert (options.locator, options.coder, options.layer, options.language,
+            options.document) == ("x.qcdb", "Bram", "none", "nl", "NI01")
