@@ -207,5 +207,5 @@ def test_documents_without_units_are_segmented_on_the_fly(project: Project) -> N
     project.codings.add("P", "Bram", "X", 0, 6)
     result = compute_agreement(project, ["Anouk", "Bram"], unit="paragraph", bootstrap=0)
     assert result.codes[0].n_units == 3 and result.codes[0].percent == pytest.approx(1 / 3)
-    assert any("segmented on the fly" in n for n in result.notes)
+    assert any("segmented on the fly: P" in n for n in result.notes)
     assert [d.text for d in result.disagreements] == ["Eerste alinea hier.", "Tweede alinea daar."]

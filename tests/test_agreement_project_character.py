@@ -124,4 +124,4 @@ def test_character_mode_leaves_out_documents_a_coder_did_not_code(project: Proje
     project.codings.add("D1", "Cas", "Steungever / Moeder", 10, 60)
     result = compute_agreement(project, ["Anouk", "Bram", "Cas"], unit="character")
     assert [f.label for f in result.documents] == ["D1"]
-    assert any("D2: left out" in n for n in result.notes)
+    assert any("D2: Cas did not code" in n and "left out" in n for n in result.notes)

@@ -32,8 +32,12 @@ def test_matrix_counts_codings_with_subcodes(study: Project) -> None:
     matrix = code_matrix(study)
     assert matrix.columns == ("Herstelrecht", "Peercoaching")
     assert rows(matrix) == {
-        "Steun": (1, 5), "Steun / Emotioneel": (0, 4), "Steun / Praktisch": (1, 1),
-        "Effect": (2, 3), "Effect / Rust": (2, 2), "Context": (0, 1),
+        "Steun": (1, 5),
+        "Steun / Emotioneel": (0, 4),
+        "Steun / Praktisch": (1, 1),
+        "Effect": (2, 3),
+        "Effect / Rust": (2, 2),
+        "Context": (0, 1),
     }
     assert [r.total for r in matrix.rows] == [6, 4, 2, 5, 4, 1]
     assert matrix.cell(("Effect",), "Herstelrecht") == 2
@@ -75,9 +79,14 @@ def test_c_coefficient() -> None:
 
 def test_overlap_counts_on_hand_made_spans() -> None:
     spans = [
-        ("g", 1, 0, 10), ("g", 2, 5, 15), ("g", 2, 8, 9), ("g", 3, 10, 20),  # 3 touches 1
-        ("h", 1, 0, 10), ("h", 2, 0, 10),
-        ("i", 1, 0, 5), ("i", 1, 2, 4),  # the same code twice is not a pair
+        ("g", 1, 0, 10),
+        ("g", 2, 5, 15),
+        ("g", 2, 8, 9),
+        ("g", 3, 10, 20),  # 3 touches 1
+        ("h", 1, 0, 10),
+        ("h", 2, 0, 10),
+        ("i", 1, 0, 5),
+        ("i", 1, 2, 4),  # the same code twice is not a pair
     ]
     occurrences, pairs = overlap_counts(spans)
     assert occurrences == {1: 4, 2: 3, 3: 1}
@@ -85,8 +94,9 @@ def test_overlap_counts_on_hand_made_spans() -> None:
 
 
 def test_unit_counts_on_hand_made_units() -> None:
-    occurrences, pairs = unit_counts([("u1", 1), ("u1", 2), ("u1", 2), ("u2", 1), ("u3", 2),
-                                      ("u3", 3), ("u3", 1)])
+    occurrences, pairs = unit_counts(
+        [("u1", 1), ("u1", 2), ("u1", 2), ("u2", 1), ("u3", 2), ("u3", 3), ("u3", 1)]
+    )
     assert occurrences == {1: 3, 2: 2, 3: 1}
     assert pairs == {(1, 2): 2, (1, 3): 1, (2, 3): 1}
 
@@ -104,13 +114,13 @@ def test_cooccurrence_in_units(study: Project) -> None:
     anouk = cooccurrence(study, QuoteFilter(coders=("Anouk",)), mode="unit", unit="turn")
     pair = anouk.pair(emo, rust)
     assert pair is not None and pair.coefficient == pytest.approx(2 / 3)
-    documents = cooccurrence(study, QuoteFilter(coders=("Anouk",)), mode="unit",
-                             unit="document")
+    documents = cooccurrence(study, QuoteFilter(coders=("Anouk",)), mode="unit", unit="document")
     prakt = code_id(study, "Steun / Praktisch")
     pair = documents.pair(prakt, rust)
     assert pair is not None and (pair.n_ab, round(pair.coefficient, 3)) == (2, 0.667)
-    clusters = cooccurrence(study, QuoteFilter(coders=("Anouk",)), mode="unit",
-                            unit="document", level="clusters")
+    clusters = cooccurrence(
+        study, QuoteFilter(coders=("Anouk",)), mode="unit", unit="document", level="clusters"
+    )
     steun, effect = code_id(study, "Steun"), code_id(study, "Effect")
     pair = clusters.pair(steun, effect)
     assert pair is not None and (pair.n_a, pair.n_b, pair.n_ab) == (3, 3, 3)
@@ -132,11 +142,9 @@ def test_cooccurrence_of_overlapping_codings(study: Project) -> None:
 
 def test_cmo_configurations(study: Project) -> None:
     found = cmo_configurations(study)
-    assert [(c.group, c.context, c.mechanism, c.outcome, c.units, c.documents)
-            for c in found] == [
+    assert [(c.group, c.context, c.mechanism, c.outcome, c.units, c.documents) for c in found] == [
         ("Peercoaching", ("Context",), ("Steun", "Emotioneel"), ("Effect",), 1, ("PC01",)),
-        ("Peercoaching", ("Context",), ("Steun", "Emotioneel"), ("Effect", "Rust"), 1,
-         ("PC01",)),
+        ("Peercoaching", ("Context",), ("Steun", "Emotioneel"), ("Effect", "Rust"), 1, ("PC01",)),
     ]
     context, mechanism, outcome = found[1].examples
     assert context.text == "Hoe was het contact met je peercoach?"

@@ -31,8 +31,11 @@ def report(project: Project, tmp_path: Path, **options: object) -> DocxDocument:
 
 
 def headings(document: DocxDocument) -> list[tuple[str, str]]:
-    return [(p.style.name, p.text) for p in document.paragraphs
-            if p.style is not None and p.style.name.startswith("Heading")]
+    return [
+        (p.style.name, p.text)
+        for p in document.paragraphs
+        if p.style is not None and p.style.name.startswith("Heading")
+    ]
 
 
 def test_title_page_and_toc_field(study: Project, tmp_path: Path) -> None:
@@ -58,31 +61,42 @@ def test_chapters_and_numbered_code_tree(study: Project, tmp_path: Path) -> None
     found = headings(report(study, tmp_path))
     assert found == [
         ("Heading 1", "1 Herstelrecht"),
-        ("Heading 2", "1.1 Steun"), ("Heading 3", "1.1.1 Praktisch"),
-        ("Heading 2", "1.2 Effect"), ("Heading 3", "1.2.1 Rust"),
+        ("Heading 2", "1.1 Steun"),
+        ("Heading 3", "1.1.1 Praktisch"),
+        ("Heading 2", "1.2 Effect"),
+        ("Heading 3", "1.2.1 Rust"),
         ("Heading 1", "2 Peercoaching"),
-        ("Heading 2", "2.1 Steun"), ("Heading 3", "2.1.1 Emotioneel"),
+        ("Heading 2", "2.1 Steun"),
+        ("Heading 3", "2.1.1 Emotioneel"),
         ("Heading 3", "2.1.2 Praktisch"),
-        ("Heading 2", "2.2 Effect"), ("Heading 3", "2.2.1 Rust"),
+        ("Heading 2", "2.2 Effect"),
+        ("Heading 3", "2.2.1 Rust"),
         ("Heading 2", "2.3 Context"),
-        ("Heading 1", "3 Context, mechanisme en uitkomst"), ("Heading 2", "3.1 Peercoaching"),
+        ("Heading 1", "3 Context, mechanisme en uitkomst"),
+        ("Heading 2", "3.1 Peercoaching"),
         ("Heading 1", "4 Vergelijking tussen interventies"),
-        ("Heading 2", "4.1 Steun"), ("Heading 2", "4.2 Effect"),
+        ("Heading 2", "4.1 Steun"),
+        ("Heading 2", "4.2 Effect"),
     ]
 
 
 def following(document: DocxDocument, heading: str, count: int = 1) -> list[str]:
     paragraphs = document.paragraphs
-    index = next(n for n, p in enumerate(paragraphs)
-                 if p.text == heading and p.style.name.startswith("Heading"))
-    return [p.text for p in paragraphs[index + 1: index + 1 + count]]
+    index = next(
+        n
+        for n, p in enumerate(paragraphs)
+        if p.text == heading and p.style.name.startswith("Heading")
+    )
+    return [p.text for p in paragraphs[index + 1 : index + 1 + count]]
 
 
 def test_frequencies_and_section_facts(study: Project, tmp_path: Path) -> None:
     document = report(study, tmp_path)
     assert following(document, "2 Peercoaching", 3) == [
-        "Instelling: Avans", "Soorten bronnen: focusgroep studenten, interview student",
-        "Documenten: 2"]
+        "Instelling: Avans",
+        "Soorten bronnen: focusgroep studenten, interview student",
+        "Documenten: 2",
+    ]
     assert following(document, "2.1 Steun") == ["5 coderingen in 2 documenten"]
     assert following(document, "1.2.1 Rust") == ["2 coderingen in 1 document"]
 
@@ -95,7 +109,7 @@ def test_quotes_are_faithful_with_source_references(study: Project, tmp_path: Pa
     for paragraph in quotes:
         quote = by_text[paragraph.runs[0].text]
         text = study.documents.text(quote.document)
-        assert paragraph.runs[0].text == text[quote.start:quote.end]  # word for word
+        assert paragraph.runs[0].text == text[quote.start : quote.end]  # word for word
         reference = REFERENCE.match(paragraph.runs[-1].text)
         assert reference, paragraph.runs[-1].text
         assert reference["doc"] == quote.document and reference["speaker"] == quote.speaker
@@ -109,8 +123,9 @@ def test_quotes_are_faithful_with_source_references(study: Project, tmp_path: Pa
 
 
 def test_starred_quotes_come_first_and_limit_holds(study: Project, tmp_path: Path) -> None:
-    rust = find_quotes(study, QuoteFilter(codes=("Effect / Rust",),
-                                          where={"intervention": "Peercoaching"}))
+    rust = find_quotes(
+        study, QuoteFilter(codes=("Effect / Rust",), where={"intervention": "Peercoaching"})
+    )
     last = max(rust, key=lambda q: (q.document, q.start))
     QuoteService(study).order([last.coding_id])
     document = report(study, tmp_path, quotes_per_code=1)
@@ -121,17 +136,22 @@ def test_starred_quotes_come_first_and_limit_holds(study: Project, tmp_path: Pat
 
 
 def test_summaries_in_chapters_and_cross_chapter(study: Project, tmp_path: Path) -> None:
-    study.summaries.set("Steun", "Vooral emotionele steun.", scope_key="intervention",
-                        scope_value="Peercoaching")
-    study.summaries.set("Steun / Praktisch", "Planning.", scope_key="intervention",
-                        scope_value="Herstelrecht")
+    study.summaries.set(
+        "Steun", "Vooral emotionele steun.", scope_key="intervention", scope_value="Peercoaching"
+    )
+    study.summaries.set(
+        "Steun / Praktisch", "Planning.", scope_key="intervention", scope_value="Herstelrecht"
+    )
     study.summaries.set("Steun", "Over alles heen.\nTweede alinea.")
     document = report(study, tmp_path)
     assert following(document, "2.1 Steun", 2)[1] == (
-        "Samenvatting cluster: Vooral emotionele steun.")
+        "Samenvatting cluster: Vooral emotionele steun."
+    )
     assert following(document, "1.1.1 Praktisch", 2)[1] == "Samenvatting: Planning."
     assert following(document, "4.1 Steun", 2) == [
-        "Samenvatting over alle interventies: Over alles heen.", "Tweede alinea."]
+        "Samenvatting over alle interventies: Over alles heen.",
+        "Tweede alinea.",
+    ]
 
 
 def test_matrix_tables_equal_the_analysis(study: Project, tmp_path: Path) -> None:
@@ -139,8 +159,10 @@ def test_matrix_tables_equal_the_analysis(study: Project, tmp_path: Path) -> Non
     matrix = code_matrix(study)
     assert len(document.tables) == 3  # the CMO table, then one per cluster
     captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
-    assert captions[1:] == ["Tabel 2. Aantal coderingen per interventie: Steun",
-                            "Tabel 3. Aantal coderingen per interventie: Effect"]
+    assert captions[1:] == [
+        "Tabel 2. Aantal coderingen per interventie: Steun",
+        "Tabel 3. Aantal coderingen per interventie: Effect",
+    ]
     expected = {r.path[-1]: [*map(str, r.cells), str(r.total)] for r in matrix.rows}
     for table in document.tables[1:]:
         assert table.style.name == "Light Grid Accent 1"
@@ -154,6 +176,7 @@ def test_matrix_tables_equal_the_analysis(study: Project, tmp_path: Path) -> Non
 
 def test_english_labels(study: Project, tmp_path: Path) -> None:
     document = report(study, tmp_path, language="en")
+    assert 'w:val="en-GB"' in document.styles.element.xml  # spelling language
     assert document.paragraphs[1].text == "Report by intervention"
     assert ("Heading 1", "4 Comparison across interventions") in headings(document)
     assert following(document, "2.1 Steun") == ["5 codings in 2 documents"]
@@ -161,18 +184,25 @@ def test_english_labels(study: Project, tmp_path: Path) -> None:
     assert REFERENCE.match(quote.runs[-1].text)["label"] == "paragraph"  # type: ignore[index]
     assert [p.text for p in document.paragraphs if p.style.name == "Caption"][:2] == [
         "Table 1. Context-mechanism-outcome combinations: Peercoaching",
-        "Table 2. Number of codings per intervention: Steun"]
+        "Table 2. Number of codings per intervention: Steun",
+    ]
 
 
 def test_coder_codes_and_attribute_options(study: Project, tmp_path: Path) -> None:
     consensus = report(study, tmp_path, coder="Consensus")
     assert "Codeurs: Consensus" in [p.text for p in consensus.paragraphs[:8]]
     assert [t for s, t in headings(consensus) if s == "Heading 1"] == [
-        "1 Herstelrecht", "2 Peercoaching", "3 Vergelijking tussen interventies"]
+        "1 Herstelrecht",
+        "2 Peercoaching",
+        "3 Vergelijking tussen interventies",
+    ]
     assert following(consensus, "1 Herstelrecht", 4)[3] == "Geen coderingen in deze selectie."
     effect = report(study, tmp_path, codes=["Effect"], by="education_level")
-    assert headings(effect)[:3] == [("Heading 1", "1 hbo"), ("Heading 2", "1.1 Effect"),
-                                    ("Heading 3", "1.1.1 Rust")]
+    assert headings(effect)[:3] == [
+        ("Heading 1", "1 hbo"),
+        ("Heading 2", "1.1 Effect"),
+        ("Heading 3", "1.1.1 Rust"),
+    ]
     assert ("Heading 1", "3 Vergelijking tussen opleidingsniveaus") in headings(effect)
     assert effect.paragraphs[1].text == "Rapportage per opleidingsniveau"
     assert len(effect.tables) == 1
@@ -190,19 +220,23 @@ def test_cmo_chapter(study: Project, tmp_path: Path) -> None:
     assert caption == "Tabel 1. Context-mechanisme-uitkomstcombinaties: Peercoaching"
     assert example.startswith("Voorbeeld van de meest voorkomende combinatie (Context")
     assert [t.split(" (")[0] for t in quotes] == [
-        "Hoe was het contact met je peercoach?", "Mijn peercoach luisterde echt naar me.",
-        "Ik voelde me minder alleen."]
+        "Hoe was het contact met je peercoach?",
+        "Mijn peercoach luisterde echt naar me.",
+        "Ik voelde me minder alleen.",
+    ]
 
 
 def test_progress_is_reported(study: Project, tmp_path: Path) -> None:
     calls: list[tuple[int, int]] = []
-    write_report(study, tmp_path / "r.docx", progress=lambda done, total: calls.append(
-        (done, total)))
+    write_report(
+        study, tmp_path / "r.docx", progress=lambda done, total: calls.append((done, total))
+    )
     assert calls[-1] == (3, 3) and calls[0] == (1, 3)
 
 
-def test_control_characters_and_multi_paragraph_quotes(sqlite_project: Project,
-                                                       tmp_path: Path) -> None:
+def test_control_characters_and_multi_paragraph_quotes(
+    sqlite_project: Project, tmp_path: Path
+) -> None:
     text = "Student: eerste deel\x0c van de zin.\n\nStudent: tweede alinea, \x0bnog meer."
     sqlite_project.coders.add("Anouk", role="lead")
     sqlite_project.documents.add("D1", text, attributes={"intervention": "X"})

@@ -46,9 +46,22 @@ def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  #
 
 def test_report_command_end_to_end(study_file: Path) -> None:
     folder = study_file.parent
-    done = qualcode(folder, "report", "study.qcdb", "out.docx", "--by", "intervention",
-                    "--codes", "Steun,Effect / Rust", "--quotes-per-code", "2",
-                    "--coder", "Anouk", "--language", "en")
+    done = qualcode(
+        folder,
+        "report",
+        "study.qcdb",
+        "out.docx",
+        "--by",
+        "intervention",
+        "--codes",
+        "Steun,Effect / Rust",
+        "--quotes-per-code",
+        "2",
+        "--coder",
+        "Anouk",
+        "--language",
+        "en",
+    )
     assert done.returncode == 0, done.stderr
     assert "2 chapters (Herstelrecht, Peercoaching)" in done.stdout
     document = docx.Document(str(folder / "out.docx"))
@@ -62,12 +75,23 @@ def test_report_command_end_to_end(study_file: Path) -> None:
 
 
 def test_quotes_command_filters_stars_and_exports(study_file: Path, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run("quotes", str(study_file), "--code", "Effect", "--subcodes",
-                       "--where", "intervention=Peercoaching", "--search", "rust", "--json")
+    code, out, _ = run(
+        "quotes",
+        str(study_file),
+        "--code",
+        "Effect",
+        "--subcodes",
+        "--where",
+        "intervention=Peercoaching",
+        "--search",
+        "rust",
+        "--json",
+    )
     assert code == 0
     rows = json.loads(out)
     assert [(r["document"], r["speaker"], r["text"]) for r in rows] == [
-        ("PC01", "Student A", "Dat gaf rust in mijn hoofd.")]
+        ("PC01", "Student A", "Dat gaf rust in mijn hoofd.")
+    ]
     assert rows[0]["intervention"] == "Peercoaching"
     first = rows[0]["coding_id"]
     code, out, _ = run("quotes", str(study_file), "--star", str(first), "--illustrative")
@@ -85,8 +109,7 @@ def test_quotes_command_filters_stars_and_exports(study_file: Path, run, tmp_pat
 def test_matrix_command(study_file: Path, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run("matrix", str(study_file), "--count", "documents", "--json")
     assert code == 0
-    assert json.loads(out)[0] == {"code": "Steun", "Herstelrecht": 1, "Peercoaching": 2,
-                                  "total": 3}
+    assert json.loads(out)[0] == {"code": "Steun", "Herstelrecht": 1, "Peercoaching": 2, "total": 3}
     code, out, _ = run("matrix", str(study_file), "--rows", "clusters")
     assert code == 0 and out.splitlines()[1].split() == ["Steun", "1", "5", "6"]
     target = tmp_path / "m.csv"
@@ -97,23 +120,44 @@ def test_matrix_command(study_file: Path, run, tmp_path: Path) -> None:  # type:
     assert table[1] == ["Steun", "5", "1", "6"]
     code, out, _ = run("matrix", str(study_file), "--cooccurrence", "paragraph", "--json")
     pairs = json.loads(out)
-    assert {"code_a": "Steun / Emotioneel", "code_b": "Effect / Rust", "n_a": 4, "n_b": 4,
-            "n_ab": 2, "c": 0.333} in pairs
+    assert {
+        "code_a": "Steun / Emotioneel",
+        "code_b": "Effect / Rust",
+        "n_a": 4,
+        "n_b": 4,
+        "n_ab": 2,
+        "c": 0.333,
+    } in pairs
 
 
 def test_summaries_commands(study_file: Path, run) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run("summaries", "set", str(study_file), "--code", "Steun", "--by",
-                       "intervention", "--value", "Peercoaching", "--text", "Luisteren.",
-                       "--author", "Anouk")
+    code, out, _ = run(
+        "summaries",
+        "set",
+        str(study_file),
+        "--code",
+        "Steun",
+        "--by",
+        "intervention",
+        "--value",
+        "Peercoaching",
+        "--text",
+        "Luisteren.",
+        "--author",
+        "Anouk",
+    )
     assert code == 0 and "saved summary of Steun for intervention=Peercoaching" in out
     run("summaries", "set", str(study_file), "--code", "Effect", "--text", "Rust overal.")
     code, out, _ = run("summaries", "list", str(study_file), "--json")
     assert [(s["code"], s["value"], s["author"]) for s in json.loads(out)] == [
-        ("Steun", "Peercoaching", "Anouk"), ("Effect", "", None)]
+        ("Steun", "Peercoaching", "Anouk"),
+        ("Effect", "", None),
+    ]
     code, out, _ = run("summaries", "list", str(study_file), "--by", "intervention")
     assert "Steun [intervention=Peercoaching, Anouk" in out and "Effect" not in out
-    code, _, err = run("summaries", "set", str(study_file), "--code", "Steun", "--by", "x",
-                       "--text", "y")
+    code, _, err = run(
+        "summaries", "set", str(study_file), "--code", "Steun", "--by", "x", "--text", "y"
+    )
     assert code == 1 and "both" in err
 
 
@@ -138,7 +182,11 @@ def test_table_exports_match_retrieval_and_analysis(study_file: Path, tmp_path: 
 def test_cells_never_become_formulas(tmp_path: Path) -> None:
     write_table(tmp_path / "x.csv", ["text"], [["=SUM(A1)"], ["-ok"], ["fine"]])
     assert (tmp_path / "x.csv").read_text(encoding="utf-8-sig").splitlines() == [
-        "text", "'=SUM(A1)", "'-ok", "fine"]
+        "text",
+        "'=SUM(A1)",
+        "'-ok",
+        "fine",
+    ]
     write_table(tmp_path / "x.xlsx", ["text"], [["@cmd"]])
     assert openpyxl.load_workbook(tmp_path / "x.xlsx").active["A2"].value == "'@cmd"
     with pytest.raises(DomainError):

@@ -34,24 +34,45 @@ def transcript(turns: Sequence[tuple[str, str]]) -> tuple[str, list[TurnRecord]]
 
 
 DOCS = {
-    "PC01": ({"intervention": "Peercoaching", "institution": "Avans",
-              "source_type": "focusgroep studenten", "education_level": "hbo"}, [
-        ("Interviewer", "Hoe was het contact met je peercoach?"),
-        ("Student A", "Mijn peercoach luisterde echt naar me. Dat gaf rust in mijn hoofd."),
-        ("Student B", "Ze hielp me met een planning voor de tentamens, heel praktisch."),
-        ("Interviewer", "En wat leverde het op?"),
-        ("Student A", "Ik voelde me minder alleen. Ik durfde eerder hulp te vragen."),
-    ]),
-    "PC02": ({"intervention": "Peercoaching", "institution": "Avans",
-              "source_type": "interview student", "education_level": "hbo"}, [
-        ("Interviewer", "Wat vond je van de gesprekken?"),
-        ("Respondent", "Het luisteren was het belangrijkste. Ik kon mijn verhaal kwijt."),
-    ]),
-    "HR01": ({"intervention": "Herstelrecht", "institution": "Curio",
-              "source_type": "interview praktijk", "education_level": "mbo"}, [
-        ("Interviewer", "Hoe verloopt een herstelgesprek?"),
-        ("Praktijk", "We zetten de student en de docent samen aan tafel. Dat geeft rust."),
-    ]),
+    "PC01": (
+        {
+            "intervention": "Peercoaching",
+            "institution": "Avans",
+            "source_type": "focusgroep studenten",
+            "education_level": "hbo",
+        },
+        [
+            ("Interviewer", "Hoe was het contact met je peercoach?"),
+            ("Student A", "Mijn peercoach luisterde echt naar me. Dat gaf rust in mijn hoofd."),
+            ("Student B", "Ze hielp me met een planning voor de tentamens, heel praktisch."),
+            ("Interviewer", "En wat leverde het op?"),
+            ("Student A", "Ik voelde me minder alleen. Ik durfde eerder hulp te vragen."),
+        ],
+    ),
+    "PC02": (
+        {
+            "intervention": "Peercoaching",
+            "institution": "Avans",
+            "source_type": "interview student",
+            "education_level": "hbo",
+        },
+        [
+            ("Interviewer", "Wat vond je van de gesprekken?"),
+            ("Respondent", "Het luisteren was het belangrijkste. Ik kon mijn verhaal kwijt."),
+        ],
+    ),
+    "HR01": (
+        {
+            "intervention": "Herstelrecht",
+            "institution": "Curio",
+            "source_type": "interview praktijk",
+            "education_level": "mbo",
+        },
+        [
+            ("Interviewer", "Hoe verloopt een herstelgesprek?"),
+            ("Praktijk", "We zetten de student en de docent samen aan tafel. Dat geeft rust."),
+        ],
+    ),
 }
 
 # (document, coder, code path, exact text)
@@ -59,15 +80,18 @@ CODINGS = [
     ("PC01", "Anouk", "Steun / Emotioneel", "Mijn peercoach luisterde echt naar me."),
     ("PC01", "Bram", "Steun / Emotioneel", "Mijn peercoach luisterde echt naar me."),
     ("PC01", "Anouk", "Effect / Rust", "Dat gaf rust in mijn hoofd."),
-    ("PC01", "Anouk", "Steun / Praktisch",
-     "Ze hielp me met een planning voor de tentamens, heel praktisch."),
+    (
+        "PC01",
+        "Anouk",
+        "Steun / Praktisch",
+        "Ze hielp me met een planning voor de tentamens, heel praktisch.",
+    ),
     ("PC01", "Anouk", "Effect", "Ik voelde me minder alleen."),
     ("PC01", "Anouk", "Context", "Hoe was het contact met je peercoach?"),
     ("PC01", "Consensus", "Steun / Emotioneel", "Mijn peercoach luisterde echt naar me."),
     ("PC02", "Anouk", "Steun / Emotioneel", "Het luisteren was het belangrijkste."),
     ("PC02", "Anouk", "Effect / Rust", "Ik kon mijn verhaal kwijt."),
-    ("HR01", "Anouk", "Steun / Praktisch",
-     "We zetten de student en de docent samen aan tafel."),
+    ("HR01", "Anouk", "Steun / Praktisch", "We zetten de student en de docent samen aan tafel."),
     ("HR01", "Anouk", "Effect / Rust", "Dat geeft rust."),
     ("HR01", "Bram", "Effect / Rust", "Dat geeft rust."),
 ]
@@ -113,7 +137,7 @@ def test_every_quote_is_the_document_text_at_its_offsets(study: Project) -> None
     quotes = find_quotes(study)
     assert len(quotes) == len(CODINGS)
     for q in quotes:
-        assert q.text == study.documents.text(q.document)[q.start:q.end]
+        assert q.text == study.documents.text(q.document)[q.start : q.end]
     assert [q.document_id for q in quotes] == sorted(q.document_id for q in quotes)
 
 
@@ -136,8 +160,9 @@ def test_coder_attribute_speaker_and_search_filters(study: Project) -> None:
     assert sorted(q.coder for q in both) == ["Anouk", "Anouk", "Anouk", "Bram"]
     herstel = find_quotes(study, QuoteFilter(where={"intervention": "Herstelrecht"}))
     assert {q.document for q in herstel} == {"HR01"}
-    mixed = find_quotes(study, QuoteFilter(where={"institution": "Avans",
-                                                  "source_type": "interview student"}))
+    mixed = find_quotes(
+        study, QuoteFilter(where={"institution": "Avans", "source_type": "interview student"})
+    )
     assert {q.document for q in mixed} == {"PC02"}
     assert find_quotes(study, QuoteFilter(where={"education_level": "wo"})) == []
     student_b = find_quotes(study, QuoteFilter(speaker="Student B"))
@@ -203,6 +228,9 @@ def test_star_unstar_and_order(study: Project) -> None:
     starred = find_quotes(study, QuoteFilter(illustrative_only=True))
     assert {q.coding_id: q.rank for q in starred} == {ids[0]: 2, ids[1]: 5}
     assert "codings" in seen
+    service.order([ids[1]])  # a new order for the code: the other star keeps no rank
+    starred = find_quotes(study, QuoteFilter(illustrative_only=True))
+    assert {q.coding_id: q.rank for q in starred} == {ids[0]: None, ids[1]: 1}
     with pytest.raises(DomainError):
         service.order([ids[0], ids[0]])
     with pytest.raises(NotFound):
@@ -228,11 +256,13 @@ def test_retrieval_uses_a_fixed_number_of_queries(sqlite_project: Project) -> No
     with count_statements(sqlite_project) as few:
         find_quotes(sqlite_project, QuoteFilter(coders=("Anouk",), where={"institution": "Avans"}))
     for n in range(20):
-        sqlite_project.documents.add(f"extra{n}", f"Student: tekst nummer {n} hier.",
-                                     attributes={"institution": "Avans"})
+        sqlite_project.documents.add(
+            f"extra{n}", f"Student: tekst nummer {n} hier.", attributes={"institution": "Avans"}
+        )
         sqlite_project.codings.add(f"extra{n}", "Anouk", "Steun", 0, 7)
     with count_statements(sqlite_project) as many:
-        quotes = find_quotes(sqlite_project,
-                             QuoteFilter(coders=("Anouk",), where={"institution": "Avans"}))
+        quotes = find_quotes(
+            sqlite_project, QuoteFilter(coders=("Anouk",), where={"institution": "Avans"})
+        )
     assert len(quotes) > 20
     assert len(many) == len(few) <= 8

@@ -12,17 +12,34 @@ from qualcode.io.tables import QUOTE_COLUMNS, quote_rows, write_table
 
 def add_filter_options(parser: argparse.ArgumentParser) -> None:
     """The quote filter, shared by ``quotes`` and ``matrix``."""
-    parser.add_argument("--code", action="append", default=[], metavar="PATH",
-                        help="only this code (path 'A / B', guid or id; repeatable)")
-    parser.add_argument("--subcodes", action="store_true",
-                        help="with --code: include everything below each code")
-    parser.add_argument("--coder", action="append", default=[], metavar="NAME",
-                        help="only this coder's codings (repeatable; e.g. consensus)")
-    parser.add_argument("--where", action="append", default=[], metavar="KEY=VALUE",
-                        help="only documents with this attribute value (repeatable)")
+    parser.add_argument(
+        "--code",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="only this code (path 'A / B', guid or id; repeatable)",
+    )
+    parser.add_argument(
+        "--subcodes", action="store_true", help="with --code: include everything below each code"
+    )
+    parser.add_argument(
+        "--coder",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only this coder's codings (repeatable; e.g. consensus)",
+    )
+    parser.add_argument(
+        "--where",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="only documents with this attribute value (repeatable)",
+    )
     parser.add_argument("--speaker", metavar="NAME", help="only quotes spoken by NAME")
-    parser.add_argument("--search", metavar="TEXT",
-                        help="only quotes containing TEXT (case-insensitive)")
+    parser.add_argument(
+        "--search", metavar="TEXT", help="only quotes containing TEXT (case-insensitive)"
+    )
     parser.add_argument("--illustrative", action="store_true", help="only starred quotes")
 
 
@@ -34,32 +51,53 @@ def filter_from(args: argparse.Namespace) -> QuoteFilter:
         key, value = item.split("=", 1)
         where[key.strip()] = value.strip()
     codes = tuple(int(c) if c.isdigit() else c for c in args.code)
-    return QuoteFilter(codes=codes, subcodes=args.subcodes, coders=tuple(args.coder),
-                       where=where, speaker=args.speaker, search=args.search,
-                       illustrative_only=args.illustrative)
+    return QuoteFilter(
+        codes=codes,
+        subcodes=args.subcodes,
+        coders=tuple(args.coder),
+        where=where,
+        speaker=args.speaker,
+        search=args.search,
+        illustrative_only=args.illustrative,
+    )
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     quotes = subparsers.add_parser(
-        "quotes", help="retrieve coded quotes with their source; star illustrative ones",
+        "quotes",
+        help="retrieve coded quotes with their source; star illustrative ones",
         description="List coded quotes (document, speaker, paragraph, code, coder, text). "
         "Paragraphs are counted as non-blank lines of the stored text. --star/--unstar "
         "change illustrative marks first; --order ranks starred quotes for the report.",
     )
     add_locator(quotes)
     add_filter_options(quotes)
-    quotes.add_argument("--star", action="append", type=int, default=[], metavar="ID",
-                        help="mark coding ID as an illustrative quote (repeatable)")
-    quotes.add_argument("--unstar", action="append", type=int, default=[], metavar="ID",
-                        help="remove the illustrative mark (repeatable)")
-    quotes.add_argument("--order", metavar="ID,ID,...",
-                        help="star these codings and rank them in this order")
+    quotes.add_argument(
+        "--star",
+        action="append",
+        type=int,
+        default=[],
+        metavar="ID",
+        help="mark coding ID as an illustrative quote (repeatable)",
+    )
+    quotes.add_argument(
+        "--unstar",
+        action="append",
+        type=int,
+        default=[],
+        metavar="ID",
+        help="remove the illustrative mark (repeatable)",
+    )
+    quotes.add_argument(
+        "--order", metavar="ID,ID,...", help="star these codings and rank them in this order"
+    )
     quotes.add_argument("--out", type=Path, metavar="FILE", help="write .csv or .xlsx")
     quotes.add_argument("--json", action="store_true", help="print JSON")
     quotes.set_defaults(func=run_quotes)
 
     summaries = subparsers.add_parser(
-        "summaries", help="write and list summaries of codes per intervention",
+        "summaries",
+        help="write and list summaries of codes per intervention",
         description="Summaries of a code or cluster, per attribute value (--by intervention "
         "--value Peercoaching) or across all documents (no --by).",
     )
@@ -94,8 +132,9 @@ def run_quotes(args: argparse.Namespace) -> int:
         found = find_quotes(project, flt)
     keys = sorted({k for q in found for k in q.attributes})
     if args.out:
-        count = write_table(args.out, [*QUOTE_COLUMNS, *keys], quote_rows(found, keys),
-                            sheet="quotes")
+        count = write_table(
+            args.out, [*QUOTE_COLUMNS, *keys], quote_rows(found, keys), sheet="quotes"
+        )
         print(f"wrote {count} quotes to {args.out}")
     elif args.json:
         header = [*QUOTE_COLUMNS, *keys]
@@ -106,16 +145,19 @@ def run_quotes(args: argparse.Namespace) -> int:
         for q in found:
             star = "*" if q.illustrative else " "
             who = f", {q.speaker}" if q.speaker else ""
-            print(f"{star}[{q.coding_id}] {q.document}{who}, ¶{q.paragraph} - {q.code_text} "
-                  f"({q.coder})")
+            print(
+                f"{star}[{q.coding_id}] {q.document}{who}, ¶{q.paragraph} - {q.code_text} "
+                f"({q.coder})"
+            )
             print(f"    {' '.join(q.text.split())}")
     return 0
 
 
 def run_summary_set(args: argparse.Namespace) -> int:
     with open_from(args) as project:
-        record = project.summaries.set(args.code, args.text, scope_key=args.by,
-                                       scope_value=args.value, author=args.author)
+        record = project.summaries.set(
+            args.code, args.text, scope_key=args.by, scope_value=args.value, author=args.author
+        )
     scope = f"{args.by}={args.value}" if args.by else "all documents"
     print(f"{'saved' if record else 'removed'} summary of {args.code} for {scope}")
     return 0
@@ -123,13 +165,21 @@ def run_summary_set(args: argparse.Namespace) -> int:
 
 def run_summary_list(args: argparse.Namespace) -> int:
     with open_from(args) as project:
-        records = project.summaries.list(code=args.code, scope_key=args.by,
-                                         scope_value=args.value)
+        records = project.summaries.list(code=args.code, scope_key=args.by, scope_value=args.value)
     if args.json:
-        print_json([{"code": " / ".join(r.code_path), "by": r.scope_key,
-                     "value": r.scope_value, "text": r.body, "author": r.author,
-                     "modified_at": r.modified_at.isoformat(timespec="seconds")}
-                    for r in records])
+        print_json(
+            [
+                {
+                    "code": " / ".join(r.code_path),
+                    "by": r.scope_key,
+                    "value": r.scope_value,
+                    "text": r.body,
+                    "author": r.author,
+                    "modified_at": r.modified_at.isoformat(timespec="seconds"),
+                }
+                for r in records
+            ]
+        )
         return 0
     if not records:
         print("no summaries yet")

@@ -11,25 +11,43 @@ from qualcode.io.report import LANGUAGES, write_report
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report = subparsers.add_parser(
-        "report", help="write the Word report (codes, summaries, quotes per intervention)",
+        "report",
+        help="write the Word report (codes, summaries, quotes per intervention)",
         description="Write a Word report: per value of --by a chapter with the code tree, "
         "frequencies, summaries and illustrative quotes (starred quotes first), then a "
         "cross-case chapter with a frequency table per cluster.",
     )
     add_locator(report)
     report.add_argument("out", metavar="OUT.docx", type=Path)
-    report.add_argument("--by", default="intervention", metavar="ATTR",
-                        help="document attribute giving one chapter per value "
-                        "(default: intervention)")
-    report.add_argument("--codes", metavar="PATH,...",
-                        help="only these codes and their sub-codes (paths like 'A / B', "
-                        "separated by commas)")
-    report.add_argument("--quotes-per-code", type=int, default=3, metavar="N",
-                        help="quotes shown per code (default 3)")
-    report.add_argument("--coder", metavar="NAME", help="only this coder's codings "
-                        "(e.g. consensus); default all coders")
-    report.add_argument("--language", choices=LANGUAGES, default="nl",
-                        help="language of headings and labels (default nl)")
+    report.add_argument(
+        "--by",
+        default="intervention",
+        metavar="ATTR",
+        help="document attribute giving one chapter per value (default: intervention)",
+    )
+    report.add_argument(
+        "--codes",
+        metavar="PATH,...",
+        help="only these codes and their sub-codes (paths like 'A / B', separated by commas)",
+    )
+    report.add_argument(
+        "--quotes-per-code",
+        type=int,
+        default=3,
+        metavar="N",
+        help="quotes shown per code (default 3)",
+    )
+    report.add_argument(
+        "--coder",
+        metavar="NAME",
+        help="only this coder's codings (e.g. consensus); default all coders",
+    )
+    report.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default="nl",
+        help="language of headings and labels (default nl)",
+    )
     report.set_defaults(func=run_report)
 
 
@@ -41,10 +59,18 @@ def run_report(args: argparse.Namespace) -> int:
     codes = [c.strip() for c in args.codes.split(",") if c.strip()] if args.codes else None
     with open_from(args) as project:
         result = write_report(
-            project, args.out, by=args.by, codes=codes, quotes_per_code=args.quotes_per_code,
-            coder=args.coder, language=args.language, progress=progress_printer("report"),
+            project,
+            args.out,
+            by=args.by,
+            codes=codes,
+            quotes_per_code=args.quotes_per_code,
+            coder=args.coder,
+            language=args.language,
+            progress=progress_printer("report"),
         )
-    print(f"wrote {result.path}: {len(result.sections)} chapters "
-          f"({', '.join(result.sections) or 'none'}), {result.quotes} quotes, "
-          f"{result.tables} tables")
+    print(
+        f"wrote {result.path}: {len(result.sections)} chapters "
+        f"({', '.join(result.sections) or 'none'}), {result.quotes} quotes, "
+        f"{result.tables} tables"
+    )
     return 0

@@ -87,8 +87,9 @@ def _select(
     rows = coding_rows(session, tree, flt)
     need_text = flt.search is not None
     need_turns = turns or flt.speaker is not None
-    documents = load_documents(session, (r.document_id for r in rows), text=need_text,
-                               turns=need_turns)
+    documents = load_documents(
+        session, (r.document_id for r in rows), text=need_text, turns=need_turns
+    )
     if need_text or flt.speaker is not None:
         kept = {q.coding_id for q in quotes_from_rows(rows, tree, {}, documents, flt)}
         rows = [r for r in rows if r.id in kept]
@@ -120,9 +121,11 @@ def code_matrix(
     with project.reading() as session:
         tree = load_tree(session)
         selected, documents = _select(session, tree, flt, turns=count == "speakers")
-        values = set(session.scalars(
-            select(DocumentAttribute.value).where(DocumentAttribute.key == by).distinct()
-        ))
+        values = set(
+            session.scalars(
+                select(DocumentAttribute.value).where(DocumentAttribute.key == by).distinct()
+            )
+        )
         row_ids = _row_codes(tree, resolve_codes(session, tree, flt), rows)
     columns = sorted(values, key=str.lower)
     if any(by not in documents[r.document_id].attributes for r in selected):
@@ -297,8 +300,10 @@ def cooccurrence(
         for (a, b), n in sorted(pairs.items())
     )
     return Cooccurrence(
-        mode=mode, unit=unit if mode == "unit" else None,
-        paths={c: tree.paths[c] for c in occurrences}, occurrences=occurrences,
+        mode=mode,
+        unit=unit if mode == "unit" else None,
+        paths={c: tree.paths[c] for c in occurrences},
+        occurrences=occurrences,
         pairs=result_pairs,
     )
 
@@ -362,18 +367,25 @@ def cmo_configurations(
     found: dict[tuple[str, int, int, int], list[tuple[int, int]]] = defaultdict(list)
     for key, parts in units.items():
         group = documents[key[0]].attributes.get(by, NO_VALUE)
-        for c, m, o in itertools.product(parts.get("context", {}), parts.get("mechanism", {}),
-                                         parts.get("outcome", {})):
+        for c, m, o in itertools.product(
+            parts.get("context", {}), parts.get("mechanism", {}), parts.get("outcome", {})
+        ):
             found[(group, c, m, o)].append(key)
     configurations = []
     for (group, c, m, o), keys in found.items():
         first = units[keys[0]]
-        configurations.append(CmoConfiguration(
-            group=group, context=tree.paths[c], mechanism=tree.paths[m], outcome=tree.paths[o],
-            units=len(keys),
-            documents=tuple(sorted({documents[k[0]].name for k in keys})),
-            examples=(first["context"][c], first["mechanism"][m], first["outcome"][o]),
-        ))
-    configurations.sort(key=lambda x: (x.group.lower(), -x.units, x.context, x.mechanism,
-                                       x.outcome))
+        configurations.append(
+            CmoConfiguration(
+                group=group,
+                context=tree.paths[c],
+                mechanism=tree.paths[m],
+                outcome=tree.paths[o],
+                units=len(keys),
+                documents=tuple(sorted({documents[k[0]].name for k in keys})),
+                examples=(first["context"][c], first["mechanism"][m], first["outcome"][o]),
+            )
+        )
+    configurations.sort(
+        key=lambda x: (x.group.lower(), -x.units, x.context, x.mechanism, x.outcome)
+    )
     return configurations

@@ -36,6 +36,7 @@ class Project:
         from qualcode.core.services.documents import DocumentService
         from qualcode.core.services.memos import MemoService
         from qualcode.core.services.summaries import SummaryService
+        from qualcode.core.services.adjudication import AdjudicationService
         from qualcode.core.services.versions import VersionService
 
         self.locator = locator
@@ -48,6 +49,7 @@ class Project:
         self.versions = VersionService(self)
         self.codings = CodingService(self)
         self.memos = MemoService(self)
+        self.adjudication = AdjudicationService(self)
         self.summaries = SummaryService(self)
 
     @contextmanager

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from qualcode.core.changes import Change
@@ -140,9 +140,6 @@ class CodeTree:
             code_id = up
         return code_id
 
-    def depth(self, code_id: int) -> int:
-        return len(self.paths[code_id]) - 1
-
 
 def load_tree(session: Session) -> CodeTree:
     rows = session.execute(
@@ -183,13 +180,17 @@ def coding_rows(session: Session, tree: CodeTree, flt: QuoteFilter) -> list[Codi
 
     Speaker and text-search tests need the texts; :func:`quotes_from_rows` applies them.
     """
-    query = (
-        select(
-            Coding.id, Coding.document_id, Coding.code_id, Coding.coder_id, Coding.start,
-            Coding.end, Coding.illustrative, Coding.quote_rank, Coding.memo,
-        )
-        .order_by(Coding.document_id, Coding.start, Coding.end, Coding.id)
-    )
+    query = select(
+        Coding.id,
+        Coding.document_id,
+        Coding.code_id,
+        Coding.coder_id,
+        Coding.start,
+        Coding.end,
+        Coding.illustrative,
+        Coding.quote_rank,
+        Coding.memo,
+    ).order_by(Coding.document_id, Coding.start, Coding.end, Coding.id)
     code_ids = resolve_codes(session, tree, flt)
     if code_ids is not None:
         query = query.where(Coding.code_id.in_(sorted(code_ids)))
@@ -286,8 +287,9 @@ def load_documents(
         )
     }
     for doc_id, key, value in session.execute(
-        select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value)
-        .where(DocumentAttribute.document_id.in_(ids))
+        select(DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value).where(
+            DocumentAttribute.document_id.in_(ids)
+        )
     ):
         facts[doc_id].attributes[key] = value
     if not turns:
@@ -308,7 +310,7 @@ def context_before(text: str, start: int, size: int = CONTEXT_CHARS) -> str:
     piece = text[begin:start]
     if begin > 0 and not text[begin - 1].isspace():
         cut = re.search(r"\s", piece)
-        piece = piece[cut.end():] if cut else ""
+        piece = piece[cut.end() :] if cut else ""
     return piece
 
 
@@ -334,29 +336,43 @@ def find_quotes(project: Project, flt: QuoteFilter | None = None) -> list[Quote]
 
 
 def quotes_from_rows(
-    rows: Sequence[CodingRow], tree: CodeTree, coders: Mapping[int, str],
-    documents: Mapping[int, DocumentFacts], flt: QuoteFilter,
+    rows: Sequence[CodingRow],
+    tree: CodeTree,
+    coders: Mapping[int, str],
+    documents: Mapping[int, DocumentFacts],
+    flt: QuoteFilter,
 ) -> list[Quote]:
     needle = flt.search.casefold() if flt.search else None
     quotes: list[Quote] = []
     for row in rows:
         facts = documents[row.document_id]
-        text = facts.text[row.start:row.end]
+        text = facts.text[row.start : row.end]
         if needle is not None and needle not in text.casefold():
             continue
         speaker = facts.speaker_at(row.start)
         if flt.speaker is not None and speaker != flt.speaker:
             continue
-        quotes.append(Quote(
-            coding_id=row.id, document_id=row.document_id, document=facts.name,
-            code_id=row.code_id, code_path=tree.paths.get(row.code_id, ("?",)),
-            coder=coders.get(row.coder_id, "?"), start=row.start, end=row.end, text=text,
-            speaker=speaker, paragraph=facts.paragraph_at(row.start),
-            context_before=context_before(facts.text, row.start),
-            context_after=context_after(facts.text, row.end),
-            illustrative=row.illustrative, rank=row.rank, memo=row.memo,
-            attributes=facts.attributes,
-        ))
+        quotes.append(
+            Quote(
+                coding_id=row.id,
+                document_id=row.document_id,
+                document=facts.name,
+                code_id=row.code_id,
+                code_path=tree.paths.get(row.code_id, ("?",)),
+                coder=coders.get(row.coder_id, "?"),
+                start=row.start,
+                end=row.end,
+                text=text,
+                speaker=speaker,
+                paragraph=facts.paragraph_at(row.start),
+                context_before=context_before(facts.text, row.start),
+                context_after=context_after(facts.text, row.end),
+                illustrative=row.illustrative,
+                rank=row.rank,
+                memo=row.memo,
+                attributes=facts.attributes,
+            )
+        )
     return quotes
 
 
@@ -373,16 +389,31 @@ class QuoteService:
         self._set([coding_id], illustrative=False, ranks={coding_id: None})
 
     def order(self, coding_ids: Sequence[int]) -> None:
-        """Star these codings and rank them 1, 2, 3... in the order given."""
+        """Star these codings and rank them 1, 2, 3... in the order given.
+
+        Other starred quotes of the same codes stay starred but lose their rank, so two
+        quotes never share a place; unranked stars follow the ranked ones in the report.
+        """
         if len(set(coding_ids)) != len(coding_ids):
             raise DomainError("a quote can only have one place in the order")
-        self._set(coding_ids, illustrative=True,
-                  ranks={cid: n for n, cid in enumerate(coding_ids, start=1)})
+        self._set(
+            coding_ids,
+            illustrative=True,
+            ranks={cid: n for n, cid in enumerate(coding_ids, start=1)},
+            clear_other_ranks=True,
+        )
 
-    def _set(self, coding_ids: Sequence[int], *, illustrative: bool,
-             ranks: Mapping[int, int | None]) -> None:
+    def _set(
+        self,
+        coding_ids: Sequence[int],
+        *,
+        illustrative: bool,
+        ranks: Mapping[int, int | None],
+        clear_other_ranks: bool = False,
+    ) -> None:
         with self._project.transaction() as session:
             docs: set[int] = set()
+            codes: set[int] = set()
             for cid in coding_ids:
                 coding = session.get(Coding, cid)
                 if coding is None:
@@ -390,5 +421,12 @@ class QuoteService:
                 coding.illustrative = illustrative
                 coding.quote_rank = ranks.get(cid)
                 docs.add(coding.document_id)
+                codes.add(coding.code_id)
+            if clear_other_ranks:
+                session.execute(
+                    update(Coding)
+                    .where(Coding.code_id.in_(sorted(codes)), Coding.id.not_in(list(coding_ids)))
+                    .values(quote_rank=None)
+                )
         for doc_id in sorted(docs):
             self._project.notify(Change("codings", tuple(coding_ids), doc_id))

@@ -21,8 +21,20 @@ if TYPE_CHECKING:
     from qualcode.core.project import Project
 
 QUOTE_COLUMNS = (
-    "coding_id", "document", "code", "coder", "start", "end", "speaker", "paragraph",
-    "illustrative", "rank", "text", "context_before", "context_after", "memo",
+    "coding_id",
+    "document",
+    "code",
+    "coder",
+    "start",
+    "end",
+    "speaker",
+    "paragraph",
+    "illustrative",
+    "rank",
+    "text",
+    "context_before",
+    "context_after",
+    "memo",
 )
 SUFFIXES = (".csv", ".xlsx")
 _FORMULA_START = ("=", "+", "-", "@")
@@ -39,9 +51,21 @@ def _safe(value: Cell) -> Cell:
 def quote_rows(quotes: Iterable[Quote], attribute_keys: Sequence[str]) -> Iterable[list[Cell]]:
     for q in quotes:
         yield [
-            q.coding_id, q.document, q.code_text, q.coder, q.start, q.end, q.speaker or "",
-            q.paragraph, "yes" if q.illustrative else "", q.rank, q.text, q.context_before,
-            q.context_after, q.memo, *(q.attributes.get(k, "") for k in attribute_keys),
+            q.coding_id,
+            q.document,
+            q.code_text,
+            q.coder,
+            q.start,
+            q.end,
+            q.speaker or "",
+            q.paragraph,
+            "yes" if q.illustrative else "",
+            q.rank,
+            q.text,
+            q.context_before,
+            q.context_after,
+            q.memo,
+            *(q.attributes.get(k, "") for k in attribute_keys),
         ]
 
 
@@ -54,8 +78,9 @@ def matrix_header(matrix: Matrix) -> list[str]:
     return ["code", *(c or "(none)" for c in matrix.columns), "total"]
 
 
-def write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]],
-                *, sheet: str = "Sheet1") -> int:
+def write_table(
+    path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]], *, sheet: str = "Sheet1"
+) -> int:
     """Write one table to ``path`` (.csv or .xlsx); returns the number of data rows."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:

@@ -1,12 +1,21 @@
-"""Table models for the agreement panel: figures (colour-coded) and disagreements."""
+"""The agreement panel's parts: table models (figures, colour-coded; disagreements), the
+alpha bar chart, and the worker that computes off the GUI thread."""
 
 from __future__ import annotations
 
 import math
 from typing import Any
 
-from qualcode.core.agreement_project import RELIABLE, TENTATIVE, Disagreement, Figures
-from qualcode.ui.qt import Qt, QtCore, QtGui
+from qualcode.core.agreement_project import (
+    RELIABLE,
+    TENTATIVE,
+    Disagreement,
+    Figures,
+    compute_agreement,
+)
+from qualcode.core.errors import QualcodeError
+from qualcode.core.project import Project
+from qualcode.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 COLOURS = {
@@ -178,3 +187,83 @@ class DisagreementModel(QtCore.QAbstractTableModel):
                 return text
             return "; ".join(d.codes_of(self._coders[col - 3])) or "–"
         return None
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class AgreementWorker(QtCore.QObject):
+    """Runs ``compute_agreement`` off the GUI thread; cancel() stops at the next step."""
+
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, project: Project, options: dict[str, Any]) -> None:
+        super().__init__()
+        self._project, self._options = project, options
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def _tick(self, done: int, total: int) -> None:
+        if self._cancel:
+            raise _Cancelled
+        self.progress.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = compute_agreement(self._project, progress=self._tick, **self._options)
+        except _Cancelled:
+            self.failed.emit("cancelled")
+        except (QualcodeError, ValueError) as exc:
+            self.failed.emit(str(exc))
+        else:
+            self.finished.emit(result)
+
+
+class AlphaChart(QtWidgets.QWidget):
+    """Horizontal bars of alpha per row, with the two threshold lines."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bars: list[tuple[str, float]] = []
+        self.tentative, self.reliable = TENTATIVE, RELIABLE
+        self.setMinimumHeight(120)
+
+    def set_bars(self, bars: list[tuple[str, float]]) -> None:
+        self._bars = bars
+        self.setMinimumHeight(max(120, 16 * len(bars) + 24))
+        self.update()
+
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
+        painter = QtGui.QPainter(self)
+        try:
+            painter.fillRect(self.rect(), self.palette().base())
+            label_w = min(260, self.width() // 3)
+            left, right = label_w + 8, self.width() - 12
+            width = max(right - left, 10)
+
+            def x_of(value: float) -> int:  # alpha from -1 .. 1 mapped on the bar area
+                return int(left) + int((max(-1.0, min(1.0, value)) + 1.0) / 2.0 * width)
+
+            for line in (0.0, self.tentative, self.reliable):
+                painter.setPen(QtGui.QPen(QtGui.QColor("#888888"), 1, Qt.PenStyle.DashLine))
+                painter.drawLine(x_of(line), 4, x_of(line), self.height() - 4)
+            for row, (label, alpha) in enumerate(self._bars):
+                y = 8 + row * 16
+                painter.setPen(self.palette().text().color())
+                painter.drawText(
+                    QtCore.QRect(2, y, label_w, 14),
+                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                    painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideLeft, label_w),
+                )
+                if math.isnan(alpha):
+                    continue
+                colour = QtGui.QColor(COLOURS[band(alpha, self.tentative, self.reliable)])
+                x0, x1 = sorted((x_of(0.0), x_of(alpha)))
+                painter.fillRect(QtCore.QRect(x0, y + 2, max(x1 - x0, 1), 10), colour.darker(115))
+        finally:
+            painter.end()

@@ -124,7 +124,7 @@ class DetailsPane(QtWidgets.QWidget):
             f"<div style='font-size:115%; font-weight:600'>"
             f"<span style='color:{code.colour}'>&#9632;</span> {html.escape(code.name)}</div>",
             f"<div style='color:gray'>{html.escape(code.path_text)} · "
-            f"{html.escape(code.origin)}</div>",
+            f"{html.escape(self._origin(code.origin))}</div>",
         ]
         for title, body in ((self.tr("Definition"), code.definition),
                             (self.tr("Include"), code.inclusion),
@@ -137,6 +137,11 @@ class DetailsPane(QtWidgets.QWidget):
             parts.append(f"<p><b>{html.escape(self.tr('Memo'))}{who}</b><br>"
                          f"{html.escape(memo.body)}</p>")
         self.code_text.setText("".join(parts))
+
+    def _origin(self, origin: str) -> str:
+        # Spelled out so lupdate sees both strings.
+        return {"deductive": self.tr("deductive"), "inductive": self.tr("inductive")}.get(
+            origin, origin)
 
     # Codings ------------------------------------------------------------------------------
     def show_codings(self, rows: Sequence[CodingRow]) -> None:

@@ -122,7 +122,7 @@ class MainWindow(QtWidgets.QMainWindow):
         for label in (self.doc_title, self.doc_meta):
             label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
                                 QtWidgets.QSizePolicy.Policy.Preferred)
-        self.splitter.setSizes([300, 720, 420])
+        self.splitter.setSizes([320, 700, 420])
         self.right.setSizes([420, 440])
         for splitter, key in ((self.splitter, "main"), (self.right, "right")):
             splitter.setChildrenCollapsible(False)

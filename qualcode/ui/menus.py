@@ -90,6 +90,7 @@ def build_menus(w: MainWindow) -> None:
     view = bar.addMenu(_tr("&View"))
     w.layer_menu = view.addMenu(_tr("&Layers"))
     w.layer_group = QtGui.QActionGroup(w)
+    view.addAction(_history_dock(w).toggleViewAction())
     language = view.addMenu(_tr("&Language"))
     group = QtGui.QActionGroup(w)
     current = str(settings().value("language", "") or "en")
@@ -130,6 +131,18 @@ def _build_toolbar(w: MainWindow) -> None:
     w.quick_code = QuickCodeBox()
     w.quick_code.codeChosen.connect(w.coding.apply_code)
     toolbar.addWidget(w.quick_code)
+
+
+def _history_dock(w: MainWindow) -> QtWidgets.QDockWidget:
+    """Every step of the session, clickable to go back to it (hidden until asked for)."""
+    dock = QtWidgets.QDockWidget(_tr("Undo history"), w)
+    dock.setObjectName("historyDock")
+    history = QtWidgets.QUndoView(w.undo_stack)
+    history.setEmptyLabel(_tr("<opened>"))
+    dock.setWidget(history)
+    w.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock.hide()
+    return dock
 
 
 def refresh_coder_widgets(w: MainWindow) -> None:

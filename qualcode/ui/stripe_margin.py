@@ -74,7 +74,7 @@ class StripeMargin(QtWidgets.QWidget):
                 text = metrics.elidedText(h.label, QtCore.Qt.TextElideMode.ElideRight,
                                           self.width() - label_x - PAD)
                 rect = QtCore.QRect(label_x, top, self.width() - label_x - PAD, metrics.height())
-                painter.setPen(colour.lighter(150) if dark else colour.darker(150))
+                painter.setPen(label_colour(colour, dark))
                 painter.drawText(rect, int(QtCore.Qt.AlignmentFlag.AlignLeft), text)
                 self._hits.append((rect, h))
                 label_bottom = top + metrics.height()
@@ -101,3 +101,9 @@ class StripeMargin(QtWidgets.QWidget):
         if hit is not None:
             self.codingClicked.emit(hit.coding_id)
 
+
+def label_colour(colour: QtGui.QColor, dark: bool) -> QtGui.QColor:
+    """The code's hue, light or dark enough to read as text (pale codes vanish otherwise)."""
+    hue, saturation, lightness, _alpha = colour.getHsl()
+    lightness = max(min(lightness, 200), 165) if dark else min(lightness, 95)
+    return QtGui.QColor.fromHsl(hue, saturation, lightness)

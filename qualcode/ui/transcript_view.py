@@ -47,6 +47,20 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 LINE_HEIGHT = 140  # percent
 
 
+def speaker_labels(
+    text: str, turns: Sequence[TurnRecord]
+) -> list[tuple[int, int, int]]:
+    """(turn start, label start, label end incl. colon) for turns whose label is found."""
+    found = []
+    for turn in sorted(turns, key=lambda t: t.start):
+        head = text[turn.start : turn.start + 80]
+        at = head.find(turn.speaker)
+        colon = head.find(":", at + len(turn.speaker)) if at >= 0 else -1
+        if at >= 0 and colon >= 0:
+            found.append((turn.start, turn.start + at, turn.start + colon + 1))
+    return found
+
+
 class TranscriptView(QtWidgets.QTextEdit):
     codeDropped = Signal(int)  # a code id dropped onto the selection
     codingClicked = Signal(int)  # a stripe in the margin was clicked
@@ -81,45 +95,40 @@ class TranscriptView(QtWidgets.QTextEdit):
         self._highlights, self._starts, self._window = [], [], None
         self.setExtraSelections([])
         self._text = text
-        # setPlainText reuses the caret's format; after a transcript that starts with a
-        # muted timestamp that would grey out the whole next one.
-        self.setCurrentCharFormat(QtGui.QTextCharFormat())
-        self.setPlainText(text)
-        self._space_lines()
-        self._bold_speakers(turns)
+        self.focus_coding = None
+        self._fill(text, turns)
         self.moveCursor(QtGui.QTextCursor.MoveOperation.Start)
 
-    def _space_lines(self) -> None:
-        cursor = QtGui.QTextCursor(self.document())
-        cursor.select(QtGui.QTextCursor.SelectionType.Document)
-        spaced = QtGui.QTextBlockFormat()
-        spaced.setLineHeight(LINE_HEIGHT, QtGui.QTextBlockFormat.LineHeightTypes.ProportionalHeight
-                             .value)
-        cursor.mergeBlockFormat(spaced)
+    def _fill(self, text: str, turns: Sequence[TurnRecord]) -> None:
+        """Insert the text in one edit block, speaker labels bold, every line spaced.
 
-    def _bold_speakers(self, turns: Sequence[TurnRecord]) -> None:
-        """Speaker labels in bold; a leading timestamp such as ``[00:01:02]`` stays muted."""
-        if not turns:
-            return
+        Writing formatted pieces once is about twice as fast as setPlainText followed by
+        merging block and char formats over a 300,000-character document.
+        """
+        document = self.document()
+        document.clear()
+        cursor = QtGui.QTextCursor(document)
+        cursor.beginEditBlock()
+        spaced = QtGui.QTextBlockFormat()
+        spaced.setLineHeight(LINE_HEIGHT,
+                             QtGui.QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.setBlockFormat(spaced)  # blocks split off later inherit it
+        plain = QtGui.QTextCharFormat()
         bold = QtGui.QTextCharFormat()
         bold.setFontWeight(QtGui.QFont.Weight.DemiBold)
         muted = QtGui.QTextCharFormat()
         muted.setForeground(self.palette().color(QtGui.QPalette.ColorRole.PlaceholderText))
-        cursor = QtGui.QTextCursor(self.document())
-        cursor.beginEditBlock()
-        for turn in turns:
-            head = self._text[turn.start : turn.start + 80]
-            at = head.find(turn.speaker)
-            colon = head.find(":", max(at, 0) + len(turn.speaker)) if at >= 0 else -1
-            if at < 0 or colon < 0:
+        done = 0
+        for start, label_start, label_end in speaker_labels(text, turns):
+            if start < done:
                 continue
-            if at > 0:
-                cursor.setPosition(turn.start)
-                cursor.setPosition(turn.start + at, QtGui.QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(muted)
-            cursor.setPosition(turn.start + at)
-            cursor.setPosition(turn.start + colon + 1, QtGui.QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(bold)
+            if start > done:
+                cursor.insertText(text[done:start], plain)
+            if label_start > start:  # a timestamp such as [00:01:02]
+                cursor.insertText(text[start:label_start], muted)
+            cursor.insertText(text[label_start:label_end], bold)
+            done = label_end
+        cursor.insertText(text[done:], plain)
         cursor.endEditBlock()
 
     def text(self) -> str:

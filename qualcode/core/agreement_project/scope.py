@@ -223,7 +223,7 @@ def load_scope(
                     doc.units = _turn_or_fallback(session, d, unit)
                     doc.segmented_on_the_fly = True
             scope.documents.append(doc)
-    _add_notes(scope)
+    _add_notes(scope, unit == "character")
     return scope
 
 
@@ -254,17 +254,21 @@ def _turn_or_fallback(session: Session, document: Document, kind: str) -> list[t
     return fallback_units(document.text, kind, document.language)
 
 
-def _add_notes(scope: Scope) -> None:
+def _add_notes(scope: Scope, character: bool) -> None:
+    idle = [d.name for d in scope.documents if sum(d.present) < 2]
+    if idle and not character:
+        scope.notes.append(
+            f"{len(idle)} document(s) coded by fewer than two of the coders add nothing: "
+            + ", ".join(idle)
+        )
     for doc in scope.documents:
         absent = [c for c, here in zip(scope.coders, doc.present, strict=True) if not here]
         if absent and sum(doc.present) >= 2:
             scope.notes.append(
                 f"{doc.name}: {', '.join(absent)} did not code this document "
-                "(no codings, not assigned); their values are missing there"
+                "(no codings, not assigned); "
+                + ("it is left out of the continuum" if character else "their values are missing")
             )
-        elif sum(doc.present) < 2:
-            scope.notes.append(
-                f"{doc.name}: fewer than two of the coders coded it; it adds nothing"
-            )
-        if doc.segmented_on_the_fly:
-            scope.notes.append(f"{doc.name}: no stored units; segmented on the fly")
+    fly = [d.name for d in scope.documents if d.segmented_on_the_fly]
+    if fly:
+        scope.notes.append(f"no stored units, segmented on the fly: {', '.join(fly)}")

@@ -241,11 +241,12 @@ def _paths(scope: Scope, ids: Sequence[int] | set[int]) -> tuple[str, ...]:
 def _character_mode(scope: Scope, progress: Progress | None) -> Parts:
     m = len(scope.coders)
     docs = [d for d in scope.documents if all(d.present)]
-    for d in scope.documents:
-        if not all(d.present):
-            scope.notes.append(
-                f"{d.name}: left out of the character continuum (not every coder coded it)"
-            )
+    left_out = [d.name for d in scope.documents if sum(d.present) < 2]
+    if left_out:
+        scope.notes.append(
+            f"{len(left_out)} document(s) not coded by every coder are left out of the "
+            f"continuum: {', '.join(left_out)}"
+        )
     codes_vs, clusters_vs = scope.value_sets()
     offsets = np.cumsum([0] + [len(d.text) for d in docs]).astype(np.int64)
     total_len = int(offsets[-1])

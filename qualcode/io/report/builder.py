@@ -76,10 +76,8 @@ class _Data:
     cmo: list[CmoConfiguration]
 
 
-def _gather(project: Project, by: str, codes: Sequence[str] | None,
-            coder: str | None) -> _Data:
-    flt = QuoteFilter(codes=tuple(codes or ()), subcodes=True,
-                      coders=(coder,) if coder else ())
+def _gather(project: Project, by: str, codes: Sequence[str] | None, coder: str | None) -> _Data:
+    flt = QuoteFilter(codes=tuple(codes or ()), subcodes=True, coders=(coder,) if coder else ())
     with project.reading() as session:
         tree = load_tree(session)
         if codes:
@@ -93,8 +91,9 @@ def _gather(project: Project, by: str, codes: Sequence[str] | None,
         roots=roots,
         quotes=find_quotes(project, flt),
         documents=project.documents.list(),
-        summaries={(s.code_id, s.scope_key, s.scope_value): s.body
-                   for s in project.summaries.list()},
+        summaries={
+            (s.code_id, s.scope_key, s.scope_value): s.body for s in project.summaries.list()
+        },
         version=versions[-1].label if versions else None,
         matrix=code_matrix(project, by=by, count="codings", flt=flt),
         cmo=cmo_configurations(project, by=by, flt=flt),
@@ -157,8 +156,9 @@ class _Writer:
         self.toc_anchor = self.paragraph()
         parts.page_break(self.doc)
 
-    def group(self, number: int, value: str, docs: Sequence[DocumentRecord],
-              quotes: Sequence[Quote]) -> None:
+    def group(
+        self, number: int, value: str, docs: Sequence[DocumentRecord], quotes: Sequence[Quote]
+    ) -> None:
         labels = self.labels
         shown = value or labels["no_value"]
         if number > 1:
@@ -191,16 +191,26 @@ class _Writer:
     def _visible(self, code_id: int, counts: _Counts, value: str) -> bool:
         if counts.codings.get(code_id):
             return True
-        return any((c, self.by, value) in self.data.summaries
-                   for c in self.data.tree.descendants(code_id))
+        return any(
+            (c, self.by, value) in self.data.summaries for c in self.data.tree.descendants(code_id)
+        )
 
-    def code(self, code_id: int, number: tuple[int, ...], counts: _Counts,
-             direct: dict[int, list[Quote]], value: str) -> None:
+    def code(
+        self,
+        code_id: int,
+        number: tuple[int, ...],
+        counts: _Counts,
+        direct: dict[int, list[Quote]],
+        value: str,
+    ) -> None:
         tree = self.data.tree
         name = tree.paths[code_id][-1]
         self.heading(len(number), f"{'.'.join(map(str, number))} {name}")
-        self.paragraph(self.labels.frequency(
-            counts.codings.get(code_id, 0), len(counts.documents.get(code_id, ()))))
+        self.paragraph(
+            self.labels.frequency(
+                counts.codings.get(code_id, 0), len(counts.documents.get(code_id, ()))
+            )
+        )
         children = tree.children.get(code_id, [])
         body = self.data.summaries.get((code_id, self.by, value))
         if body:
@@ -220,8 +230,7 @@ class _Writer:
         parts.page_break(self.doc)
         self.heading(1, f"{number} {labels['cmo']}")
         self.paragraph(labels["cmo_intro"])
-        header = [labels["context"], labels["mechanism"], labels["outcome"],
-                  labels["documents"]]
+        header = [labels["context"], labels["mechanism"], labels["outcome"], labels["documents"]]
         position = 0
         for value in values:
             found = [c for c in self.data.cmo if c.group == value]
@@ -231,15 +240,32 @@ class _Writer:
             shown = value or labels["no_value"]
             self.heading(2, f"{number}.{position} {shown}")
             self.table_count += 1
-            parts.add_caption(self.doc, labels["table"], self.table_count,
-                              labels["cmo_caption"].format(value=shown))
-            parts.add_table(self.doc, header, [
-                [" / ".join(c.context), " / ".join(c.mechanism), " / ".join(c.outcome),
-                 str(c.units)] for c in found[:MAX_CMO_ROWS]
-            ], text_columns=3)
+            parts.add_caption(
+                self.doc,
+                labels["table"],
+                self.table_count,
+                labels["cmo_caption"].format(value=shown),
+            )
+            parts.add_table(
+                self.doc,
+                header,
+                [
+                    [
+                        " / ".join(c.context),
+                        " / ".join(c.mechanism),
+                        " / ".join(c.outcome),
+                        str(c.units),
+                    ]
+                    for c in found[:MAX_CMO_ROWS]
+                ],
+                text_columns=3,
+            )
             top = found[0]
-            self.paragraph(labels["cmo_example"].format(
-                c=top.context[-1], m=top.mechanism[-1], o=top.outcome[-1]))
+            self.paragraph(
+                labels["cmo_example"].format(
+                    c=top.context[-1], m=top.mechanism[-1], o=top.outcome[-1]
+                )
+            )
             for quote in top.examples:
                 self.quote(quote)
 
@@ -255,8 +281,11 @@ class _Writer:
         self.paragraph(labels["cross_intro"].format(by=labels.attribute(self.by)))
         tree = self.data.tree
         clusters = [r for r in self.data.roots if tree.children.get(r)] or self.data.roots
-        header = [labels["code"], *(c or labels["no_value"] for c in matrix.columns),
-                  labels["total"]]
+        header = [
+            labels["code"],
+            *(c or labels["no_value"] for c in matrix.columns),
+            labels["total"],
+        ]
         for position, cluster in enumerate(clusters, start=1):
             path = tree.paths[cluster]
             self.heading(2, f"{number}.{position} {path[-1]}")
@@ -265,14 +294,21 @@ class _Writer:
                 self.summary(labels["overall_summary"].format(values=values), body)
             rows = [r for r in matrix.rows if r.path[: len(path)] == path]
             self.table_count += 1
-            parts.add_caption(self.doc, labels["table"], self.table_count,
-                              labels["caption"].format(by=labels.attribute(self.by),
-                                                       cluster=path[-1]))
+            parts.add_caption(
+                self.doc,
+                labels["table"],
+                self.table_count,
+                labels["caption"].format(by=labels.attribute(self.by), cluster=path[-1]),
+            )
             base = len(path) - 1
-            parts.add_table(self.doc, header, [
-                ["\u2003" * (r.depth - base) + r.path[-1], *map(str, r.cells), str(r.total)]
-                for r in rows
-            ])
+            parts.add_table(
+                self.doc,
+                header,
+                [
+                    ["\u2003" * (r.depth - base) + r.path[-1], *map(str, r.cells), str(r.total)]
+                    for r in rows
+                ],
+            )
 
 
 def write_report(
@@ -302,8 +338,11 @@ def write_report(
     parts.prepare_styles(writer.doc, language)
     coders = sorted({q.coder for q in data.quotes}) or ([coder] if coder else [])
     settings = labels["settings_text"].format(
-        by=labels.attribute(by), codes=", ".join(codes) if codes else labels["all_codes"],
-        n=quotes_per_code, coder=coder or labels["all_coders"])
+        by=labels.attribute(by),
+        codes=", ".join(codes) if codes else labels["all_codes"],
+        n=quotes_per_code,
+        coder=coder or labels["all_coders"],
+    )
     writer.title_page(project.name, coders, settings)
     total = len(values) + 1
     for number, value in enumerate(values, start=1):
@@ -322,5 +361,9 @@ def write_report(
     writer.doc.save(str(out))
     if progress:
         progress(total, total)
-    return ReportResult(path=out, sections=tuple(v or labels["no_value"] for v in values),
-                        quotes=writer.quote_count, tables=writer.table_count)
+    return ReportResult(
+        path=out,
+        sections=tuple(v or labels["no_value"] for v in values),
+        quotes=writer.quote_count,
+        tables=writer.table_count,
+    )

@@ -48,11 +48,18 @@ def prepare_styles(doc: DocxDocument, language: str) -> None:
             toc.paragraph_format.space_after = Pt(2)
     # Matrices hold many narrow number columns; a smaller type keeps names unbroken.
     doc.styles[TABLE_STYLE].font.size = Pt(8)
-    # The document language drives Word's spelling check and hyphenation.
-    normal_rpr = styles["Normal"].element.get_or_add_rPr()
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), LANGUAGE_TAGS.get(language, language))
-    normal_rpr.append(lang)
+    # The document language drives Word's spelling check and hyphenation; the template's
+    # default (en-US) sits in the document defaults, so it is changed there.
+    tag = LANGUAGE_TAGS.get(language, language)
+    lang = styles.element.find(
+        f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}"
+    )
+    if lang is not None:
+        lang.set(qn("w:val"), tag)
+    else:
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), tag)
+        styles["Normal"].element.get_or_add_rPr().append(lang)
 
 
 # Characters XML 1.0 cannot hold (C0 controls other than tab and line breaks, lone
@@ -82,8 +89,9 @@ class StyleIds:
         return self._ids[name]
 
 
-def add_paragraph(doc: DocxDocument, ids: StyleIds, text: str = "",
-                  style: str | None = None) -> Paragraph:
+def add_paragraph(
+    doc: DocxDocument, ids: StyleIds, text: str = "", style: str | None = None
+) -> Paragraph:
     paragraph = doc.add_paragraph(xml_safe(text))
     if style is not None:
         paragraph._p.style = ids[style]
@@ -165,16 +173,24 @@ def keep_with_next(paragraph: Paragraph) -> None:
     paragraph.paragraph_format.keep_with_next = True
 
 
-def add_table(doc: DocxDocument, header: Sequence[str], rows: Sequence[Sequence[str]],
-              *, text_columns: int = 1) -> Table:
+def add_table(
+    doc: DocxDocument,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    text_columns: int = 1,
+) -> Table:
     """A table in the built-in grid style: ``text_columns`` wide label columns sharing the
     room left, then narrow, right-aligned number columns."""
     table = doc.add_table(rows=len(rows) + 1, cols=len(header))
     table.style = doc.styles[TABLE_STYLE]
     table.autofit = False
     section = doc.sections[-1]
-    usable = int(section.page_width or 0) - int(section.left_margin or 0) - int(
-        section.right_margin or 0)
+    usable = (
+        int(section.page_width or 0)
+        - int(section.left_margin or 0)
+        - int(section.right_margin or 0)
+    )
     if text_columns == 1:
         widths = column_widths(header, rows, usable)
     else:

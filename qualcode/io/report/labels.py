@@ -19,7 +19,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "all_coders": "alle codeurs",
         "contents": "Inhoud",
         "toc_hint": "Werk de inhoudsopgave bij (F9 in Word, Extra > Bijwerken in LibreOffice) "
-                    "voor paginanummers.",
+        "voor paginanummers.",
         "institution": "Instelling",
         "source_types": "Soorten bronnen",
         "documents": "Documenten",
@@ -42,7 +42,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "no_value": "(geen waarde)",
         "cmo": "Context, mechanisme en uitkomst",
         "cmo_intro": "Combinaties van context-, mechanisme- en uitkomstcodes die samen in één "
-                     "document voorkomen; per combinatie het aantal documenten.",
+        "document voorkomen; per combinatie het aantal documenten.",
         "cmo_caption": "Context-mechanisme-uitkomstcombinaties: {value}",
         "cmo_example": "Voorbeeld van de meest voorkomende combinatie ({c} – {m} – {o}):",
         "context": "Context",
@@ -61,7 +61,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "all_coders": "all coders",
         "contents": "Contents",
         "toc_hint": "Update the table of contents (F9 in Word, Tools > Update in LibreOffice) "
-                    "for page numbers.",
+        "for page numbers.",
         "institution": "Institution",
         "source_types": "Source types",
         "documents": "Documents",
@@ -84,7 +84,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "no_value": "(no value)",
         "cmo": "Context, mechanism and outcome",
         "cmo_intro": "Combinations of context, mechanism and outcome codes found together in "
-                     "one document; per combination the number of documents.",
+        "one document; per combination the number of documents.",
         "cmo_caption": "Context-mechanism-outcome combinations: {value}",
         "cmo_example": "Example of the most frequent combination ({c} – {m} – {o}):",
         "context": "Context",
@@ -138,6 +138,8 @@ class Labels:
 
     def frequency(self, codings: int, documents: int) -> str:
         return self["frequency"].format(
-            n=codings, codings=self["coding"] if codings == 1 else self["codings"],
-            m=documents, documents=self["document"] if documents == 1 else self["documents_lc"],
+            n=codings,
+            codings=self["coding"] if codings == 1 else self["codings"],
+            m=documents,
+            documents=self["document"] if documents == 1 else self["documents_lc"],
         )

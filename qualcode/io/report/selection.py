@@ -18,8 +18,9 @@ from qualcode.core.retrieval import Quote
 # A readable quote: about 15 to 70 words.
 IDEAL_MIN_CHARS = 80
 IDEAL_MAX_CHARS = 420
-_INTERVIEWER = re.compile(r"^(interviewer|interviewster|int|i|moderator|onderzoeker)\b",
-                          re.IGNORECASE)
+_INTERVIEWER = re.compile(
+    r"^(interviewer|interviewster|int|i|moderator|onderzoeker)\b", re.IGNORECASE
+)
 
 
 def _length_penalty(quote: Quote) -> int:
@@ -32,8 +33,10 @@ def _length_penalty(quote: Quote) -> int:
 
 
 def _overlaps(quote: Quote, chosen: Sequence[Quote]) -> bool:
-    return any(c.document_id == quote.document_id and c.start < quote.end and quote.start < c.end
-               for c in chosen)
+    return any(
+        c.document_id == quote.document_id and c.start < quote.end and quote.start < c.end
+        for c in chosen
+    )
 
 
 def is_interviewer(speaker: str | None) -> bool:
@@ -52,20 +55,25 @@ def choose_quotes(quotes: Sequence[Quote], limit: int) -> list[Quote]:
             return chosen
         if not _overlaps(quote, chosen):
             chosen.append(quote)
-    rest = sorted((q for q in quotes if not q.illustrative),
-                  key=lambda q: (q.document, q.start, q.end, q.coding_id))
+    rest = sorted(
+        (q for q in quotes if not q.illustrative),
+        key=lambda q: (q.document, q.start, q.end, q.coding_id),
+    )
     while len(chosen) < limit:
         documents = {q.document_id for q in chosen}
         speakers = {(q.document_id, q.speaker) for q in chosen}
         candidates = [q for q in rest if not _overlaps(q, chosen)]
         if not candidates:
             break
-        best = min(candidates, key=lambda q: (
-            q.document_id in documents,
-            (q.document_id, q.speaker) in speakers,
-            is_interviewer(q.speaker),
-            _length_penalty(q),
-        ))
+        best = min(
+            candidates,
+            key=lambda q: (
+                q.document_id in documents,
+                (q.document_id, q.speaker) in speakers,
+                is_interviewer(q.speaker),
+                _length_penalty(q),
+            ),
+        )
         chosen.append(best)
         rest.remove(best)
     # The researcher's order first; the chosen ones as they occur in the data.

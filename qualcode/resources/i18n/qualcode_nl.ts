@@ -493,6 +493,14 @@
         <source>Example</source>
         <translation>Voorbeeld</translation>
     </message>
+    <message>
+        <source>deductive</source>
+        <translation>deductief</translation>
+    </message>
+    <message>
+        <source>inductive</source>
+        <translation>inductief</translation>
+    </message>
 </context>
 <context>
     <name>DialogPrompts</name>
@@ -802,6 +810,14 @@
     <message>
         <source>Main</source>
         <translation>Hoofdwerkbalk</translation>
+    </message>
+    <message>
+        <source>Undo history</source>
+        <translation>Bewerkingsgeschiedenis</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;geopend&gt;</translation>
     </message>
     <message>
         <source>Language</source>
