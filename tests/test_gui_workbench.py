@@ -267,3 +267,19 @@ def test_screenshot_cli_writes_png(tmp_path: Path, locator: str) -> None:
     image = QtGui.QImage(str(out))
     assert out.stat().st_size > 10_000
     assert (image.width(), image.height()) == (1100, 700)
+
+
+def test_undo_in_another_document_brings_it_back(qtbot, window, locator) -> None:
+    span = select(window, "Mijn mentor hielp me")
+    mentor = next(c.id for c in window.codes.values() if c.name == "Mentor")
+    assert window.coding.apply_code(mentor)
+    first = window.document_id
+    other = window.project.documents.add("NI02", "Student: Een ander gesprek.\n")
+    window.show_document(other.id)
+    window.undo_stack.undo()
+    assert window.document_id == first  # the undone coding is on screen
+    assert (*span, "Steungever / Mentor") not in codings(locator)
+    window.show_document(other.id)
+    window.undo_stack.redo()
+    assert window.document_id == first
+    assert window.view.highlight_count() == 3

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import math
 from pathlib import Path
+from typing import Any
 
 from qualcode.core.agreement_project import RELIABLE, TENTATIVE, AgreementResult, Figures
 
@@ -143,6 +144,26 @@ def write_csv(result: AgreementResult, path: Path) -> None:
             )
 
 
+# A wide first column keeps code paths readable; figures need little room.
+UNIT_WIDTHS_CM = (5.2, 1.5, 1.5, 1.5, 1.5, 2.6, 1.3, 1.2)
+CHARACTER_WIDTHS_CM = (7.5, 2.0, 2.0, 2.0, 2.4)
+TABLE_FONT_PT = 9
+
+
+def _fit_columns(table: Any, widths_cm: tuple[float, ...]) -> None:
+    from docx.shared import Cm, Pt
+
+    # LibreOffice reads the grid, Word the cells: set both.
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=True):
+            cell.width = Cm(width)
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(TABLE_FONT_PT)
+
+
 def write_docx(result: AgreementResult, path: Path) -> None:
     from docx import Document
     from docx.oxml import OxmlElement
@@ -183,6 +204,7 @@ def write_docx(result: AgreementResult, path: Path) -> None:
         doc.add_heading(title, level=1)
         table = doc.add_table(rows=1, cols=len(head))
         table.style = TABLE_STYLE
+        table.autofit = False
         for cell, text in zip(table.rows[0].cells, head, strict=True):
             cell.text = text
         for f in rows:
@@ -211,6 +233,7 @@ def write_docx(result: AgreementResult, path: Path) -> None:
                 cell.text = text
             alpha_col = 1 if character else 4
             shade(cells[alpha_col], SHADE["undefined" if f.low_data else f.band])
+        _fit_columns(table, CHARACTER_WIDTHS_CM if character else UNIT_WIDTHS_CM)
     doc.add_paragraph(
         f"Shading: green alpha >= {RELIABLE:.3f}, amber >= {TENTATIVE:.3f}, red below, "
         "grey undefined or resting on too little data."

@@ -97,9 +97,11 @@ class RemoveCodingsCommand(_ServiceCommand):
         self.project = project
         self.coding_ids = list(coding_ids)
         self.removed: list[CodingRecord] = []
+        self.document_id: int | None = None
 
     def _do(self) -> None:
         self.removed = self.project.codings.remove(self.coding_ids)
+        self.document_id = self.removed[0].document_id if self.removed else None
 
     def _undo(self) -> None:
         self.project.codings.restore(self.removed)
@@ -130,9 +132,11 @@ class UpdateCodingCommand(_ServiceCommand):
         self.coding_id = coding_id
         self.new = {"start": start, "end": end, "code": code_id, "memo": memo}
         self.before: CodingRecord | None = None
+        self.document_id: int | None = None
 
     def _do(self) -> None:
         self.before = self.project.codings.get(self.coding_id)
+        self.document_id = self.before.document_id
         self.project.codings.update(self.coding_id, **self.new)  # type: ignore[arg-type]
 
     def _undo(self) -> None:
@@ -188,6 +192,12 @@ class MacroCommand(QtGui.QUndoCommand):
         super().__init__(text)
         self.error: QualcodeError | None = None
         self._steps: list[_ServiceCommand] = []
+
+    @property
+    def document_id(self) -> int | None:
+        """The document a step codes in, so undo can show it."""
+        return next((getattr(s, "document_id", None) for s in self._steps
+                     if getattr(s, "document_id", None) is not None), None)
 
     def steps(self) -> list[_ServiceCommand]:
         return list(self._steps)

@@ -143,6 +143,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.details.spanRequested.connect(self.coding.set_span)
         self.details.recodeRequested.connect(self.coding.recode)
         self.details.codingSelected.connect(self.view.set_focus_coding)
+        self._stack_index = 0
+        self.undo_stack.indexChanged.connect(self._follow_undo)
         self.start.openRequested.connect(lambda locator: project_flow.open_locator(self, locator))
         self.start.browseRequested.connect(lambda: project_flow.browse(self))
         self.start.newRequested.connect(lambda: project_flow.new_project(self))
@@ -354,6 +356,15 @@ class MainWindow(QtWidgets.QMainWindow):
         if coding is not None:
             self.view.select_span(coding.start, coding.end)
             self.details.select_coding(coding_id)
+
+    def _follow_undo(self, index: int) -> None:
+        """Undo/redo of a coding in another document opens it, so the change is seen."""
+        step = index if index < self._stack_index else index - 1  # undone or redone
+        self._stack_index = index
+        command = self.undo_stack.command(step) if 0 <= step < self.undo_stack.count() else None
+        document_id = getattr(command, "document_id", None)
+        if isinstance(document_id, int) and document_id != self.document_id and self.project:
+            self.show_document(document_id)
 
     def _context_menu(self, pos: QtCore.QPoint) -> None:
         """Copy and Select All from Qt, then the coding actions that apply here."""
