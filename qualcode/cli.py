@@ -22,6 +22,8 @@ COMMAND_MODULES = (
     "qualcode.commands.stats_cmd",
     "qualcode.commands.agreement_cmd",
     "qualcode.commands.report_cmd",
+    "qualcode.commands.quotes_cmd",
+    "qualcode.commands.matrix_cmd",
     "qualcode.commands.demo_cmd",
     "qualcode.commands.gui_cmd",
 )

@@ -50,6 +50,9 @@ class DemoResult:
     flagged: int = 0
     codings: int = 0
     codes: int = 0
+    report: Path | None = None
+    agreement_report: Path | None = None
+    overall_alpha: float | None = None
 
 
 def build_demo(
@@ -121,4 +124,24 @@ def _fill(
         project.documents.reveal(name, by=LEAD)
     info = project.info()
     result.codings, result.codes = info.codings, info.codes
+    _write_reports(project, path.parent, result, say)
     return result
+
+
+def _write_reports(
+    project: Project, folder: Path, result: DemoResult, say: Callable[[str], None]
+) -> None:
+    """The two hand-outs a team would make first: the report per intervention and the
+    agreement between the calibration coders."""
+    from qualcode.core.agreement_project import compute_agreement
+    from qualcode.io.agreement_report import write_report as write_agreement
+    from qualcode.io.report import write_report
+
+    say("writing the report per intervention")
+    result.report = folder / "sample-report.docx"
+    write_report(project, result.report, by="intervention", language="nl")
+    say("computing agreement between Anouk and Bram")
+    agreement = compute_agreement(project, [LEAD, CODER], unit="sentence", bootstrap=200)
+    result.agreement_report = folder / "agreement.docx"
+    write_agreement(agreement, result.agreement_report)
+    result.overall_alpha = agreement.overall.alpha

@@ -59,6 +59,8 @@ def test_matrix_counts_documents_speakers_and_clusters(study: Project) -> None:
     assert rows(by_level)["Effect / Rust"] == (1, 2)
     with pytest.raises(DomainError):
         code_matrix(study, count="words")
+    with pytest.raises(DomainError, match="known: education_level, institution"):
+        code_matrix(study, by="interventoin")
 
 
 def test_documents_without_the_attribute_get_their_own_column(study: Project) -> None:

@@ -99,3 +99,26 @@ def test_gui_command_options_reach_the_window(monkeypatch, tmp_path) -> None:  #
     options = seen["options"]
     assert (options.locator, options.coder, options.layer, options.language,
             options.document) == ("x.qcdb", "Bram", "none", "nl", "NI01")
+
+
+def test_first_coding_in_a_project_without_coders_asks_who_codes(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    from qualcode.ui.main_window import MainWindow
+    from qualcode.ui.qt import QtWidgets
+
+    locator = str(tmp_path / "new.qcdb")
+    with create_project(locator) as project:
+        project.documents.add("T1", "Student: Ik vond het fijn.")
+        code = project.codebook.add("Positief")
+    monkeypatch.setattr(QtWidgets.QInputDialog, "getText",
+                        staticmethod(lambda *a, **k: ("Sanne", True)))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_project(locator, remember=False)
+    assert window.coder is None
+    window.view.select_span(9, 26)
+    assert window.coding.apply_code(code.id)
+    assert window.coder is not None and (window.coder.name, window.coder.role) == ("Sanne", "lead")
+    assert [(c.start, c.end) for c in window.project.codings.list(coder="Sanne")] == [(9, 26)]
+    window.close()

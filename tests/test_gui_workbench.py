@@ -254,18 +254,20 @@ def test_worker_reports_progress_and_cancels(qtbot) -> None:
     assert issubclass(Cancelled, Exception)
 
 
-def test_screenshot_cli_writes_png(tmp_path: Path, locator: str) -> None:
+@pytest.mark.parametrize("with_project", [True, False], ids=["workbench", "start-screen"])
+def test_screenshot_cli_writes_png(tmp_path: Path, locator: str, with_project: bool) -> None:
     out = tmp_path / "shot.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
            "QUALCODE_SETTINGS": str(tmp_path / "cli.ini")}
+    project = [locator] if with_project else []
     result = subprocess.run(
-        [sys.executable, "-m", "qualcode", "gui", locator, "--screenshot", str(out),
+        [sys.executable, "-m", "qualcode", "gui", *project, "--screenshot", str(out),
          "--size", "1100x700"],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=60,
     )
     assert result.returncode == 0, result.stderr
     image = QtGui.QImage(str(out))
-    assert out.stat().st_size > 10_000
+    assert out.stat().st_size > (10_000 if with_project else 3_000)
     assert (image.width(), image.height()) == (1100, 700)
 
 

@@ -33,9 +33,19 @@ def run_demo(args: argparse.Namespace) -> int:
     result = build_demo(folder, samples=args.samples, progress=lambda m: print(f"  {m}"))
     print(f"\nSample project: {result.project_path.resolve()}\n")
     print_info(str(result.project_path))
+    if result.report is not None:
+        print(f"\nReport per intervention:  {result.report.resolve()}")
+    if result.agreement_report is not None:
+        alpha = (
+            f" (overall alpha on sentences {result.overall_alpha:.3f})"
+            if (result.overall_alpha is not None)
+            else ""
+        )
+        print(f"Agreement Anouk vs Bram:  {result.agreement_report.resolve()}{alpha}")
     print("\nNext steps:")
     print(f"  qualcode info {result.project_path}")
     print(f"  qualcode codebook show {result.project_path}")
     print(f"  qualcode agreement {result.project_path} --coders Anouk,Bram")
+    print(f"  qualcode report {result.project_path} report.docx --by intervention")
     print(f"  qualcode gui {result.project_path}")
     return 0

@@ -37,12 +37,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run_gui(args: argparse.Namespace) -> int:
     from qualcode.ui.app import DEFAULT_SIZE, GuiOptions, run
 
-    locator = getattr(args, "locator", None)
-    if args.screenshot is not None and not locator:
-        # A screenshot of the start screen needs no project.
-        pass
+    # Without a locator (plain ``qualcode``) the start screen opens; --screenshot then
+    # pictures the start screen.
     options = GuiOptions(
-        locator=locator, coder=getattr(args, "coder", None),
+        locator=getattr(args, "locator", None), coder=getattr(args, "coder", None),
         language=getattr(args, "language", None), screenshot=args.screenshot,
         document=getattr(args, "document", None), layer=getattr(args, "layer", None),
         size=getattr(args, "size", None) or DEFAULT_SIZE,

@@ -126,6 +126,10 @@ def code_matrix(
                 select(DocumentAttribute.value).where(DocumentAttribute.key == by).distinct()
             )
         )
+        if not values:
+            known = sorted(set(session.scalars(select(DocumentAttribute.key).distinct())))
+            if known:  # a mistyped attribute would otherwise give one "(none)" column
+                raise DomainError(f"no document has attribute {by!r}; known: {', '.join(known)}")
         row_ids = _row_codes(tree, resolve_codes(session, tree, flt), rows)
     columns = sorted(values, key=str.lower)
     if any(by not in documents[r.document_id].attributes for r in selected):

@@ -36,6 +36,7 @@ class Project:
         from qualcode.core.services.documents import DocumentService
         from qualcode.core.services.memos import MemoService
         from qualcode.core.services.summaries import SummaryService
+        from qualcode.core.retrieval import QuoteService
         from qualcode.core.services.adjudication import AdjudicationService
         from qualcode.core.services.versions import VersionService
 
@@ -51,6 +52,7 @@ class Project:
         self.memos = MemoService(self)
         self.adjudication = AdjudicationService(self)
         self.summaries = SummaryService(self)
+        self.quotes = QuoteService(self)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

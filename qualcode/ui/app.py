@@ -207,6 +207,6 @@ def showcase(window: MainWindow) -> None:
     cursor = window.view.textCursor()
     cursor.setPosition(h.start)
     window.view.setTextCursor(cursor)
-    if window.code_tree is not None and hasattr(window.code_tree, "select_code"):
+    if window.code_tree is not None:
         window.code_tree.select_code(code.id)
     window.select_code(code.id)

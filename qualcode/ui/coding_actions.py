@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from qualcode.core.errors import QualcodeError
 from qualcode.core.project import Project
 from qualcode.core.records import CoderRecord
 from qualcode.ui import project_flow
@@ -50,10 +51,26 @@ class CodingController(QtCore.QObject):
         if w.project is None or w.document_id is None:
             self._say(self.tr("Open a document first."))
             return None
+        if w.coder is None and not w.coders and not w.quiet:
+            self._ask_first_coder()
         if w.coder is None:
             self._say(self.tr("Choose who is coding in the toolbar first."))
             return None
         return w.project, w.coder, w.document_id
+
+    def _ask_first_coder(self) -> None:
+        """A project without coders (created without a name) gets its first, a lead."""
+        assert self.w.project is not None
+        name, ok = QtWidgets.QInputDialog.getText(
+            self.w, self.tr("Who is coding?"),
+            self.tr("Your name, as coder (the first coder leads the project):"))
+        if ok and name.strip():
+            try:
+                self.w.project.coders.add(name.strip(), role="lead")
+            except QualcodeError as exc:
+                self._say(str(exc))
+                return
+            self.w.set_coder(name.strip())
 
     def _span(self) -> tuple[int, int] | None:
         span = self.w.view.selection_span(snap=self.w.snap_to_words)

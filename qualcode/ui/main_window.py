@@ -8,7 +8,6 @@ in ``menus``, project opening in ``project_flow``.
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 from qualcode.core.changes import Change
 from qualcode.core.errors import QualcodeError
@@ -16,17 +15,16 @@ from qualcode.core.project import Project
 from qualcode.core.records import CodeRecord, CoderRecord, CodingRecord, DocumentRecord
 from qualcode.ui import project_flow
 from qualcode.ui.app import settings
+from qualcode.ui.code_tree import CodeTreeWidget
 from qualcode.ui.coding_actions import CodingController
 from qualcode.ui.details_pane import CodingRow, DetailsPane
-from qualcode.ui.fallbacks import make_code_tree, make_document_browser
+from qualcode.ui.document_browser import DocumentBrowser
 from qualcode.ui.find import FindBar
-from qualcode.ui.highlights import Highlight, tooltip_html
+from qualcode.ui.layers import FIXED_LAYERS, highlights_for, visible_codings
 from qualcode.ui.menus import build_menus, refresh_coder_widgets
 from qualcode.ui.qt import QtCore, QtGui, QtWidgets
 from qualcode.ui.start_screen import StartScreen
 from qualcode.ui.transcript_view import TranscriptView
-
-FIXED_LAYERS = ("mine", "all", "none")
 
 
 def _heading(text: str) -> QtWidgets.QLabel:
@@ -63,8 +61,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.coders: dict[int, CoderRecord] = {}
         self.visible: dict[int, CodingRecord] = {}
         self.selected_code_id: int | None = None
-        self.code_tree: Any = None
-        self.browser: Any = None
+        self.code_tree: CodeTreeWidget | None = None
+        self.browser: DocumentBrowser | None = None
 
         self.start = StartScreen()
         self.view = TranscriptView()
@@ -176,16 +174,20 @@ class MainWindow(QtWidgets.QMainWindow):
         self.reload_coders()
         if self.coder is not None:
             settings().setValue("coder", self.coder.name)  # --coder becomes the last used
+        if self.layer not in FIXED_LAYERS and self.layer not in {
+            c.name for c in self.coders.values()
+        }:
+            self.layer = "mine"  # a coder's layer remembered from another project
         self.reload_codes()
         self.coding.load()
-        self.browser = make_document_browser(project)
+        self.browser = DocumentBrowser(project)
         self.browser_holder.layout().addWidget(self.browser)
         self.browser.documentActivated.connect(self.show_document)
-        self.code_tree = make_code_tree(project, self.undo_stack, lambda: self.coder)
+        self.code_tree = CodeTreeWidget(project, self.undo_stack, lambda: self.coder)
         self.tree_holder.layout().addWidget(self.code_tree)
         self.code_tree.codeActivated.connect(self.coding.apply_code)
         self.code_tree.codeSelected.connect(self.select_code)
-        if self.coder is not None and hasattr(self.browser, "set_current_coder"):
+        if self.coder is not None:
             self.browser.set_current_coder(self.coder.name)
         self.setWindowTitle(f"{project.name} — Qualcode")
         self.pages.setCurrentWidget(self.workbench)
@@ -238,7 +240,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.coder = found
         self.requested_coder = name
         settings().setValue("coder", name)
-        if self.browser is not None and hasattr(self.browser, "set_current_coder"):
+        if self.browser is not None:
             self.browser.set_current_coder(name)
         refresh_coder_widgets(self)
         self.refresh_highlights()
@@ -260,8 +262,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if name:
             match = next((d for d in documents if d.name == name), None)
         else:  # the first document with codings makes the most telling picture
-            coded = {c.document_id for c in self.project.codings.list()}
-            match = next((d for d in documents if d.id in coded), None)
+            match = next((d for d in documents if self.project.codings.list(document=d.id)),
+                         None)
         if match is None:
             return False
         self.show_document(match.id)
@@ -275,7 +277,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view.set_transcript(self.project.documents.text(document_id),
                                  self.project.documents.turns(document_id))
         self._update_header(record)
-        if self.browser is not None and hasattr(self.browser, "select_document"):
+        if self.browser is not None:
             self.browser.select_document(document_id)
         project_flow.set_last_document(self.project.locator, document_id)
         self.refresh_highlights()
@@ -293,32 +295,13 @@ class MainWindow(QtWidgets.QMainWindow):
     def visible_codings(self) -> list[CodingRecord]:
         if self.project is None or self.document_id is None or self.coder is None:
             return []
-        if self.layer == "none":
-            return []
-        rows = self.project.codings.list(document=self.document_id, viewer=self.coder.id)
-        if self.layer == "mine":
-            return [r for r in rows if r.coder_id == self.coder.id]
-        if self.layer == "all":
-            return rows
-        wanted = {c.id for c in self.coders.values() if c.name == self.layer}
-        return [r for r in rows if r.coder_id in wanted]
+        return visible_codings(self.project, self.document_id, self.coder, self.layer,
+                               self.coders)
 
     def refresh_highlights(self) -> None:
         codings = self.visible_codings()
         self.visible = {c.id: c for c in codings}
-        # With several coders on screen the margin says whose stripe is whose.
-        several = len({c.coder_id for c in codings}) > 1
-        highlights = []
-        for coding in codings:
-            code = self.codes.get(coding.code_id)
-            coder = self.coders.get(coding.coder_id)
-            if code is None:
-                continue
-            label = f"{code.name} · {coder.name[:1]}" if several and coder else code.name
-            highlights.append(Highlight(
-                coding.id, coding.start, coding.end, code.colour, label,
-                tooltip_html(code.path_text, coder.name if coder else "?", coding.memo),
-            ))
+        highlights = highlights_for(codings, self.codes, self.coders)
         self.view.set_highlights(highlights)
         self.statusBar().showMessage(self.tr("{0} codings shown").replace(
             "{0}", str(len(highlights))), 4000)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 from qualcode.core.analysis import (
@@ -261,11 +262,13 @@ class _Writer:
                 text_columns=3,
             )
             top = found[0]
-            self.paragraph(
+            example = self.paragraph(
                 labels["cmo_example"].format(
                     c=top.context[-1], m=top.mechanism[-1], o=top.outcome[-1]
                 )
             )
+            # The table style leaves no room below a table; the text should not touch it.
+            example.paragraph_format.space_before = Pt(10)
             for quote in top.examples:
                 self.quote(quote)
 

@@ -358,6 +358,14 @@
         <translation>Kies eerst in de werkbalk wie er codeert.</translation>
     </message>
     <message>
+        <source>Who is coding?</source>
+        <translation>Wie codeert er?</translation>
+    </message>
+    <message>
+        <source>Your name, as coder (the first coder leads the project):</source>
+        <translation>Uw naam als codeur (de eerste codeur is coördinator van het project):</translation>
+    </message>
+    <message>
         <source>Select some text in the transcript first.</source>
         <translation>Selecteer eerst tekst in het transcript.</translation>
     </message>

@@ -1,0 +1,44 @@
+"""Which codings the transcript shows (the layer), and how each is drawn."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from qualcode.core.project import Project
+from qualcode.core.records import CodeRecord, CoderRecord, CodingRecord
+from qualcode.ui.highlights import Highlight, tooltip_html
+
+FIXED_LAYERS = ("mine", "all", "none")
+
+
+def visible_codings(project: Project, document_id: int, viewer: CoderRecord, layer: str,
+                    coders: Mapping[int, CoderRecord]) -> list[CodingRecord]:
+    """``layer`` is mine, all, none or a coder's name; blinding always applies first, so a
+    coder never sees a colleague's codings on a blind document before the lead reveals it."""
+    if layer == "none":
+        return []
+    rows = project.codings.list(document=document_id, viewer=viewer.id)
+    if layer == "mine":
+        return [r for r in rows if r.coder_id == viewer.id]
+    if layer == "all":
+        return rows
+    wanted = {c.id for c in coders.values() if c.name == layer}
+    return [r for r in rows if r.coder_id in wanted]
+
+
+def highlights_for(codings: Sequence[CodingRecord], codes: Mapping[int, CodeRecord],
+                   coders: Mapping[int, CoderRecord]) -> list[Highlight]:
+    # With several coders on screen the margin says whose stripe is whose.
+    several = len({c.coder_id for c in codings}) > 1
+    result = []
+    for coding in codings:
+        code = codes.get(coding.code_id)
+        coder = coders.get(coding.coder_id)
+        if code is None:  # a code deleted a moment ago; its notice is on the way
+            continue
+        label = f"{code.name} · {coder.name[:1]}" if several and coder else code.name
+        result.append(Highlight(
+            coding.id, coding.start, coding.end, code.colour, label,
+            tooltip_html(code.path_text, coder.name if coder else "?", coding.memo),
+        ))
+    return result
