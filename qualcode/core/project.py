@@ -30,14 +30,14 @@ class Project:
     """An open project. Every service operation runs in one transaction of its own."""
 
     def __init__(self, locator: str, engine: Engine) -> None:
+        from qualcode.core.retrieval import QuoteService
+        from qualcode.core.services.adjudication import AdjudicationService
         from qualcode.core.services.codebook import CodebookService
         from qualcode.core.services.coders import CoderService
         from qualcode.core.services.codings import CodingService
         from qualcode.core.services.documents import DocumentService
         from qualcode.core.services.memos import MemoService
         from qualcode.core.services.summaries import SummaryService
-        from qualcode.core.retrieval import QuoteService
-        from qualcode.core.services.adjudication import AdjudicationService
         from qualcode.core.services.versions import VersionService
 
         self.locator = locator
