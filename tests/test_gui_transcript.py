@@ -79,3 +79,31 @@ def test_open_long_transcript_is_fast(qtbot) -> None:  # type: ignore[no-untyped
     view.repaint()
     elapsed = time.perf_counter() - started
     assert elapsed < 1.5, f"opening took {elapsed:.2f} s (target 0.3 s; generous for CI)"
+
+
+def test_tooltip_and_stripe_click_name_the_coding(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from qualcode.ui.highlights import tooltip_html
+    from qualcode.ui.qt import QtCore, QtWidgets
+
+    view = TranscriptView()
+    qtbot.addWidget(view)
+    view.resize(600, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_transcript("Student: Mijn moeder belde elke dag.")
+    tip = tooltip_html("Steungever / Moeder", "Anouk", "<mantelzorg>")
+    view.set_highlights([Highlight(7, 9, 36, "#4E79A7", "Moeder", tip)])
+    cursor = view.textCursor()
+    cursor.setPosition(15)
+    point = view.cursorRect(cursor).center()
+    event = QtGui.QHelpEvent(QtCore.QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    view.viewportEvent(event)
+    assert "Steungever / Moeder" in QtWidgets.QToolTip.text()
+    assert "&lt;mantelzorg&gt;" in QtWidgets.QToolTip.text()  # memos are escaped
+    view.margin.repaint()
+    print("DBG", view.margin.geometry(), view.visible_span(), view.highlights(), view.margin.isVisible())
+    clicked = []
+    view.codingClicked.connect(clicked.append)
+    stripe = view.margin._hits[0][0].center()
+    qtbot.mouseClick(view.margin, QtCore.Qt.MouseButton.LeftButton, pos=stripe)
+    assert clicked == [7]

@@ -18,6 +18,7 @@ from qualcode.core.models import (
     Coder,
     Document,
     DocumentAttribute,
+    Memo,
     SpeakerTurn,
     TextUnit,
     utcnow,
@@ -28,6 +29,9 @@ from qualcode.core.services.lookup import CoderRef, DocumentRef, get_coder, get_
 
 if TYPE_CHECKING:
     from qualcode.core.project import Project
+
+
+NOTES_MEMO_TITLE = "Notes from the source file"
 
 
 class DuplicateDocument(DomainError):
@@ -75,8 +79,13 @@ class DocumentService:
         units: Sequence[tuple[str, int, int]] = (),
         source_path: str | None = None,
         force: bool = False,
+        notes: str = "",
     ) -> DocumentRecord:
-        """Store one document with everything derived from it, all or nothing."""
+        """Store one document with everything derived from it, all or nothing.
+
+        ``notes`` (headers, footers, comments and footnotes of the source file, which are
+        not part of the coded text) are kept as a memo on the document.
+        """
         name = name.strip()
         if not name:
             raise DomainError("a document needs a name")
@@ -108,11 +117,22 @@ class DocumentService:
                 for k, v in (attributes or {}).items()
                 if str(v).strip()
             ]
-            document.turns = [
-                SpeakerTurn(speaker=t.speaker, start=t.start, end=t.end) for t in turns
-            ]
             session.add(document)
             session.flush()
+            # Core inserts: a long focus group has thousands of turns and sentences.
+            if turns:
+                session.execute(
+                    insert(SpeakerTurn),
+                    [
+                        {
+                            "document_id": document.id,
+                            "speaker": t.speaker,
+                            "start": t.start,
+                            "end": t.end,
+                        }
+                        for t in turns
+                    ],
+                )
             if units:
                 session.execute(
                     insert(TextUnit),
@@ -120,6 +140,15 @@ class DocumentService:
                         {"document_id": document.id, "kind": k, "start": s, "end": e}
                         for k, s, e in units
                     ],
+                )
+            if notes.strip():
+                session.add(
+                    Memo(
+                        target="document",
+                        document_id=document.id,
+                        body=notes.strip(),
+                        title=NOTES_MEMO_TITLE,
+                    )
                 )
             record = document_record(document)
         self._project.notify(Change("documents", (record.id,)))
@@ -180,7 +209,7 @@ class DocumentService:
 
     def remove(self, ref: DocumentRef) -> None:
         """Delete a document with its codings, turns, units and memos."""
-        from qualcode.core.models import Coding, Memo
+        from qualcode.core.models import Coding
 
         with self._project.transaction() as session:
             document = get_document(session, ref)

@@ -204,6 +204,8 @@ def _import_one(
             units=[(u.kind, u.start, u.end) for u in units],
             source_path=str(path),
             force=force,
+            # Headers and comments may hold identifiers the check did not look at.
+            notes="" if pseudonymise else extracted.notes,
         )
     except DuplicateDocument as exc:
         report.skipped.append(ImportProblem(path, _reason(exc, path)))
