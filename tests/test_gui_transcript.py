@@ -58,7 +58,8 @@ def test_view_highlights_speakers_and_tooltips(qtbot) -> None:  # type: ignore[n
     assert len(view.extraSelections()) == 3  # three flat runs
     assert [x.coding_id for x in view.highlights_at(46)] == [1, 2]
     assert view.margin.width() > 100
-    view.margin.repaint()  # paints stripes and labels without error
+    view.margin.grab()  # paints stripes and labels without error
+    assert len(view.margin._hits) == 3  # two stripes; one label, both start on one line
     view.select_span(45, 50)
     assert view.selection_span() == (45, 50)
 
@@ -100,8 +101,7 @@ def test_tooltip_and_stripe_click_name_the_coding(qtbot) -> None:  # type: ignor
     view.viewportEvent(event)
     assert "Steungever / Moeder" in QtWidgets.QToolTip.text()
     assert "&lt;mantelzorg&gt;" in QtWidgets.QToolTip.text()  # memos are escaped
-    view.margin.repaint()
-    print("DBG", view.margin.geometry(), view.visible_span(), view.highlights(), view.margin.isVisible())
+    view.margin.grab()  # paints the stripes (and records where they are)
     clicked = []
     view.codingClicked.connect(clicked.append)
     stripe = view.margin._hits[0][0].center()
