@@ -122,3 +122,34 @@ def test_first_coding_in_a_project_without_coders_asks_who_codes(  # type: ignor
     assert window.coder is not None and (window.coder.name, window.coder.role) == ("Sanne", "lead")
     assert [(c.start, c.end) for c in window.project.codings.list(coder="Sanne")] == [(9, 26)]
     window.close()
+
+
+def test_switching_language_live_keeps_project_document_and_history(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path
+) -> None:
+    from qualcode.ui import app, i18n
+    from qualcode.ui.main_window import MainWindow
+
+    locator = str(tmp_path / "study.qcdb")
+    with create_project(locator) as project:
+        seed(project)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.open_project(locator, remember=False)
+    window.view.select_span(0, 12)
+    mentor = next(c.id for c in window.codes.values() if c.name == "Mentor")
+    assert window.coding.apply_code(mentor)
+    try:
+        dutch = app.switch_language(window, "nl")
+        qtbot.addWidget(dutch)
+        assert dutch.menuBar().actions()[0].text() == "&Bestand"
+        assert dutch.project is not None and dutch.document_id == window.document_id
+        assert dutch.undo_stack.count() == 1
+        dutch.undo_stack.undo()  # the coding made before the switch
+        assert dutch.view.highlight_count() == 2
+        english = app.switch_language(dutch, "en")
+        qtbot.addWidget(english)
+        assert english.menuBar().actions()[0].text() == "&File"
+        english.close()
+    finally:
+        i18n.install_translator(app.ensure_app(), "en")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import atexit
-import importlib
 import os
 import shutil
 import sys
@@ -103,19 +102,11 @@ def apply_look(app: QtWidgets.QApplication) -> None:
     )
 
 
-def install_language(app: QtWidgets.QApplication, language: str) -> None:
-    """Load the translation when the i18n module (another engineer's) is available."""
-    if language == "en":
-        return
-    try:
-        i18n = importlib.import_module("qualcode.ui.i18n")
-    except ModuleNotFoundError:
-        return
-    for name in ("install_translator", "install", "install_language"):
-        installer = getattr(i18n, name, None)
-        if callable(installer):
-            installer(app, language)
-            return
+def install_language(app: QtWidgets.QApplication, language: str) -> str:
+    """Install the translation (English removes it); returns the language in effect."""
+    from qualcode.ui.i18n import install_translator
+
+    return install_translator(app, language)
 
 
 def chosen_language(requested: str | None) -> str:
@@ -138,6 +129,29 @@ def create_app(language: str | None = None) -> QtWidgets.QApplication:
     apply_look(app)
     install_language(app, chosen_language(language))
     return app
+
+
+def switch_language(window: MainWindow, language: str) -> MainWindow:
+    """Switch the interface language now: a new window in that language takes over the open
+    project, document, layer and undo history, and the old one closes."""
+    from qualcode.ui.main_window import MainWindow
+
+    app = ensure_app()
+    install_language(app, language)
+    document_id, coder = window.document_id, window.coder
+    project, stack = window.hand_over()
+    fresh = MainWindow(coder=coder.name if coder else window.requested_coder,
+                       undo_stack=stack)
+    fresh.quiet = window.quiet
+    fresh.setGeometry(window.geometry())
+    window.close()
+    window.deleteLater()
+    if project is not None:
+        fresh.set_project(project)
+        if document_id is not None:
+            fresh.show_document(document_id)
+    fresh.show()
+    return fresh
 
 
 def run(options: GuiOptions) -> int:

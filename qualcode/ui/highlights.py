@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from qualcode.ui.qt import QtGui
 
@@ -28,6 +28,7 @@ class Highlight:
     label: str  # the code's name, for the margin
     tooltip: str  # rich text
     lane: int = 0
+    who: str = ""  # the coder's initial when several coders' codings are shown
 
 
 def tooltip_html(path: str, coder: str, memo: str) -> str:
@@ -58,7 +59,7 @@ def assign_lanes(highlights: list[Highlight]) -> list[Highlight]:
 
 
 def _with_lane(h: Highlight, lane: int) -> Highlight:
-    return Highlight(h.coding_id, h.start, h.end, h.colour, h.label, h.tooltip, lane)
+    return replace(h, lane=lane)
 
 
 def runs(highlights: list[Highlight]) -> list[tuple[int, int, tuple[str, ...]]]:

@@ -36,9 +36,9 @@ def highlights_for(codings: Sequence[CodingRecord], codes: Mapping[int, CodeReco
         coder = coders.get(coding.coder_id)
         if code is None:  # a code deleted a moment ago; its notice is on the way
             continue
-        label = f"{code.name} · {coder.name[:1]}" if several and coder else code.name
         result.append(Highlight(
-            coding.id, coding.start, coding.end, code.colour, label,
+            coding.id, coding.start, coding.end, code.colour, code.name,
             tooltip_html(code.path_text, coder.name if coder else "?", coding.memo),
+            who=coder.name[:1] if several and coder else "",
         ))
     return result

@@ -46,12 +46,15 @@ def _panel(heading: QtWidgets.QLabel | None, *widgets: QtWidgets.QWidget) -> QtW
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    def __init__(self, coder: str | None = None) -> None:
+    def __init__(self, coder: str | None = None,
+                 undo_stack: QtGui.QUndoStack | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Qualcode")
         self.project: Project | None = None
         self.quiet = False  # set for --screenshot: report errors on stderr, not in dialogs
-        self.undo_stack = QtGui.QUndoStack(self)  # one stack for the whole session
+        # One stack for the whole session (handed on when the window is rebuilt).
+        self.undo_stack = undo_stack or QtGui.QUndoStack()
+        self.undo_stack.setParent(self)
         self.coder: CoderRecord | None = None
         self.requested_coder = coder
         self.document_id: int | None = None
@@ -141,7 +144,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.details.spanRequested.connect(self.coding.set_span)
         self.details.recodeRequested.connect(self.coding.recode)
         self.details.codingSelected.connect(self.view.set_focus_coding)
-        self._stack_index = 0
+        self._stack_index = self.undo_stack.index()
         self.undo_stack.indexChanged.connect(self._follow_undo)
         self.start.openRequested.connect(lambda locator: project_flow.open_locator(self, locator))
         self.start.browseRequested.connect(lambda: project_flow.browse(self))
@@ -200,6 +203,18 @@ class MainWindow(QtWidgets.QMainWindow):
             self.show_document(last)
         elif documents:
             self.show_document(documents[0].id)
+
+    def hand_over(self) -> tuple[Project | None, QtGui.QUndoStack]:
+        """Give up the open project and the undo stack without closing them (a rebuilt
+        window takes them over, e.g. after switching the interface language)."""
+        project, stack = self.project, self.undo_stack
+        if project is not None:
+            project.unsubscribe(self._on_change)
+        self.undo_stack.indexChanged.disconnect(self._follow_undo)
+        self.project = None
+        self.undo_stack = QtGui.QUndoStack(self)  # so closing this window clears nothing
+        stack.setParent(None)
+        return project, stack
 
     def close_project(self) -> None:
         if self.project is None:

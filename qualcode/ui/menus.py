@@ -231,6 +231,7 @@ def _jump(w: MainWindow, document_id: int, start: int, end: int) -> None:
 
 
 def _set_language(w: MainWindow, code: str) -> None:
+    from qualcode.ui.app import switch_language
+
     settings().setValue("language", code)
-    QtWidgets.QMessageBox.information(
-        w, _tr("Language"), _tr("The new language is used the next time Qualcode starts."))
+    switch_language(w, code)

@@ -51,7 +51,6 @@ class StripeMargin(QtWidgets.QWidget):
         font.setPointSizeF(max(font.pointSizeF() * 0.88, 7.0))
         painter.setFont(font)
         metrics = QtGui.QFontMetrics(font)
-        label_bottom = -1_000
         dark = self._view.is_dark()
         items = []
         for h in self._view.highlights():
@@ -62,22 +61,43 @@ class StripeMargin(QtWidgets.QWidget):
             items.append((top, bottom, h))
         items.sort(key=lambda item: (item[0], item[2].lane))
         for top, bottom, h in items:
-            colour = QtGui.QColor(h.colour)
             x = PAD + h.lane * LANE_WIDTH
             bar = QtCore.QRect(x, top + 1, LANE_WIDTH - 2, max(bottom - top - 2, 4))
-            painter.fillRect(bar, colour)
+            painter.fillRect(bar, QtGui.QColor(h.colour))
             if h.coding_id == self._view.focus_coding:
                 painter.setPen(QtGui.QPen(palette.color(QtGui.QPalette.ColorRole.Text), 1))
                 painter.drawRect(bar.adjusted(-1, -1, 0, 0))
             self._hits.append((bar.adjusted(-1, 0, 1, 0), h))
-            if top >= label_bottom and top >= -1:
-                text = metrics.elidedText(h.label, QtCore.Qt.TextElideMode.ElideRight,
-                                          self.width() - label_x - PAD)
-                rect = QtCore.QRect(label_x, top, self.width() - label_x - PAD, metrics.height())
-                painter.setPen(label_colour(colour, dark))
-                painter.drawText(rect, int(QtCore.Qt.AlignmentFlag.AlignLeft), text)
-                self._hits.append((rect, h))
-                label_bottom = top + metrics.height()
+        self._paint_labels(painter, metrics, label_x, dark,
+                           [(top, h) for top, _bottom, h in items if top >= -1])
+
+    def _paint_labels(self, painter: QtGui.QPainter, metrics: QtGui.QFontMetrics, x: int,
+                      dark: bool, starts: list[tuple[int, Highlight]]) -> None:
+        """One label per line where codings start: codings of one code by several coders
+        read "Ziekte · A B" rather than the same name twice; later lines that would overlap
+        the label above stay unlabelled (their stripe keeps its tooltip)."""
+        label_bottom = -1_000
+        width = self.width() - x - PAD
+        index = 0
+        while index < len(starts):
+            top, first_h = starts[index]
+            group: dict[str, list[str]] = {}
+            while index < len(starts) and starts[index][0] - top < metrics.height() // 2:
+                h = starts[index][1]
+                whos = group.setdefault(h.label, [])
+                if h.who and h.who not in whos:
+                    whos.append(h.who)
+                index += 1
+            if top < label_bottom:
+                continue
+            text = "; ".join(f"{name} · {' '.join(whos)}" if whos else name
+                             for name, whos in group.items())
+            rect = QtCore.QRect(x, top, width, metrics.height())
+            painter.setPen(label_colour(QtGui.QColor(first_h.colour), dark))
+            painter.drawText(rect, int(QtCore.Qt.AlignmentFlag.AlignLeft),
+                             metrics.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, width))
+            self._hits.append((rect, first_h))
+            label_bottom = top + metrics.height()
 
     def _hit(self, pos: QtCore.QPoint) -> Highlight | None:
         for rect, h in reversed(self._hits):

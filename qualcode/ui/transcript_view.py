@@ -271,6 +271,14 @@ class TranscriptView(QtWidgets.QTextEdit):
         self._window = None
         self._refresh_window()
 
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.PaletteChange:
+            # The system switched light/dark: highlight tints differ per scheme.
+            self._window = None
+            self._refresh_window()
+            self.margin.update()
+
     def _on_scroll(self, *_args: object) -> None:
         self._refresh_window()
         # Repaint all stripes: bars span many lines, so shifting the old pixels is wrong.
