@@ -158,6 +158,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--codings", type=int, default=5_000)
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument(
+        "--quotes-per-code",
+        type=int,
+        default=3,
+        help="quotes per code and intervention (10000: every coded quote)",
+    )
     ap.add_argument("--locator", help="an empty database URL instead of a temporary file")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
@@ -167,7 +173,9 @@ def main(argv: list[str] | None = None) -> int:
             times, result = [], None
             for _ in range(args.repeat):
                 t0 = time.perf_counter()
-                result = write_report(project, Path(folder) / "report.docx")
+                result = write_report(
+                    project, Path(folder) / "report.docx", quotes_per_code=args.quotes_per_code
+                )
                 times.append(time.perf_counter() - t0)
             size = (Path(folder) / "report.docx").stat().st_size
     assert result is not None
