@@ -34,3 +34,27 @@ def test_header_text_is_kept_as_a_document_memo(sqlite_project: Project, tmp_pat
     assert [m.title for m in memos] == [NOTES_MEMO_TITLE]
     assert "Transcript 7, vertrouwelijk" in memos[0].body
     assert [t.speaker for t in sqlite_project.documents.turns("NI07")] == ["Interviewer", "Student"]
+
+
+def test_folder_import_says_which_files_it_passed_over(
+    sqlite_project: Project, tmp_path: Path
+) -> None:
+    (tmp_path / "I01.txt").write_text("Interviewer: Dag.\n\nR: Hallo.\n", encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "meta.csv").write_text("file,intervention\nI01.txt,Welzijnslab\n")
+    report = import_files(
+        sqlite_project,
+        [tmp_path],
+        attributes={},
+        metadata_sheet=tmp_path / "meta.csv",
+        language=None,
+        pseudonymise=False,
+        force=False,
+        allow=set(),
+        progress=None,
+    )
+    assert [d.name for d in report.imported] == ["I01"]
+    assert report.warnings == [
+        "ignored 1 file(s) that are not transcripts (.docx/.odt/.txt/.md): scan.pdf"
+    ]
+    assert sqlite_project.documents.get("I01").attributes == {"intervention": "Welzijnslab"}

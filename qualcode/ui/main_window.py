@@ -8,12 +8,13 @@ in ``menus``, project opening in ``project_flow``.
 from __future__ import annotations
 
 import sys
+from functools import partial
 
 from qualcode.core.changes import Change
 from qualcode.core.errors import QualcodeError
 from qualcode.core.project import Project
 from qualcode.core.records import CodeRecord, CoderRecord, CodingRecord, DocumentRecord
-from qualcode.ui import project_flow
+from qualcode.ui import project_flow, project_menus
 from qualcode.ui.app import settings
 from qualcode.ui.code_tree import CodeTreeWidget
 from qualcode.ui.coding_actions import CodingController
@@ -21,7 +22,7 @@ from qualcode.ui.details_pane import CodingRow, DetailsPane
 from qualcode.ui.document_browser import DocumentBrowser
 from qualcode.ui.find import FindBar
 from qualcode.ui.layers import FIXED_LAYERS, highlights_for, visible_codings
-from qualcode.ui.menus import build_menus, refresh_coder_widgets
+from qualcode.ui.menus import build_menus, refresh_coder_widgets, transcript_menu
 from qualcode.ui.qt import QtCore, QtGui, QtWidgets
 from qualcode.ui.start_screen import StartScreen
 from qualcode.ui.transcript_view import TranscriptView
@@ -66,6 +67,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.selected_code_id: int | None = None
         self.code_tree: CodeTreeWidget | None = None
         self.browser: DocumentBrowser | None = None
+        self.project_actions: list[QtGui.QAction] = []  # enabled while a project is open
+        self.panel_docks: dict[str, QtWidgets.QDockWidget] = {}  # agreement, quotes, ...
 
         self.start = StartScreen()
         self.view = TranscriptView()
@@ -138,7 +141,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view.codeDropped.connect(self.coding.apply_code)
         self.view.codingClicked.connect(self.select_coding)
         self.view.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.customContextMenuRequested.connect(partial(transcript_menu, self))
         self.details.removeRequested.connect(self.coding.remove)
         self.details.memoSaved.connect(self.coding.save_memo)
         self.details.spanRequested.connect(self.coding.set_span)
@@ -195,7 +198,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setWindowTitle(f"{project.name} — Qualcode")
         self.pages.setCurrentWidget(self.workbench)
         self.toolbar.setVisible(True)
-        refresh_coder_widgets(self)
+        refresh_coder_widgets(self)  # also enables the project's menu entries
         last = project_flow.last_document(project.locator)
         documents = project.documents.list()
         ids = {d.id for d in documents}
@@ -210,6 +213,7 @@ class MainWindow(QtWidgets.QMainWindow):
         project, stack = self.project, self.undo_stack
         if project is not None:
             project.unsubscribe(self._on_change)
+        project_menus.close_docks(self)  # the new window opens its own panels
         self.undo_stack.indexChanged.disconnect(self._follow_undo)
         self.project = None
         self.undo_stack = QtGui.QUndoStack(self)  # so closing this window clears nothing
@@ -225,10 +229,12 @@ class MainWindow(QtWidgets.QMainWindow):
                 widget.setParent(None)
                 widget.deleteLater()
         self.browser = self.code_tree = None
+        project_menus.close_docks(self)
         # Commands hold the old project; keeping them would undo into a closed database.
         self.undo_stack.clear()
         self.project.close()
         self.project, self.document_id, self.selected_code_id = None, None, None
+        project_menus.update_project_actions(self)
         self.view.set_transcript("")
         self.pages.setCurrentWidget(self.start)
         self.toolbar.setVisible(False)
@@ -297,6 +303,13 @@ class MainWindow(QtWidgets.QMainWindow):
         project_flow.set_last_document(self.project.locator, document_id)
         self.refresh_highlights()
 
+    def jump_to(self, document_id: int, start: int, end: int) -> None:
+        """Open a document (if another one shows) and select the span: panels' jumpTo."""
+        if document_id != self.document_id:
+            self.show_document(document_id)
+        self.view.select_span(start, end)
+        self.view.setFocus()
+
     def _update_header(self, record: DocumentRecord) -> None:
         self.doc_title.setText(record.name)
         attrs = [record.attributes.get(k, "") for k in ("intervention", "institution",
@@ -363,15 +376,6 @@ class MainWindow(QtWidgets.QMainWindow):
         document_id = getattr(command, "document_id", None)
         if isinstance(document_id, int) and document_id != self.document_id and self.project:
             self.show_document(document_id)
-
-    def _context_menu(self, pos: QtCore.QPoint) -> None:
-        """Copy and Select All from Qt, then the coding actions that apply here."""
-        menu = self.view.createStandardContextMenu(pos)
-        menu.addSeparator()
-        for action in self.context_actions:
-            menu.addAction(action)
-        menu.exec(self.view.viewport().mapToGlobal(pos))
-        menu.deleteLater()
 
     # Change notices -----------------------------------------------------------------
     def _on_change(self, change: Change) -> None:

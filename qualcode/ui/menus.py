@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from qualcode.ui import project_flow
+from qualcode.ui import project_flow, project_menus
 from qualcode.ui.app import LANGUAGES, settings
 from qualcode.ui.find import FindAllDialog
 from qualcode.ui.qt import QtCore, QtGui, QtWidgets
@@ -41,6 +41,8 @@ def build_menus(w: MainWindow) -> None:
     w.recent_menu = file_menu.addMenu(_tr("&Recent projects"))
     w.recent_menu.aboutToShow.connect(partial(_fill_recent, w))
     _action(w, file_menu, _tr("&Close project"), w.close_project, std.Close)
+    file_menu.addSeparator()
+    project_menus.build_file_entries(w, file_menu)
     file_menu.addSeparator()
     _action(w, file_menu, _tr("&Quit"), w.close, std.Quit)
 
@@ -86,6 +88,8 @@ def build_menus(w: MainWindow) -> None:
                             partial(_toggle_snap, w))
     w.snap_action.setCheckable(True)
     w.snap_action.setChecked(w.snap_to_words)
+
+    project_menus.build_project_menus(w, bar)
 
     view = bar.addMenu(_tr("&View"))
     w.layer_menu = view.addMenu(_tr("&Layers"))
@@ -147,6 +151,7 @@ def _history_dock(w: MainWindow) -> QtWidgets.QDockWidget:
 
 def refresh_coder_widgets(w: MainWindow) -> None:
     """Coder combo, layer combo and Layers menu reflect the project's coders."""
+    project_menus.update_project_actions(w)
     if not hasattr(w, "coder_combo"):
         return
     coders = sorted(w.coders.values(), key=lambda c: c.name.casefold())
@@ -220,14 +225,8 @@ def _find_all(w: MainWindow) -> None:
     if w.project is None:
         return
     dialog = FindAllDialog(w.project, w)
-    dialog.hitActivated.connect(lambda doc, start, end: _jump(w, doc, start, end))
+    dialog.hitActivated.connect(w.jump_to)
     dialog.show()
-
-
-def _jump(w: MainWindow, document_id: int, start: int, end: int) -> None:
-    if document_id != w.document_id:
-        w.show_document(document_id)
-    w.view.select_span(start, end)
 
 
 def _set_language(w: MainWindow, code: str) -> None:
@@ -235,3 +234,13 @@ def _set_language(w: MainWindow, code: str) -> None:
 
     settings().setValue("language", code)
     switch_language(w, code)
+
+
+def transcript_menu(w: MainWindow, pos: QtCore.QPoint) -> None:
+    """Copy and Select All from Qt, then the coding actions that apply here."""
+    menu = w.view.createStandardContextMenu(pos)
+    menu.addSeparator()
+    for action in w.context_actions:
+        menu.addAction(action)
+    menu.exec(w.view.viewport().mapToGlobal(pos))
+    menu.deleteLater()

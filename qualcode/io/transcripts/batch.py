@@ -114,6 +114,25 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[ImportProblem
     return files, problems
 
 
+def ignored_in_folders(paths: Iterable[Path], metadata_sheet: Path | None) -> list[Path]:
+    """Files inside the given folders that a folder import passes over (said, not hidden)."""
+    sheet = metadata_sheet.resolve() if metadata_sheet else None
+    ignored = []
+    for folder in (Path(p) for p in paths):
+        if not folder.is_dir():
+            continue
+        for p in sorted(folder.rglob("*")):
+            hidden = any(part.startswith((".", "~$")) for part in p.relative_to(folder).parts)
+            if (
+                p.is_file()
+                and not hidden
+                and p.suffix.lower() not in SUPPORTED_SUFFIXES
+                and p.resolve() != sheet
+            ):
+                ignored.append(p)
+    return ignored
+
+
 def import_files(
     project: Project,
     paths: Sequence[Path],
@@ -133,6 +152,13 @@ def import_files(
     sheet = read_metadata(metadata_sheet) if metadata_sheet else None
     files, problems = collect_files(paths)
     report.failed.extend(problems)
+    ignored = ignored_in_folders(paths, metadata_sheet)
+    if ignored:
+        shown = ", ".join(p.name for p in ignored[:5]) + (" ..." if len(ignored) > 5 else "")
+        report.warnings.append(
+            f"ignored {len(ignored)} file(s) that are not transcripts (.docx/.odt/.txt/.md): "
+            f"{shown}"
+        )
     allow = set(allow)
     for done, path in enumerate(files):
         if progress:
