@@ -39,14 +39,16 @@ def test_header_text_is_kept_as_a_document_memo(sqlite_project: Project, tmp_pat
 def test_folder_import_says_which_files_it_passed_over(
     sqlite_project: Project, tmp_path: Path
 ) -> None:
-    (tmp_path / "I01.txt").write_text("Interviewer: Dag.\n\nR: Hallo.\n", encoding="utf-8")
-    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
-    (tmp_path / "meta.csv").write_text("file,intervention\nI01.txt,Welzijnslab\n")
+    folder = tmp_path / "transcripts"
+    folder.mkdir()
+    (folder / "I01.txt").write_text("Interviewer: Dag.\n\nR: Hallo.\n", encoding="utf-8")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "meta.csv").write_text("file,intervention\nI01.txt,Welzijnslab\n")
     report = import_files(
         sqlite_project,
-        [tmp_path],
+        [folder],
         attributes={},
-        metadata_sheet=tmp_path / "meta.csv",
+        metadata_sheet=folder / "meta.csv",
         language=None,
         pseudonymise=False,
         force=False,
