@@ -111,3 +111,62 @@ def test_sqlite_url_locator_works(tmp_path: Path) -> None:
     with create_project(url) as project:
         project.coders.add("Anouk")
     assert create_engine(url).connect().execute(text("SELECT count(*) FROM coders")).scalar() == 1
+
+
+def test_opening_a_project_from_an_older_release_upgrades_it(locator: str) -> None:
+    """A project written at schema 0001 (before merges, stars and summaries) opens, is
+    backed up (SQLite) and upgraded, and keeps every row."""
+    from alembic import command
+
+    engine = store.engine_for(locator)
+    command.upgrade(store.alembic_config(engine), "0001")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO coders (id, name, role, created_at) "
+                "VALUES (1, 'Anouk', 'lead', '2025-01-01')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO documents (id, name, text, content_hash, source_format, language, "
+                "imported_at, blind) VALUES (1, 'NI01', 'Mijn moeder hielp.', 'x', 'txt', 'nl', "
+                "'2025-01-01', false)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO codes (id, guid, position, name, definition, inclusion, exclusion, "
+                "example, colour, origin, created_at, modified_at) VALUES (1, "
+                "'0b6c2a4e-1111-4222-8333-444455556666', 0, 'Moeder', '', '', '', '', '#4E79A7', "
+                "'deductive', '2025-01-01', '2025-01-01')"
+            )
+        )
+        conn.execute(
+            text(
+                'INSERT INTO codings (id, document_id, code_id, coder_id, start, "end", memo, '
+                "created_at) VALUES (1, 1, 1, 1, 0, 11, 'oud', '2025-01-01')"
+            )
+        )
+    engine.dispose()
+    backups_before = _backups(locator)
+    with open_project(locator) as project:
+        assert project.info().schema_revision == store.head_revision()
+        coding = project.codings.get(1)
+        assert (coding.start, coding.end, coding.memo, coding.illustrative) == (0, 11, "oud", False)
+        project.codings.update(1, illustrative=True)
+        project.summaries.set("Moeder", "Moeder steunt praktisch.", author="Anouk")
+        assert project.codebook.update("Moeder", cmo="mechanism").cmo == "mechanism"
+    if not store.is_url(locator):
+        (backup,) = set(_backups(locator)) - set(backups_before)
+        con = sqlite3.connect(backup)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert con.execute("SELECT memo FROM codings").fetchone() == ("oud",)
+        con.close()
+
+
+def _backups(locator: str) -> list[Path]:
+    if store.is_url(locator):
+        return []
+    path = Path(locator)
+    return sorted(path.parent.glob(f"{path.name}.backup-*"))

@@ -1,0 +1,106 @@
+"""Screenshots of the agreement panel and the import dialog on the sample project.
+
+    .venv/bin/qualcode demo /tmp/demo-g
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_panel_shots.py \
+        /tmp/demo-g/sample.qcdb docs/screenshots
+
+The main window has its own: ``qualcode gui PROJECT --screenshot FILE.png``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+
+def settle(app: object, rounds: int = 6) -> None:
+    from qualcode.ui.qt import QtCore
+
+    for _ in range(rounds):
+        app.processEvents()  # type: ignore[attr-defined]
+        QtCore.QThread.msleep(20)
+
+
+def agreement_shot(app: object, window: object, out: Path) -> None:
+    from qualcode.ui import project_menus
+    from qualcode.ui.qt import QtCore
+
+    dock = project_menus.open_agreement(window)  # type: ignore[arg-type]
+    assert dock is not None
+    panel = dock.widget()
+    dock.setFloating(True)
+    panel.bootstrap.setValue(1000)
+    panel.compute_button.click()
+    deadline = QtCore.QDeadlineTimer(120_000)
+    while (panel.result is None or panel.is_running()) and not deadline.hasExpired():
+        settle(app, 1)
+    panel.level_box.setCurrentIndex(1)  # clusters: a table that fits on one screen
+    panel.table.sortByColumn(0, QtCore.Qt.SortOrder.AscendingOrder)
+    dock.resize(1180, 820)
+    settle(app)
+    panel.table.resizeColumnsToContents()
+    settle(app)
+    dock.grab().save(str(out / "agreement-panel.png"), "PNG")
+    panel.tabs.setCurrentIndex(2)
+    panel.dis_view.resizeColumnsToContents()
+    panel.dis_view.selectRow(0)
+    settle(app)
+    dock.grab().save(str(out / "agreement-disagreements.png"), "PNG")
+
+
+def import_shot(app: object, window: object, out: Path) -> None:
+    from qualcode.ui.import_dialog import ImportDialog
+
+    dialog = ImportDialog(window.project, window)  # type: ignore[attr-defined]
+    folder = Path.home() / "Onderzoek" / "transcripten"
+    dialog.add_paths([folder / "FG03 Kookclub Avans.docx", folder / "NI07 Welzijnscoach.docx",
+                      folder / "ronde-2"])
+    dialog.fields["intervention"].setCurrentText("Kookclub")
+    dialog.fields["institution"].setCurrentText("Avans")
+    dialog.fields["education_level"].setCurrentText("hbo")
+    dialog.fields["source_type"].setCurrentText("focusgroep studenten")
+    dialog.sheet.setText(str(folder / "metadata.xlsx"))
+    dialog.add_attribute("interview_ronde", "2")
+    dialog.extra.setCurrentCell(-1, -1)
+    dialog.language.setCurrentIndex(dialog.language.findData("nl"))
+    dialog.pseudonymise.setChecked(True)
+    dialog.save_key.setChecked(True)
+    dialog.key_path.setText(str(Path.home() / "Beveiligd" / "sleutel-ronde-2.json"))
+    dialog.allow.setText("Avans, Kookclub")
+    dialog.show()
+    dialog.resize(680, 720)
+    settle(app)
+    dialog.grab().save(str(out / "import-dialog.png"), "PNG")
+    dialog.close()
+
+
+def main(locator: str, out: Path) -> int:
+    scratch = tempfile.mkdtemp(prefix="qualcode-shots-")
+    os.environ.setdefault("QUALCODE_SETTINGS", os.path.join(scratch, "settings.ini"))
+    from qualcode.ui.app import apply_look, create_app
+    from qualcode.ui.main_window import MainWindow
+
+    app = create_app("en")
+    apply_look(app)
+    window = MainWindow(coder="Anouk")
+    window.quiet = True
+    window.resize(1440, 900)
+    if not window.open_project(locator, remember=False):
+        return 1
+    window.show()
+    settle(app)
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        import_shot(app, window, out)
+        agreement_shot(app, window, out)
+    finally:
+        window.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], Path(sys.argv[2])))
