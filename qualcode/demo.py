@@ -122,10 +122,69 @@ def _fill(
         import_codings(project, codings_file)
     for name in CODED_DOCUMENTS:
         project.documents.reveal(name, by=LEAD)
+    _assign_single_coders(project)
+    summaries_file = transcripts / "summaries.csv"
+    if summaries_file.exists():
+        say("adding the sample summaries")
+        _load_summaries(project, summaries_file)
+    annotations_file = transcripts / "annotations.yaml"
+    if annotations_file.exists():
+        say("tagging CMO codes and starring illustrative quotes")
+        _load_annotations(project, annotations_file)
     info = project.info()
     result.codings, result.codes = info.codings, info.codes
     _write_reports(project, path.parent, result, say)
     return result
+
+
+def _assign_single_coders(project: Project) -> None:
+    """The documents outside the calibration set go to the one coder who coded them."""
+    for document in project.documents.list():
+        if document.name in CODED_DOCUMENTS:
+            continue
+        coders = {c.coder_id for c in project.codings.list(document=document.name)}
+        if len(coders) == 1:
+            project.documents.assign(document.name, coders)
+
+
+def _load_summaries(project: Project, path: Path) -> None:
+    """``summaries.csv`` (code, intervention, author, text): a summary of a code or cluster
+    per intervention; an empty intervention means across all interventions."""
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            intervention = (row.get("intervention") or "").strip()
+            project.summaries.set(
+                row["code"].strip(),
+                row.get("text") or "",
+                scope_key="intervention" if intervention else "",
+                scope_value=intervention,
+                author=(row.get("author") or "").strip() or None,
+            )
+
+
+def _load_annotations(project: Project, path: Path) -> None:
+    """``annotations.yaml``: CMO tags per code path (``cmo:``) and quotes to star as
+    illustrative (``illustrative:``, a list of document + exact coded text)."""
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for code, tag in (data.get("cmo") or {}).items():
+        project.codebook.update(code, cmo=tag, coder=LEAD)
+    texts: dict[str, str] = {}
+    for item in data.get("illustrative") or []:
+        document, quote = item["document"], item["quote"]
+        if document not in texts:
+            texts[document] = project.documents.text(document)
+        text = texts[document]
+        matches = [
+            c.id for c in project.codings.list(document=document) if text[c.start : c.end] == quote
+        ]
+        if not matches:
+            raise ProjectError(f"{path.name}: no coding in {document} has the text {quote!r}")
+        for coding_id in matches:
+            project.quotes.star(coding_id)
 
 
 def _write_reports(

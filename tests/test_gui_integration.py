@@ -79,16 +79,19 @@ def transcripts(folder: Path) -> Path:
     folder.mkdir()
     (folder / "int01.txt").write_text(
         "Interviewer: Hoe ging het?\n\nStudent: De coach hielp me enorm met plannen.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (folder / "int02.txt").write_text(
         "Interviewer: En daarna?\n\nStudent: Ik voelde me minder alleen op school.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return folder
 
 
 # Import ---------------------------------------------------------------------------------
-def test_import_a_folder_through_the_dialog(qtbot: Any, window: Any, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_a_folder_through_the_dialog(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from qualcode.ui.import_dialog import ImportDialog
     from qualcode.ui.import_report import ImportReportDialog
 
@@ -129,8 +132,9 @@ def documents_in_browser(window: Any) -> set[str]:
     return {str(model.index(r, 0).data()) for r in range(model.rowCount())}
 
 
-def test_cancel_stops_between_files_and_keeps_the_report(qtbot: Any, window: Any,
-                                                          tmp_path: Path) -> None:
+def test_cancel_stops_between_files_and_keeps_the_report(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
     from qualcode.ui.import_dialog import ImportOptions, import_job
     from qualcode.ui.project_jobs import notices_on_gui_thread
     from qualcode.ui.workers import Worker
@@ -150,14 +154,16 @@ def test_cancel_stops_between_files_and_keeps_the_report(qtbot: Any, window: Any
 
 
 # Word report ----------------------------------------------------------------------------
-def test_word_report_from_the_menu(qtbot: Any, window: Any, tmp_path: Path,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_word_report_from_the_menu(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import docx
 
     from qualcode.ui.report_dialog import ReportDialog
 
-    window.project.documents.add("NI02", "Student: Samen koken hielp.",
-                                 attributes={"intervention": "Kookclub"})
+    window.project.documents.add(
+        "NI02", "Student: Samen koken hielp.", attributes={"intervention": "Kookclub"}
+    )
     window.project.codings.add("NI02", "Anouk", "Steungedrag / Praktische steun", 9, 26)
     out = tmp_path / "out" / "rapport"
 
@@ -172,8 +178,9 @@ def test_word_report_from_the_menu(qtbot: Any, window: Any, tmp_path: Path,
     menu_action(window, "&File", "&Export", "&Word report…").trigger()
     written = out.with_name("rapport.docx")
     qtbot.waitUntil(written.exists, timeout=15000)
-    headings = [p.text for p in docx.Document(str(written)).paragraphs
-                if p.style.name == "Heading 1"]
+    headings = [
+        p.text for p in docx.Document(str(written)).paragraphs if p.style.name == "Heading 1"
+    ]
     assert any("Kookclub" in h for h in headings)
     assert any("Welzijnscoach" in h for h in headings)
 
@@ -220,15 +227,17 @@ def test_codebook_import_resolves_a_conflict_before_apply(
     project.codebook.add("Overig", parent="Steungever", coder="Anouk")
     project.codebook.add("Overig", parent="Steungedrag", coder="Anouk")
     # Another coder's codebook: own guids, so only paths and names can match.
-    incoming = CodebookSpec(name="Bram", codes=[
-        CodeNode("Steungever", children=[CodeNode("Buren", definition="Steun van buren")]),
-        CodeNode("Overig", definition="Wat nergens past"),  # two base codes score 100
-        CodeNode("Weggooien"),
-    ])
+    incoming = CodebookSpec(
+        name="Bram",
+        codes=[
+            CodeNode("Steungever", children=[CodeNode("Buren", definition="Steun van buren")]),
+            CodeNode("Overig", definition="Wat nergens past"),  # two base codes score 100
+            CodeNode("Weggooien"),
+        ],
+    )
     path = tmp_path / "incoming.yaml"
     write_codebook(incoming, path)
-    monkeypatch.setattr(QtWidgets.QFileDialog, "getOpenFileName",
-                        lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     monkeypatch.setattr(QtWidgets.QMessageBox, "information", lambda *a, **k: None)
 
     def review(dialog: MergePlanDialog) -> None:
@@ -257,27 +266,35 @@ def test_codebook_import_resolves_a_conflict_before_apply(
     assert any(c.path_text == "Steungever / Buren" for c in window.codes.values())
 
 
-def test_codebook_and_codings_export(window: Any, tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_codebook_and_codings_export(
+    window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from qualcode.io.codebook_formats import read_codebook
     from qualcode.ui.codebook_exchange import export_filters
 
     qdc_filter = next(f for f, ext in export_filters() if ext == ".qdc")
-    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(tmp_path / "boek"), qdc_filter))
+    monkeypatch.setattr(
+        QtWidgets.QFileDialog,
+        "getSaveFileName",
+        lambda *a, **k: (str(tmp_path / "boek"), qdc_filter),
+    )
     menu_action(window, "&File", "&Export", "&Codebook…").trigger()
     spec = read_codebook(tmp_path / "boek.qdc")
     assert {n.name for _p, n in spec.walk()} >= {"Steungever", "Moeder", "Emotionele steun"}
-    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName",
-                        lambda *a, **k: (str(tmp_path / "codings.csv"), ""))
+    monkeypatch.setattr(
+        QtWidgets.QFileDialog,
+        "getSaveFileName",
+        lambda *a, **k: (str(tmp_path / "codings.csv"), ""),
+    )
     menu_action(window, "&File", "&Export", "Codings (&CSV)…").trigger()
     lines = (tmp_path / "codings.csv").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 + 3
 
 
 # Versions -------------------------------------------------------------------------------
-def test_release_and_compare_versions(qtbot: Any, window: Any,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_release_and_compare_versions(
+    qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from qualcode.ui.versions_dialogs import ReleaseDialog
 
     def fill(dialog: ReleaseDialog) -> bool:
@@ -293,7 +310,8 @@ def test_release_and_compare_versions(qtbot: Any, window: Any,
     release.trigger()
     versions = window.project.versions.list()
     assert [(v.label, v.note, v.released_by) for v in versions] == [
-        ("v1", "na kalibratie", "Anouk")]
+        ("v1", "na kalibratie", "Anouk")
+    ]
     window.project.codebook.add("Buren", parent="Steungever", coder="Anouk")
     menu_action(window, "Code&book", "&Compare versions…").trigger()
     dialog = window.compare_dialog
@@ -307,3 +325,23 @@ def test_release_and_compare_versions(qtbot: Any, window: Any,
     assert not release.isEnabled()
     with open_project(window.project.locator) as other:
         assert [v.label for v in other.versions.list()] == ["v1"]
+
+
+def test_other_panels_open_in_docks(qtbot: Any, window: Any) -> None:
+    """Quotes and analysis panels join the Analysis menu once their modules exist."""
+    import importlib.util
+
+    from qualcode.ui.project_menus import optional_panels
+
+    present = [
+        (key, text)
+        for module, _cls, key, text in optional_panels()
+        if importlib.util.find_spec(module) is not None
+    ]
+    for key, text in present:
+        menu_action(window, "&Analysis", text).trigger()
+        dock = window.panel_docks[key]
+        assert dock.isVisible() and dock.widget() is not None
+    window.close_project()
+    assert window.panel_docks == {}
+    assert not menu_action(window, "&Analysis", "Inter-coder &agreement…").isEnabled()

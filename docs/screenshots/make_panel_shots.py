@@ -31,33 +31,56 @@ def agreement_shot(app: object, window: object, out: Path) -> None:
     dock = project_menus.open_agreement(window)  # type: ignore[arg-type]
     assert dock is not None
     panel = dock.widget()
-    dock.setFloating(True)
     panel.bootstrap.setValue(1000)
     panel.compute_button.click()
     deadline = QtCore.QDeadlineTimer(120_000)
     while (panel.result is None or panel.is_running()) and not deadline.hasExpired():
         settle(app, 1)
-    panel.level_box.setCurrentIndex(1)  # clusters: a table that fits on one screen
+    # The panel on its own: figures per cluster, coloured by the alpha thresholds.
+    dock.setFloating(True)
+    panel.level_box.setCurrentIndex(1)
     panel.table.sortByColumn(0, QtCore.Qt.SortOrder.AscendingOrder)
-    dock.resize(1180, 820)
+    dock.resize(1000, 800)
     settle(app)
     panel.table.resizeColumnsToContents()
     settle(app)
     dock.grab().save(str(out / "agreement-panel.png"), "PNG")
-    panel.tabs.setCurrentIndex(2)
-    panel.dis_view.resizeColumnsToContents()
-    panel.dis_view.selectRow(0)
+    # Docked beside the transcript: a double-clicked disagreement is selected there.
+    dock.setFloating(False)
+    window.set_layer("all")  # type: ignore[attr-defined]  # both coders' codings
+    window.resize(1800, 1040)  # type: ignore[attr-defined]
+    window.resizeDocks([dock], [700], QtCore.Qt.Orientation.Horizontal)  # type: ignore[attr-defined]
     settle(app)
-    dock.grab().save(str(out / "agreement-disagreements.png"), "PNG")
+    window.splitter.setSizes([230, 560, 300])  # type: ignore[attr-defined]
+    panel.tabs.setCurrentIndex(2)
+    settle(app)
+    panel.dis_view.resizeColumnsToContents()
+    row = next(
+        (
+            r
+            for r in range(panel.dis_model.rowCount())
+            if len(panel.dis_model.disagreement(r).text) > 60
+        ),
+        0,
+    )
+    panel.dis_view.selectRow(row)
+    panel.dis_view.doubleClicked.emit(panel.dis_model.index(row, 0))
+    settle(app)
+    window.grab().save(str(out / "agreement-jump.png"), "PNG")  # type: ignore[attr-defined]
 
 
 def import_shot(app: object, window: object, out: Path) -> None:
     from qualcode.ui.import_dialog import ImportDialog
 
     dialog = ImportDialog(window.project, window)  # type: ignore[attr-defined]
-    folder = Path.home() / "Onderzoek" / "transcripten"
-    dialog.add_paths([folder / "FG03 Kookclub Avans.docx", folder / "NI07 Welzijnscoach.docx",
-                      folder / "ronde-2"])
+    folder = Path("/home/anouk/Onderzoek/transcripten")
+    dialog.add_paths(
+        [
+            folder / "FG03 Kookclub Avans.docx",
+            folder / "NI07 Welzijnscoach.docx",
+            folder / "ronde-2",
+        ]
+    )
     dialog.fields["intervention"].setCurrentText("Kookclub")
     dialog.fields["institution"].setCurrentText("Avans")
     dialog.fields["education_level"].setCurrentText("hbo")
@@ -65,10 +88,11 @@ def import_shot(app: object, window: object, out: Path) -> None:
     dialog.sheet.setText(str(folder / "metadata.xlsx"))
     dialog.add_attribute("interview_ronde", "2")
     dialog.extra.setCurrentCell(-1, -1)
+    dialog.extra.resizeColumnToContents(0)
     dialog.language.setCurrentIndex(dialog.language.findData("nl"))
     dialog.pseudonymise.setChecked(True)
     dialog.save_key.setChecked(True)
-    dialog.key_path.setText(str(Path.home() / "Beveiligd" / "sleutel-ronde-2.json"))
+    dialog.key_path.setText("/home/anouk/Beveiligd/sleutel-ronde-2.json")
     dialog.allow.setText("Avans, Kookclub")
     dialog.show()
     dialog.resize(680, 720)

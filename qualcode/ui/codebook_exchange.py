@@ -32,11 +32,13 @@ def _tr(text: str) -> str:
 
 def export_filters() -> list[tuple[str, str]]:
     """(file dialog filter, extension); the chosen filter decides a name without one."""
-    return [(_tr("Word document (*.docx)"), ".docx"),
-            (_tr("REFI-QDA codebook (*.qdc)"), ".qdc"),
-            (_tr("Qualcode YAML (*.yaml)"), ".yaml"),
-            (_tr("Qualcode JSON (*.json)"), ".json"),
-            (_tr("Spreadsheet (*.csv)"), ".csv")]
+    return [
+        (_tr("Word document (*.docx)"), ".docx"),
+        (_tr("REFI-QDA codebook (*.qdc)"), ".qdc"),
+        (_tr("Qualcode YAML (*.yaml)"), ".yaml"),
+        (_tr("Qualcode JSON (*.json)"), ".json"),
+        (_tr("Spreadsheet (*.csv)"), ".csv"),
+    ]
 
 
 def with_extension(path: Path, chosen_filter: str) -> Path:
@@ -60,8 +62,11 @@ def write_codebook_file(project: Project, path: Path) -> int:
 def export_codebook(parent: QtWidgets.QWidget, project: Project) -> Path | None:
     filters = export_filters()
     name, chosen = QtWidgets.QFileDialog.getSaveFileName(
-        parent, _tr("Export codebook"), str(Path.home() / f"{project.name} codebook.docx"),
-        ";;".join(f for f, _ in filters))
+        parent,
+        _tr("Export codebook"),
+        str(Path.home() / f"{project.name} codebook.docx"),
+        ";;".join(f for f, _ in filters),
+    )
     if not name:
         return None
     path = with_extension(Path(name), chosen)
@@ -70,15 +75,21 @@ def export_codebook(parent: QtWidgets.QWidget, project: Project) -> Path | None:
     except (QualcodeError, OSError, ValueError) as exc:
         QtWidgets.QMessageBox.warning(parent, _tr("Export codebook"), str(exc))
         return None
-    offer_folder(parent, path, _tr("{0} codes written to {1}.").replace("{0}", str(count))
-                 .replace("{1}", str(path)))
+    offer_folder(
+        parent,
+        path,
+        _tr("{0} codes written to {1}.").replace("{0}", str(count)).replace("{1}", str(path)),
+    )
     return path
 
 
 def export_codings_csv(parent: QtWidgets.QWidget, project: Project) -> Path | None:
     name, _ = QtWidgets.QFileDialog.getSaveFileName(
-        parent, _tr("Export codings"), str(Path.home() / f"{project.name} codings.csv"),
-        _tr(CSV_FILTER))
+        parent,
+        _tr("Export codings"),
+        str(Path.home() / f"{project.name} codings.csv"),
+        _tr(CSV_FILTER),
+    )
     if not name:
         return None
     path = Path(name) if name.lower().endswith(".csv") else Path(name + ".csv")
@@ -87,8 +98,11 @@ def export_codings_csv(parent: QtWidgets.QWidget, project: Project) -> Path | No
     except (QualcodeError, OSError) as exc:
         QtWidgets.QMessageBox.warning(parent, _tr("Export codings"), str(exc))
         return None
-    offer_folder(parent, path, _tr("{0} codings written to {1}.").replace("{0}", str(count))
-                 .replace("{1}", str(path)))
+    offer_folder(
+        parent,
+        path,
+        _tr("{0} codings written to {1}.").replace("{0}", str(count)).replace("{1}", str(path)),
+    )
     return path
 
 
@@ -113,15 +127,18 @@ def plan_import(project: Project, path: Path) -> CodebookImport:
 def apply_import(project: Project, planned: CodebookImport, coder: str | None) -> SyncSummary:
     """The reviewed plan into the working codebook (sync_codebook: one transaction)."""
     merged, mapping = apply_plan(planned.base, planned.incoming, planned.plan)
-    return sync_codebook(project, merged, coder=coder, aliases=mapping,
-                         note=f"import of {planned.path.name}")
+    return sync_codebook(
+        project, merged, coder=coder, aliases=mapping, note=f"import of {planned.path.name}"
+    )
 
 
-def import_codebook(parent: QtWidgets.QWidget, project: Project, coder: str | None,
-                    path: Path | None = None) -> SyncSummary | None:
+def import_codebook(
+    parent: QtWidgets.QWidget, project: Project, coder: str | None, path: Path | None = None
+) -> SyncSummary | None:
     if path is None:
         name, _ = QtWidgets.QFileDialog.getOpenFileName(
-            parent, _tr("Import codebook"), str(Path.home()), _tr(IMPORT_FILTER))
+            parent, _tr("Import codebook"), str(Path.home()), _tr(IMPORT_FILTER)
+        )
         if not name:
             return None
         path = Path(name)
@@ -141,8 +158,12 @@ def import_codebook(parent: QtWidgets.QWidget, project: Project, coder: str | No
         QtWidgets.QMessageBox.warning(parent, _tr("Import codebook"), str(exc))
         return None
     QtWidgets.QMessageBox.information(
-        parent, _tr("Import codebook"),
-        _tr("{0}: {1} codes added, {2} updated, {3} moved.").replace("{0}", path.name)
-        .replace("{1}", str(summary.added)).replace("{2}", str(summary.updated))
-        .replace("{3}", str(summary.moved)))
+        parent,
+        _tr("Import codebook"),
+        _tr("{0}: {1} codes added, {2} updated, {3} moved.")
+        .replace("{0}", path.name)
+        .replace("{1}", str(summary.added))
+        .replace("{2}", str(summary.updated))
+        .replace("{3}", str(summary.moved)),
+    )
     return summary

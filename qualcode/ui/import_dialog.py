@@ -32,8 +32,12 @@ def _tr(text: str) -> str:
 
 def fixed_attributes() -> list[tuple[str, str]]:
     """(attribute key, label) offered as their own fields; others go in the free table."""
-    return [("intervention", _tr("Intervention")), ("institution", _tr("Institution")),
-            ("education_level", _tr("Education level")), ("source_type", _tr("Source type"))]
+    return [
+        ("intervention", _tr("Intervention")),
+        ("institution", _tr("Institution")),
+        ("education_level", _tr("Education level")),
+        ("source_type", _tr("Source type")),
+    ]
 
 
 @dataclass
@@ -70,16 +74,26 @@ def import_job(project: Project, options: ImportOptions) -> Callable[[Progress],
 
         for done, path in enumerate(files):
             try:
-                progress(_tr("Importing {0} ({1} of {2})…").replace("{0}", path.name)
-                         .replace("{1}", str(done + 1)).replace("{2}", str(len(files))),
-                         done, len(files))
+                progress(
+                    _tr("Importing {0} ({1} of {2})…")
+                    .replace("{0}", path.name)
+                    .replace("{1}", str(done + 1))
+                    .replace("{2}", str(len(files))),
+                    done,
+                    len(files),
+                )
             except Cancelled:
                 outcome.cancelled, outcome.remaining = True, len(files) - done
                 break
             one = import_files(
-                project, [path], attributes=options.attributes,
-                metadata_sheet=options.metadata_sheet, language=options.language,
-                pseudonymise=options.pseudonymise, force=options.force, allow=options.allow,
+                project,
+                [path],
+                attributes=options.attributes,
+                metadata_sheet=options.metadata_sheet,
+                language=options.language,
+                pseudonymise=options.pseudonymise,
+                force=options.force,
+                allow=options.allow,
                 log=log,
             )
             if sheet is not None:
@@ -92,16 +106,18 @@ def import_job(project: Project, options: ImportOptions) -> Callable[[Progress],
             report.warnings.append(f"{UNUSED_ROWS}: {', '.join(sheet.unused())}")
         keys = {doc.name: doc.key for doc in report.imported if doc.key}
         if options.key_out is not None and options.pseudonymise:
-            options.key_out.write_text(json.dumps(keys, ensure_ascii=False, indent=2),
-                                       encoding="utf-8")
+            options.key_out.write_text(
+                json.dumps(keys, ensure_ascii=False, indent=2), encoding="utf-8"
+            )
             outcome.key_written = options.key_out
         return outcome
 
     return job
 
 
-def _browse_row(edit: QtWidgets.QLineEdit, button_text: str,
-                choose: Callable[[], str]) -> QtWidgets.QWidget:
+def _browse_row(
+    edit: QtWidgets.QLineEdit, button_text: str, choose: Callable[[], str]
+) -> QtWidgets.QWidget:
     row = QtWidgets.QWidget()
     layout = QtWidgets.QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -150,8 +166,10 @@ class ImportDialog(QtWidgets.QDialog):
             combo.setCurrentText("")
             self.fields[key] = combo
             form.addRow(label, combo)
-        form.addRow(self.tr("Metadata sheet"), _browse_row(
-            self.sheet, self.tr("Browse…"), self._choose_sheet))
+        form.addRow(
+            self.tr("Metadata sheet"),
+            _browse_row(self.sheet, self.tr("Browse…"), self._choose_sheet),
+        )
         self.extra = QtWidgets.QTableWidget(0, 2)
         self.extra.setHorizontalHeaderLabels([self.tr("Attribute"), self.tr("Value")])
         self.extra.horizontalHeader().setStretchLastSection(True)
@@ -169,12 +187,16 @@ class ImportDialog(QtWidgets.QDialog):
         options = QtWidgets.QGroupBox(self.tr("Options"))
         opts = QtWidgets.QFormLayout(options)
         self.language = QtWidgets.QComboBox()
-        for text, code in ((self.tr("Detect per file"), None), (self.tr("Dutch"), "nl"),
-                           (self.tr("English"), "en")):
+        for text, code in (
+            (self.tr("Detect per file"), None),
+            (self.tr("Dutch"), "nl"),
+            (self.tr("English"), "en"),
+        ):
             self.language.addItem(text, code)
         opts.addRow(self.tr("Language"), self.language)
         self.pseudonymise = QtWidgets.QCheckBox(
-            self.tr("Pseudonymise names, places, e-mail and phone numbers before storing"))
+            self.tr("Pseudonymise names, places, e-mail and phone numbers before storing")
+        )
         opts.addRow(self.pseudonymise)
         self.save_key = QtWidgets.QCheckBox(self.tr("Save the key (placeholder → original) to"))
         self.key_path = QtWidgets.QLineEdit()
@@ -187,10 +209,10 @@ class ImportDialog(QtWidgets.QDialog):
         self.force = QtWidgets.QCheckBox(_tr("Import files whose text is already in the project"))
         opts.addRow(self.force)
 
-        self.box = QtWidgets.QDialogButtonBox(
-            QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        self.box = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.box.addButton(
-            self.tr("Import"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Import"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.box.accepted.connect(self.accept)
         self.box.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
@@ -231,17 +253,21 @@ class ImportDialog(QtWidgets.QDialog):
             self.extra.editItem(self.extra.item(row, 0))
 
     def paths(self) -> list[Path]:
-        return [Path(str(self.sources.item(r).data(Qt.ItemDataRole.UserRole)))
-                for r in range(self.sources.count())]
+        return [
+            Path(str(self.sources.item(r).data(Qt.ItemDataRole.UserRole)))
+            for r in range(self.sources.count())
+        ]
 
     def _add_files(self) -> None:
         files, _ = QtWidgets.QFileDialog.getOpenFileNames(
-            self, self.tr("Add transcripts"), str(Path.home()), _tr(TRANSCRIPTS))
+            self, self.tr("Add transcripts"), str(Path.home()), _tr(TRANSCRIPTS)
+        )
         self.add_paths([Path(f) for f in files])
 
     def _add_folder(self) -> None:
         folder = QtWidgets.QFileDialog.getExistingDirectory(
-            self, self.tr("Add a folder of transcripts"), str(Path.home()))
+            self, self.tr("Add a folder of transcripts"), str(Path.home())
+        )
         if folder:
             self.add_paths([Path(folder)])
 
@@ -251,33 +277,42 @@ class ImportDialog(QtWidgets.QDialog):
 
     def _choose_sheet(self) -> str:
         return QtWidgets.QFileDialog.getOpenFileName(
-            self, self.tr("Metadata sheet"), str(Path.home()), _tr(SHEETS))[0]
+            self, self.tr("Metadata sheet"), str(Path.home()), _tr(SHEETS)
+        )[0]
 
     def _choose_key(self) -> str:
         return QtWidgets.QFileDialog.getSaveFileName(
-            self, self.tr("Save the pseudonymisation key"),
-            str(Path.home() / "pseudonymisation-key.json"), "JSON (*.json)")[0]
+            self,
+            self.tr("Save the pseudonymisation key"),
+            str(Path.home() / "pseudonymisation-key.json"),
+            "JSON (*.json)",
+        )[0]
 
     def _update(self) -> None:
         self.save_key.setEnabled(self.pseudonymise.isChecked())
         self.key_row.setEnabled(self.pseudonymise.isChecked() and self.save_key.isChecked())
         self.remove_button.setEnabled(self.sources.count() > 0)
-        key_ok = not (self.pseudonymise.isChecked() and self.save_key.isChecked()
-                      and not self.key_path.text().strip())
+        key_ok = not (
+            self.pseudonymise.isChecked()
+            and self.save_key.isChecked()
+            and not self.key_path.text().strip()
+        )
         self.import_button.setEnabled(self.sources.count() > 0 and key_ok)
 
     # Result ----------------------------------------------------------------------------
     def options(self) -> ImportOptions:
-        attributes = {key: combo.currentText().strip() for key, combo in self.fields.items()
-                      if combo.currentText().strip()}
+        attributes = {
+            key: combo.currentText().strip()
+            for key, combo in self.fields.items()
+            if combo.currentText().strip()
+        }
         for row in range(self.extra.rowCount()):
             key_item, value_item = self.extra.item(row, 0), self.extra.item(row, 1)
             key = key_item.text().strip() if key_item else ""
             if key:
                 attributes[key] = value_item.text().strip() if value_item else ""
         pseudonymise = self.pseudonymise.isChecked()
-        key_out = self.key_path.text().strip() if pseudonymise and self.save_key.isChecked() \
-            else ""
+        key_out = self.key_path.text().strip() if pseudonymise and self.save_key.isChecked() else ""
         return ImportOptions(
             paths=self.paths(),
             attributes=attributes,
@@ -290,24 +325,28 @@ class ImportDialog(QtWidgets.QDialog):
         )
 
 
-def run_import(parent: QtWidgets.QWidget | None, project: Project,
-               options: ImportOptions) -> ImportOutcome | None:
+def run_import(
+    parent: QtWidgets.QWidget | None, project: Project, options: ImportOptions
+) -> ImportOutcome | None:
     """Import on a worker behind a progress dialog; None when the import failed."""
-    _done, outcome, error = run_project_job(parent, project, _tr("Importing transcripts"),
-                                            import_job(project, options))
+    _done, outcome, error = run_project_job(
+        parent, project, _tr("Importing transcripts"), import_job(project, options)
+    )
     if error is not None:  # e.g. an unreadable metadata sheet: nothing was imported
         QtWidgets.QMessageBox.warning(parent, _tr("Import transcripts"), error)
     return outcome  # type: ignore[no-any-return]  # None: cancelled before the first file
 
 
-def import_transcripts(parent: QtWidgets.QWidget, project: Project, *,
-                       show_report: bool = True) -> ImportOutcome | None:
+def import_transcripts(
+    parent: QtWidgets.QWidget, project: Project, *, show_report: bool = True
+) -> ImportOutcome | None:
     """The whole menu action: dialog, import, report."""
     dialog = ImportDialog(project, parent)
     if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
         return None
     outcome = run_import(parent, project, dialog.options())
     if outcome is not None and show_report:
-        ImportReportDialog(outcome.report, outcome.cancelled, outcome.remaining,
-                           outcome.key_written, parent).exec()
+        ImportReportDialog(
+            outcome.report, outcome.cancelled, outcome.remaining, outcome.key_written, parent
+        ).exec()
     return outcome

@@ -13,8 +13,13 @@ from qualcode.core.codebook_spec import CodebookSpec, join_path
 from qualcode.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
 ACCEPT, ACTION, INCOMING, TARGET, SCORE, REASON = range(6)
-ACTION_COLOURS = {"new": "#2e7d32", "update": "#1f5fa8", "rename": "#8a6d00",
-                  "conflict": "#c62828", "same": ""}
+ACTION_COLOURS = {
+    "new": "#2e7d32",
+    "update": "#1f5fa8",
+    "rename": "#8a6d00",
+    "conflict": "#c62828",
+    "same": "",
+}
 
 
 def _tr(text: str) -> str:
@@ -22,15 +27,26 @@ def _tr(text: str) -> str:
 
 
 def action_labels() -> dict[str, str]:
-    return {"same": _tr("same"), "update": _tr("update"), "rename": _tr("rename"),
-            "conflict": _tr("conflict"), "new": _tr("new")}
+    return {
+        "same": _tr("same"),
+        "update": _tr("update"),
+        "rename": _tr("rename"),
+        "conflict": _tr("conflict"),
+        "new": _tr("new"),
+    }
 
 
 class MergePlanDialog(QtWidgets.QDialog):
     """Edits ``plan`` in place; accepted means: apply it."""
 
-    def __init__(self, plan: MergePlan, base: CodebookSpec, incoming: CodebookSpec,
-                 source: str, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self,
+        plan: MergePlan,
+        base: CodebookSpec,
+        incoming: CodebookSpec,
+        source: str,
+        parent: QtWidgets.QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import codebook"))
         self.plan = plan
@@ -39,13 +55,23 @@ class MergePlanDialog(QtWidgets.QDialog):
         self._conflicts = {i for i, e in enumerate(plan.entries) if e.action == "conflict"}
         self.combos: dict[int, QtWidgets.QComboBox] = {}
         heading = QtWidgets.QLabel(
-            _tr("Merging {0} into the working codebook. Untick a code to leave it out; "
-                "pick a target for each conflict.").replace("{0}", source))
+            _tr(
+                "Merging {0} into the working codebook. Untick a code to leave it out; "
+                "pick a target for each conflict."
+            ).replace("{0}", source)
+        )
         heading.setWordWrap(True)
         self.table = QtWidgets.QTableWidget(len(plan.entries), 6)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Accept"), self.tr("Action"), self.tr("Incoming code"),
-             self.tr("Target in the working codebook"), self.tr("Score"), self.tr("Why")])
+            [
+                self.tr("Accept"),
+                self.tr("Action"),
+                self.tr("Incoming code"),
+                self.tr("Target in the working codebook"),
+                self.tr("Score"),
+                self.tr("Why"),
+            ]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
@@ -58,7 +84,8 @@ class MergePlanDialog(QtWidgets.QDialog):
         self.status.setWordWrap(True)
         self.box = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = self.box.addButton(
-            self.tr("Apply"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Apply"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.box.accepted.connect(self.accept)
         self.box.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
@@ -76,8 +103,9 @@ class MergePlanDialog(QtWidgets.QDialog):
         accept.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
         accept.setCheckState(Qt.CheckState.Checked if entry.accept else Qt.CheckState.Unchecked)
         self.table.setItem(row, ACCEPT, accept)
-        self.table.setItem(row, INCOMING, QtWidgets.QTableWidgetItem(
-            join_path(entry.incoming_path)))
+        self.table.setItem(
+            row, INCOMING, QtWidgets.QTableWidgetItem(join_path(entry.incoming_path))
+        )
         score = "" if entry.score is None else f"{entry.score:.1f}"
         score_item = QtWidgets.QTableWidgetItem(score)
         score_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -87,8 +115,9 @@ class MergePlanDialog(QtWidgets.QDialog):
             combo = QtWidgets.QComboBox()
             combo.addItem(self.tr("— choose a target —"), None)
             for candidate in entry.candidates:
-                combo.addItem(f"{join_path(candidate.path)} ({candidate.score:.1f})",
-                              candidate.guid)
+                combo.addItem(
+                    f"{join_path(candidate.path)} ({candidate.score:.1f})", candidate.guid
+                )
             combo.addItem(self.tr("add as a new code"), "new")
             combo.currentIndexChanged.connect(lambda _i, r=row: self._resolve(r))
             self.combos[row] = combo
@@ -111,8 +140,13 @@ class MergePlanDialog(QtWidgets.QDialog):
         if colour:
             item.setForeground(QtGui.QBrush(QtGui.QColor(colour)))
         if not entry.accept:
-            item.setForeground(QtGui.QBrush(self.palette().color(
-                QtGui.QPalette.ColorGroup.Disabled, QtGui.QPalette.ColorRole.Text)))
+            item.setForeground(
+                QtGui.QBrush(
+                    self.palette().color(
+                        QtGui.QPalette.ColorGroup.Disabled, QtGui.QPalette.ColorRole.Text
+                    )
+                )
+            )
         self.table.blockSignals(True)
         self.table.setItem(row, ACTION, item)
         self.table.blockSignals(False)
@@ -172,7 +206,9 @@ class MergePlanDialog(QtWidgets.QDialog):
             self.status.setStyleSheet(f"color: {ACTION_COLOURS['conflict']};")
         else:
             text = _tr("{0} of {1} codes accepted; {2} will be added, the others matched.")
-            self.status.setText(text.replace("{0}", str(len(accepted)))
-                                .replace("{1}", str(len(self.plan.entries)))
-                                .replace("{2}", str(new)))
+            self.status.setText(
+                text.replace("{0}", str(len(accepted)))
+                .replace("{1}", str(len(self.plan.entries)))
+                .replace("{2}", str(new))
+            )
             self.status.setStyleSheet("")

@@ -53,7 +53,9 @@ def notices_on_gui_thread(project: Project) -> Iterator[None]:
 
 
 def run_project_job(
-    parent: QtWidgets.QWidget | None, project: Project, title: str,
+    parent: QtWidgets.QWidget | None,
+    project: Project,
+    title: str,
     job: Callable[[Progress], Any],
 ) -> tuple[bool, Any, str | None]:
     """:func:`run_with_progress` for a job that changes ``project``."""

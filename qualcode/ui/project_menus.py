@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from qualcode.ui.main_window import MainWindow
 
 
-
 def _tr(text: str) -> str:
     return QtCore.QCoreApplication.translate("MainWindow", text)
 
@@ -29,8 +28,14 @@ def optional_panels() -> list[tuple[str, str, str, str]]:
     ]
 
 
-def _add(w: MainWindow, menu: QtWidgets.QMenu, text: str, slot: Callable[[], object],
-         *, lead: bool = False) -> QtGui.QAction:
+def _add(
+    w: MainWindow,
+    menu: QtWidgets.QMenu,
+    text: str,
+    slot: Callable[[], object],
+    *,
+    lead: bool = False,
+) -> QtGui.QAction:
     """An action that needs an open project (and, with ``lead``, a lead as coder)."""
     action = QtGui.QAction(text, w)
     action.triggered.connect(lambda _checked=False: slot())
@@ -57,12 +62,24 @@ def build_file_entries(w: MainWindow, menu: QtWidgets.QMenu) -> None:
     _add(w, menu, _tr("Import &codebook…"), _with_project(w, import_codebook))
     export = menu.addMenu(_tr("&Export"))
     w.export_menu = export
-    _add(w, export, _tr("&Word report…"),
-         _with_project(w, lambda w, p: report_dialog.export_report(w, p)))
-    _add(w, export, _tr("&Codebook…"),
-         _with_project(w, lambda w, p: codebook_exchange.export_codebook(w, p)))
-    _add(w, export, _tr("Codings (&CSV)…"),
-         _with_project(w, lambda w, p: codebook_exchange.export_codings_csv(w, p)))
+    _add(
+        w,
+        export,
+        _tr("&Word report…"),
+        _with_project(w, lambda w, p: report_dialog.export_report(w, p)),
+    )
+    _add(
+        w,
+        export,
+        _tr("&Codebook…"),
+        _with_project(w, lambda w, p: codebook_exchange.export_codebook(w, p)),
+    )
+    _add(
+        w,
+        export,
+        _tr("Codings (&CSV)…"),
+        _with_project(w, lambda w, p: codebook_exchange.export_codings_csv(w, p)),
+    )
 
 
 def build_project_menus(w: MainWindow, bar: QtWidgets.QMenuBar) -> None:
@@ -108,7 +125,8 @@ def release_version(w: MainWindow, project: Project) -> None:
     dialog = ReleaseDialog(project, w.coder.name, w)
     if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted and dialog.released_label:
         w.statusBar().showMessage(
-            _tr("Released codebook version {0}").replace("{0}", dialog.released_label), 6000)
+            _tr("Released codebook version {0}").replace("{0}", dialog.released_label), 6000
+        )
 
 
 def compare_versions(w: MainWindow, project: Project) -> None:
@@ -121,8 +139,9 @@ def compare_versions(w: MainWindow, project: Project) -> None:
 
 
 # Docks -----------------------------------------------------------------------------------
-def _dock(w: MainWindow, key: str, title: str,
-          make: Callable[[Project], QtWidgets.QWidget]) -> QtWidgets.QDockWidget | None:
+def _dock(
+    w: MainWindow, key: str, title: str, make: Callable[[Project], QtWidgets.QWidget]
+) -> QtWidgets.QDockWidget | None:
     """The panel's dock, created on first use for the open project, then raised."""
     if w.project is None:
         return None

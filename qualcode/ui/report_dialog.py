@@ -71,8 +71,9 @@ class ReportDialog(QtWidgets.QDialog):
 
         form = QtWidgets.QFormLayout()
         form.addRow(self.tr("One chapter per"), self.by)
-        hint = QtWidgets.QLabel(_tr("Codes (none ticked: all codes; a code includes its "
-                                    "sub-codes)"))
+        hint = QtWidgets.QLabel(
+            _tr("Codes (none ticked: all codes; a code includes its sub-codes)")
+        )
         hint.setWordWrap(True)
         form.addRow(hint)
         form.addRow(self.codes)
@@ -82,11 +83,11 @@ class ReportDialog(QtWidgets.QDialog):
         form.addRow(self.tr("Save as"), out_row)
         self.box = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         self.write_button = self.box.addButton(
-            self.tr("Write report"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Write report"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.box.accepted.connect(self.accept)
         self.box.rejected.connect(self.reject)
-        self.out.textChanged.connect(
-            lambda text: self.write_button.setEnabled(bool(text.strip())))
+        self.out.textChanged.connect(lambda text: self.write_button.setEnabled(bool(text.strip())))
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.box)
@@ -94,14 +95,17 @@ class ReportDialog(QtWidgets.QDialog):
 
     def _choose_out(self) -> None:
         path, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self, self.tr("Save the report"), self.out.text(), self.tr("Word (*.docx)"))
+            self, self.tr("Save the report"), self.out.text(), self.tr("Word (*.docx)")
+        )
         if path:
             self.out.setText(path)
 
     def chosen_codes(self) -> list[str] | None:
-        ticked = [str(self.codes.item(r).data(Qt.ItemDataRole.UserRole))
-                  for r in range(self.codes.count())
-                  if self.codes.item(r).checkState() == Qt.CheckState.Checked]
+        ticked = [
+            str(self.codes.item(r).data(Qt.ItemDataRole.UserRole))
+            for r in range(self.codes.count())
+            if self.codes.item(r).checkState() == Qt.CheckState.Checked
+        ]
         return ticked or None
 
     def options(self) -> ReportOptions:
@@ -118,15 +122,20 @@ class ReportDialog(QtWidgets.QDialog):
         )
 
 
-def run_report(parent: QtWidgets.QWidget | None, project: Project,
-               options: ReportOptions) -> ReportResult | None:
+def run_report(
+    parent: QtWidgets.QWidget | None, project: Project, options: ReportOptions
+) -> ReportResult | None:
     """Write the report on a worker thread; None after Cancel or an error (reported)."""
 
     def job(progress: Progress) -> ReportResult:
         progress(_tr("Gathering codings and quotes…"))
         return write_report(
-            project, options.out, by=options.by, codes=options.codes,
-            quotes_per_code=options.quotes_per_code, coder=options.coder,
+            project,
+            options.out,
+            by=options.by,
+            codes=options.codes,
+            quotes_per_code=options.quotes_per_code,
+            coder=options.coder,
             language=options.language,
             progress=lambda done, total: progress(_tr("Writing chapters…"), done, total),
         )
@@ -157,8 +166,12 @@ def export_report(parent: QtWidgets.QWidget, project: Project) -> ReportResult |
         return None
     result = run_report(parent, project, dialog.options())
     if result is not None:
-        offer_folder(parent, result.path, _tr("Report written to {0}: {1} chapters, {2} "
-                                              "quotes.").replace("{0}", str(result.path))
-                     .replace("{1}", str(len(result.sections)))
-                     .replace("{2}", str(result.quotes)))
+        offer_folder(
+            parent,
+            result.path,
+            _tr("Report written to {0}: {1} chapters, {2} quotes.")
+            .replace("{0}", str(result.path))
+            .replace("{1}", str(len(result.sections)))
+            .replace("{2}", str(result.quotes)),
+        )
     return result

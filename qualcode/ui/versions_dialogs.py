@@ -16,8 +16,9 @@ def _tr(text: str) -> str:
 class ReleaseDialog(QtWidgets.QDialog):
     """Label and note for a release; the lead named in ``coder`` releases it."""
 
-    def __init__(self, project: Project, coder: str,
-                 parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self, project: Project, coder: str, parent: QtWidgets.QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_tr("Release codebook version"))
         self._project, self._coder = project, coder
@@ -32,20 +33,26 @@ class ReleaseDialog(QtWidgets.QDialog):
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
         info = QtWidgets.QLabel(
-            _tr("Freezes the working codebook ({0} codes) as a named version, released by "
-                "{1}. Earlier versions: {2}.")
-            .replace("{0}", str(len(project.codebook.tree()))).replace("{1}", coder)
-            .replace("{2}", ", ".join(existing) or _tr("none")))
+            _tr(
+                "Freezes the working codebook ({0} codes) as a named version, released by "
+                "{1}. Earlier versions: {2}."
+            )
+            .replace("{0}", str(len(project.codebook.tree())))
+            .replace("{1}", coder)
+            .replace("{2}", ", ".join(existing) or _tr("none"))
+        )
         info.setWordWrap(True)
         form = QtWidgets.QFormLayout()
         form.addRow(_tr("Label"), self.label)
         form.addRow(_tr("Note"), self.note)
         self.box = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         self.release_button = self.box.addButton(
-            _tr("Release"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+            _tr("Release"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.release_button.setEnabled(False)
         self.label.textChanged.connect(
-            lambda text: self.release_button.setEnabled(bool(text.strip())))
+            lambda text: self.release_button.setEnabled(bool(text.strip()))
+        )
         self.box.accepted.connect(self.release)
         self.box.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
@@ -58,7 +65,8 @@ class ReleaseDialog(QtWidgets.QDialog):
     def release(self) -> None:
         try:
             version = self._project.versions.release(
-                self.label.text(), note=self.note.toPlainText().strip(), coder=self._coder)
+                self.label.text(), note=self.note.toPlainText().strip(), coder=self._coder
+            )
         except QualcodeError as exc:
             self.error.setText(str(exc))  # e.g. the label exists: stay open to fix it
             return

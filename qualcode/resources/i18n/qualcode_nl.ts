@@ -2,6 +2,257 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl">
 <context>
+    <name>AnalysisView</name>
+    <message>
+        <source>Analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two coders on one passage count twice; choose one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation type="unfinished">Codeur</translation>
+    </message>
+    <message>
+        <source>Codes × attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co-occurrence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context – mechanism – outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>codings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>heatmap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bar chart of totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;table…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export c&amp;hart…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overlapping codings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speaker turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codes together in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>c = n12 / (n1 + n2 − n12): 0 means never together, 1 always together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one speaker turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All coders</source>
+        <translation type="unfinished">Alle codeurs</translation>
+    </message>
+    <message>
+        <source>No document has attributes yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished">(geen)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) of codes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished">Context</translation>
+    </message>
+    <message>
+        <source>Mechanism</source>
+        <translation type="unfinished">Mechanisme</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished">Uitkomst</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished">Documenten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n configuration(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unit holds a context, mechanism and outcome code together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag codes as context, mechanism or outcome in the code editor first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n configuration(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <source>Assign “%1”</source>
@@ -273,6 +524,65 @@
     <message>
         <source>Split code “{0}”</source>
         <translation>Code “{0}” splitsen</translation>
+    </message>
+</context>
+<context>
+    <name>CodebookExchange</name>
+    <message>
+        <source>Export codebook</source>
+        <translation>Codeboek exporteren</translation>
+    </message>
+    <message>
+        <source>Export codings</source>
+        <translation>Coderingen exporteren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import codebook</source>
+        <translation>Codeboek importeren</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word-document (*.docx)</translation>
+    </message>
+    <message>
+        <source>REFI-QDA codebook (*.qdc)</source>
+        <translation>REFI-QDA-codeboek (*.qdc)</translation>
+    </message>
+    <message>
+        <source>Qualcode YAML (*.yaml)</source>
+        <translation>Qualcode YAML (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Qualcode JSON (*.json)</source>
+        <translation>Qualcode JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.csv)</source>
+        <translation>Spreadsheet (*.csv)</translation>
+    </message>
+    <message>
+        <source>Codebooks (*.qdc *.qdpx *.qde *.yaml *.yml *.json *.csv)</source>
+        <translation>Codeboeken (*.qdc *.qdpx *.qde *.yaml *.yml *.json *.csv)</translation>
+    </message>
+    <message>
+        <source>{0} codes written to {1}.</source>
+        <translation>{0} codes opgeslagen in {1}.</translation>
+    </message>
+    <message>
+        <source>{0} codings written to {1}.</source>
+        <translation>{0} coderingen opgeslagen in {1}.</translation>
+    </message>
+    <message>
+        <source>{0}: not a codebook file</source>
+        <translation>{0}: geen codeboekbestand</translation>
+    </message>
+    <message>
+        <source>{0}: {1} codes added, {2} updated, {3} moved.</source>
+        <translation>{0}: {1} codes toegevoegd, {2} bijgewerkt, {3} verplaatst.</translation>
     </message>
 </context>
 <context>
@@ -682,6 +992,228 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import transcripts</source>
+        <translation>Transcripten importeren</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>Bestanden toevoegen…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Map toevoegen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Files and folders</source>
+        <translation>Bestanden en mappen</translation>
+    </message>
+    <message>
+        <source>optional: CSV or XLSX, one row per file</source>
+        <translation>optioneel: CSV of XLSX, één rij per bestand</translation>
+    </message>
+    <message>
+        <source>Attributes for every imported document</source>
+        <translation>Kenmerken voor elk geïmporteerd document</translation>
+    </message>
+    <message>
+        <source>Metadata sheet</source>
+        <translation>Metadatablad</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Add attribute</source>
+        <translation>Kenmerk toevoegen</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Overige</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Opties</translation>
+    </message>
+    <message>
+        <source>Detect per file</source>
+        <translation>Per bestand herkennen</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Nederlands</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engels</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Pseudonymise names, places, e-mail and phone numbers before storing</source>
+        <translation>Namen, plaatsen, e-mailadressen en telefoonnummers pseudonimiseren vóór het opslaan</translation>
+    </message>
+    <message>
+        <source>Save the key (placeholder → original) to</source>
+        <translation>Sleutel (vervanging → origineel) opslaan in</translation>
+    </message>
+    <message>
+        <source>keep it apart from the project</source>
+        <translation>bewaar hem los van het project</translation>
+    </message>
+    <message>
+        <source>names that may stay, separated by commas</source>
+        <translation>namen die mogen blijven staan, gescheiden door komma&apos;s</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behouden</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>Add transcripts</source>
+        <translation>Transcripten toevoegen</translation>
+    </message>
+    <message>
+        <source>Add a folder of transcripts</source>
+        <translation>Een map met transcripten toevoegen</translation>
+    </message>
+    <message>
+        <source>Save the pseudonymisation key</source>
+        <translation>Pseudonimiseringssleutel opslaan</translation>
+    </message>
+    <message>
+        <source>Importing transcripts</source>
+        <translation>Transcripten importeren</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>Interventie</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Instelling</translation>
+    </message>
+    <message>
+        <source>Education level</source>
+        <translation>Onderwijsniveau</translation>
+    </message>
+    <message>
+        <source>Source type</source>
+        <translation>Soort bron</translation>
+    </message>
+    <message>
+        <source>Looking for transcripts…</source>
+        <translation>Transcripten zoeken…</translation>
+    </message>
+    <message>
+        <source>Import files whose text is already in the project</source>
+        <translation>Ook bestanden importeren waarvan de tekst al in het project staat</translation>
+    </message>
+    <message>
+        <source>Transcripts (*.docx *.odt *.txt *.md)</source>
+        <translation>Transcripten (*.docx *.odt *.txt *.md)</translation>
+    </message>
+    <message>
+        <source>Metadata sheets (*.csv *.xlsx)</source>
+        <translation>Metadatabladen (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Importing {0} ({1} of {2})…</source>
+        <translation>{0} importeren ({1} van {2})…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation>Importverslag</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>geïmporteerd</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>overgeslagen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>mislukt</translation>
+    </message>
+    <message>
+        <source>Pseudonymisation key written to {0}</source>
+        <translation>Pseudonimiseringssleutel opgeslagen in {0}</translation>
+    </message>
+    <message>
+        <source>No key was saved, so the placeholders cannot be traced back.</source>
+        <translation>Er is geen sleutel opgeslagen; de vervangingen zijn dus niet terug te herleiden.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Waarschuwingen</translation>
+    </message>
+    <message>
+        <source>{0} possible identifiers flagged</source>
+        <translation>{0} mogelijke identificerende gegevens gemeld</translation>
+    </message>
+    <message>
+        <source>{0} identifiers pseudonymised</source>
+        <translation>{0} identificerende gegevens gepseudonimiseerd</translation>
+    </message>
+    <message>
+        <source>{0} pseudonymised</source>
+        <translation>{0} gepseudonimiseerd</translation>
+    </message>
+    <message>
+        <source>Stopped after Cancel: {0} file(s) were not imported. Every file listed here was stored completely.</source>
+        <translation>Gestopt na Annuleren: {0} bestand(en) niet geïmporteerd. Elk bestand in deze lijst is volledig opgeslagen.</translation>
+    </message>
+    <message>
+        <source>{0} imported, {1} skipped, {2} failed</source>
+        <translation>{0} geïmporteerd, {1} overgeslagen, {2} mislukt</translation>
+    </message>
+    <message>
+        <source>{0} possible identifiers</source>
+        <translation>{0} mogelijke identificerende gegevens</translation>
+    </message>
+    <message>
+        <source>{0}, {1}, {2} words, {3} turns</source>
+        <translation>{0}, {1}, {2} woorden, {3} beurten</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Documents</source>
@@ -828,12 +1360,76 @@
         <translation>&lt;geopend&gt;</translation>
     </message>
     <message>
+        <source>&amp;Import transcripts…</source>
+        <translation>Transcripten &amp;importeren…</translation>
+    </message>
+    <message>
+        <source>Import &amp;codebook…</source>
+        <translation>&amp;Codeboek importeren…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporteren</translation>
+    </message>
+    <message>
+        <source>&amp;Word report…</source>
+        <translation>&amp;Word-rapport…</translation>
+    </message>
+    <message>
+        <source>&amp;Codebook…</source>
+        <translation>&amp;Codeboek…</translation>
+    </message>
+    <message>
+        <source>Codings (&amp;CSV)…</source>
+        <translation>Coderingen (&amp;CSV)…</translation>
+    </message>
+    <message>
+        <source>Code&amp;book</source>
+        <translation>Code&amp;boek</translation>
+    </message>
+    <message>
+        <source>&amp;Release version…</source>
+        <translation>Versie &amp;vrijgeven…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare versions…</source>
+        <translation>Versies ve&amp;rgelijken…</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analyse</translation>
+    </message>
+    <message>
+        <source>Inter-coder &amp;agreement…</source>
+        <translation>Inter&amp;beoordelaarsbetrouwbaarheid…</translation>
+    </message>
+    <message>
+        <source>Inter-coder agreement</source>
+        <translation>Interbeoordelaarsbetrouwbaarheid</translation>
+    </message>
+    <message>
+        <source>&amp;Quotes…</source>
+        <translation>&amp;Citaten…</translation>
+    </message>
+    <message>
+        <source>Code &amp;matrix and charts…</source>
+        <translation>Code&amp;matrix en grafieken…</translation>
+    </message>
+    <message>
+        <source>Only a lead can release a codebook version.</source>
+        <translation>Alleen een coördinator kan een codeboekversie vrijgeven.</translation>
+    </message>
+    <message>
+        <source>Released codebook version {0}</source>
+        <translation>Codeboekversie {0} vrijgegeven</translation>
+    </message>
+    <message>
         <source>Language</source>
-        <translation>Taal</translation>
+        <translation type="vanished">Taal</translation>
     </message>
     <message>
         <source>The new language is used the next time Qualcode starts.</source>
-        <translation>De nieuwe taal wordt gebruikt zodra Qualcode opnieuw start.</translation>
+        <translation type="vanished">De nieuwe taal wordt gebruikt zodra Qualcode opnieuw start.</translation>
     </message>
     <message>
         <source>My codings</source>
@@ -874,6 +1470,85 @@
     <message>
         <source>(apply a code first)</source>
         <translation>(pas eerst een code toe)</translation>
+    </message>
+</context>
+<context>
+    <name>MergePlanDialog</name>
+    <message>
+        <source>Import codebook</source>
+        <translation>Codeboek importeren</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Overnemen</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <source>Incoming code</source>
+        <translation>Binnenkomende code</translation>
+    </message>
+    <message>
+        <source>Target in the working codebook</source>
+        <translation>Doel in het werkcodeboek</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Waarom</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Toepassen</translation>
+    </message>
+    <message>
+        <source>— choose a target —</source>
+        <translation>— kies een doel —</translation>
+    </message>
+    <message>
+        <source>add as a new code</source>
+        <translation>als nieuwe code toevoegen</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>gelijk</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>bijwerken</translation>
+    </message>
+    <message>
+        <source>rename</source>
+        <translation>hernoemen</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nieuw</translation>
+    </message>
+    <message>
+        <source>{0} conflict(s) left: choose a target or untick them before applying.</source>
+        <translation>Nog {0} conflict(en): kies een doel of vink ze uit voordat je toepast.</translation>
+    </message>
+    <message>
+        <source>{0} of {1} codes accepted; {2} will be added, the others matched.</source>
+        <translation>{0} van {1} codes overgenomen; {2} worden toegevoegd, de rest is gekoppeld.</translation>
+    </message>
+    <message>
+        <source>Merging {0} into the working codebook. Untick a code to leave it out; pick a target for each conflict.</source>
+        <translation>{0} samenvoegen met het werkcodeboek. Vink een code uit om hem over te slaan; kies een doel voor elk conflict.</translation>
+    </message>
+    <message>
+        <source>{0} (chosen)</source>
+        <translation>{0} (gekozen)</translation>
     </message>
 </context>
 <context>
@@ -927,6 +1602,261 @@
     </message>
 </context>
 <context>
+    <name>QuotesBrowser</name>
+    <message>
+        <source>Quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include sub-codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search in the quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Illustrative only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation type="unfinished">Codeur</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation type="unfinished">Interventie</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation type="unfinished">Kenmerk</translation>
+    </message>
+    <message>
+        <source>Select a quote to read it in its context.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Star</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the quote as illustrative (or unmark it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order the starred quotes of this code for the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the quotes shown as CSV or Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consensus layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All coders</source>
+        <translation type="unfinished">Alle codeurs</translation>
+    </message>
+    <message>
+        <source>All speakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All interventions</source>
+        <translation type="unfinished">Alle interventies</translation>
+    </message>
+    <message>
+        <source>Other attribute…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quote(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>paragraph %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un&amp;star</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quote(s) exported to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuotesModel</name>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished">Document</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation type="unfinished">Codeur</translation>
+    </message>
+    <message>
+        <source>Illustrative quote (click to star); the number is its place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paragraph %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Word report</source>
+        <translation>Word-rapport</translation>
+    </message>
+    <message>
+        <source>All coders</source>
+        <translation>Alle codeurs</translation>
+    </message>
+    <message>
+        <source>Consensus</source>
+        <translation>Consensus</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Nederlands</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engels</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <source>One chapter per</source>
+        <translation>Eén hoofdstuk per</translation>
+    </message>
+    <message>
+        <source>Quotes per code</source>
+        <translation>Citaten per code</translation>
+    </message>
+    <message>
+        <source>Codings of</source>
+        <translation>Coderingen van</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>Taal van het rapport</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Opslaan als</translation>
+    </message>
+    <message>
+        <source>Write report</source>
+        <translation>Rapport maken</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Rapport opslaan</translation>
+    </message>
+    <message>
+        <source>Word (*.docx)</source>
+        <translation>Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Writing the Word report</source>
+        <translation>Het Word-rapport wordt gemaakt</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Map openen</translation>
+    </message>
+    <message>
+        <source>Codes (none ticked: all codes; a code includes its sub-codes)</source>
+        <translation>Codes (niets aangevinkt: alle codes; een code omvat haar subcodes)</translation>
+    </message>
+    <message>
+        <source>Gathering codings and quotes…</source>
+        <translation>Coderingen en citaten verzamelen…</translation>
+    </message>
+    <message>
+        <source>Writing chapters…</source>
+        <translation>Hoofdstukken schrijven…</translation>
+    </message>
+    <message>
+        <source>Report written to {0}: {1} chapters, {2} quotes.</source>
+        <translation>Rapport opgeslagen in {0}: {1} hoofdstukken, {2} citaten.</translation>
+    </message>
+</context>
+<context>
     <name>StartScreen</name>
     <message>
         <source>Qualitative coding with versioned codebooks and inter-coder agreement.</source>
@@ -963,6 +1893,124 @@
     <message>
         <source>Not found: {0}</source>
         <translation>Niet gevonden: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryEditor</name>
+    <message>
+        <source>Summarise this code, or the cluster it belongs to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A summary per intervention, or one across all of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What do the quotes of this code say?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Summary&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All interventions (cross-case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (cluster)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a code to write its summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No summary yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved by %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VersionsDialogs</name>
+    <message>
+        <source>Release codebook version</source>
+        <translation>Codeboekversie vrijgeven</translation>
+    </message>
+    <message>
+        <source>e.g. v2 after calibration</source>
+        <translation>bijv. v2 na kalibratie</translation>
+    </message>
+    <message>
+        <source>what changed and why (optional)</source>
+        <translation>wat er veranderde en waarom (optioneel)</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Vrijgeven</translation>
+    </message>
+    <message>
+        <source>Compare codebook versions</source>
+        <translation>Codeboekversies vergelijken</translation>
+    </message>
+    <message>
+        <source>No changes.</source>
+        <translation>Geen wijzigingen.</translation>
+    </message>
+    <message>
+        <source>working codebook</source>
+        <translation>werkcodeboek</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <source>Choose two different versions.</source>
+        <translation>Kies twee verschillende versies.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>Freezes the working codebook ({0} codes) as a named version, released by {1}. Earlier versions: {2}.</source>
+        <translation>Legt het werkcodeboek ({0} codes) vast als benoemde versie, vrijgegeven door {1}. Eerdere versies: {2}.</translation>
     </message>
 </context>
 <context>
