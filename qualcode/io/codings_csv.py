@@ -8,6 +8,7 @@ rejected whole, with each problem's line number, if any row is wrong.
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,9 +102,9 @@ def import_codings(project: Project, path: Path, *, add_coders: bool = False) ->
 
 def _check_row(
     row: dict[str, str],
-    documents: dict[str, object],
+    documents: Mapping[str, object],
     coders: set[str],
-    codes: dict[str, object],
+    codes: Mapping[str, object],
     add_coders: bool,
 ) -> list[str]:
     issues = []
