@@ -295,7 +295,7 @@ def test_codebook_and_codings_export(
 def test_release_and_compare_versions(
     qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from qualcode.ui.versions_dialogs import ReleaseDialog
+    from qualcode.ui.versions_dialogs import CompareDialog, ReleaseDialog
 
     def fill(dialog: ReleaseDialog) -> bool:
         assert not dialog.release_button.isEnabled()
@@ -314,7 +314,7 @@ def test_release_and_compare_versions(
     ]
     window.project.codebook.add("Buren", parent="Steungever", coder="Anouk")
     menu_action(window, "Code&book", "&Compare versions…").trigger()
-    dialog = window.compare_dialog
+    dialog = window.findChild(CompareDialog)
     assert dialog.older.currentData() == "v1" and dialog.newer.currentData() == "working"
     assert "Buren" in dialog.text.toPlainText()
     assert dialog.text.isReadOnly()

@@ -8,11 +8,11 @@ query finishes on its thread, its result is dropped and only the newest request 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+import threading
 from typing import Any
 
 from qualcode.core.analysis import CmoConfiguration
 from qualcode.ui.qt import Qt, QtCore, QtGui, Signal
-from qualcode.ui.workers import Worker
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CONFIG_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -37,57 +37,65 @@ def heat_colour(value: float, peak: float) -> QtGui.QColor:
 
 
 class LatestJob(QtCore.QObject):
-    """Runs one job at a time on a worker thread; a newer ``submit`` supersedes the rest."""
+    """Runs one job at a time on a worker thread; a newer ``submit`` supersedes the rest.
+
+    The job runs on a plain Python thread that touches no Qt object; its outcome comes
+    back through a signal of this object (which lives on the GUI thread), so Qt queues it
+    to the GUI thread.
+    """
 
     done = Signal(object)
     failed = Signal(str)
     busy = Signal(bool)
+    _outcome = Signal(object, object)  # (result, error message or None)
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
-        self._worker: Worker | None = None
+        self._thread: threading.Thread | None = None
         self._pending: Callable[[], Any] | None = None
+        self._outcome.connect(self._finished, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, job: Callable[[], Any]) -> None:
         self._pending = job
-        if self._worker is None:
+        if self._thread is None:
             self._start_next()
 
     def is_running(self) -> bool:
-        return self._worker is not None or self._pending is not None
+        return self._thread is not None or self._pending is not None
 
     def _start_next(self) -> None:
         job, self._pending = self._pending, None
         if job is None:
             return
-        worker = Worker(lambda _progress: job(), self)
-        # QThread.finished comes from the worker thread; a bound method of this object
-        # (which lives on the GUI thread) receives it queued, on the GUI thread.
-        worker.finished.connect(self._finished)
-        self._worker = worker
+        self._thread = threading.Thread(target=self._run, args=(job,), daemon=True)
         self.busy.emit(True)
-        worker.start()
+        self._thread.start()
 
-    def _finished(self) -> None:
-        worker, self._worker = self._worker, None
-        if worker is None:
-            return
-        worker.wait()
-        worker.deleteLater()
+    def _run(self, job: Callable[[], Any]) -> None:
+        try:
+            result, error = job(), None
+        except Exception as exc:  # shown to the user; the thread must not die silently
+            result, error = None, str(exc) or type(exc).__name__
+        self._outcome.emit(result, error)
+
+    def _finished(self, result: Any, error: str | None) -> None:
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.join()
         if self._pending is not None:  # a newer request came in: this result is stale
             self._start_next()
             return
         self.busy.emit(False)
-        if worker.error is not None:
-            self.failed.emit(worker.error)
-        elif not worker.was_cancelled:
-            self.done.emit(worker.result)
+        if error is not None:
+            self.failed.emit(error)
+        else:
+            self.done.emit(result)
 
     def shutdown(self) -> None:
         """Drop queued work and wait for the running job (before the owner goes away)."""
         self._pending = None
-        if self._worker is not None:
-            self._worker.wait()
+        if self._thread is not None:
+            self._thread.join()
 
 
 class HeatTableModel(QtCore.QAbstractTableModel):

@@ -61,10 +61,10 @@ class AnalysisView(QtWidgets.QWidget):
             zip(self.jobs, (self._show_matrix, self._show_cooc, self._show_cmo), strict=True)
         ):
             job.done.connect(show)
-            job.failed.connect(partial(self._failed, tab))
+            job.failed.connect(lambda message, tab=tab: self._failed(tab, message))
         listener = partial(_relay, self._changed)
         project.subscribe(listener)
-        self.destroyed.connect(partial(project.unsubscribe, listener))
+        self.destroyed.connect(lambda *_args: project.unsubscribe(listener))
         self._changed.connect(self._project_changed)
         self.reload_options()
         self.compute()

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from qualcode.core.codebook_merge import MergePlan, apply_plan, plan_merge
+from qualcode.core.codebook_merge import apply_plan, plan_merge
+from qualcode.core.codebook_merge_plan import MergePlan
 from qualcode.core.codebook_spec import CodebookSpec, fill_missing_guids
 from qualcode.core.errors import QualcodeError
 from qualcode.core.project import Project

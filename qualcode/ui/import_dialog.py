@@ -247,10 +247,11 @@ class ImportDialog(QtWidgets.QDialog):
     def add_attribute(self, key: str, value: str) -> None:
         row = self.extra.rowCount()
         self.extra.insertRow(row)
-        self.extra.setItem(row, 0, QtWidgets.QTableWidgetItem(key))
+        key_item = QtWidgets.QTableWidgetItem(key)
+        self.extra.setItem(row, 0, key_item)
         self.extra.setItem(row, 1, QtWidgets.QTableWidgetItem(value))
         if not key:
-            self.extra.editItem(self.extra.item(row, 0))
+            self.extra.editItem(key_item)
 
     def paths(self) -> list[Path]:
         return [

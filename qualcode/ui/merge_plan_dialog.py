@@ -8,7 +8,8 @@ reason. A conflict (several base codes score alike) gets a choice of its candida
 from __future__ import annotations
 
 from qualcode.core.codebook_diff import guid_key, index_codebook
-from qualcode.core.codebook_merge import MERGE_FIELDS, MergePlan, PlanEntry, field_differences
+from qualcode.core.codebook_merge import field_differences
+from qualcode.core.codebook_merge_plan import MERGE_FIELDS, MergePlan, PlanEntry
 from qualcode.core.codebook_spec import CodebookSpec, join_path
 from qualcode.ui.qt import Qt, QtCore, QtGui, QtWidgets
 
@@ -159,6 +160,7 @@ class MergePlanDialog(QtWidgets.QDialog):
     def set_accepted(self, row: int, accepted: bool) -> None:
         self.plan.entries[row].accept = accepted
         item = self.table.item(row, ACCEPT)
+        assert item is not None
         wanted = Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked
         if item.checkState() != wanted:
             item.setCheckState(wanted)  # re-enters through itemChanged, harmlessly

@@ -61,7 +61,6 @@ def build_file_entries(w: MainWindow, menu: QtWidgets.QMenu) -> None:
     _add(w, menu, _tr("&Import transcripts…"), _with_project(w, import_transcripts))
     _add(w, menu, _tr("Import &codebook…"), _with_project(w, import_codebook))
     export = menu.addMenu(_tr("&Export"))
-    w.export_menu = export
     _add(
         w,
         export,
@@ -134,8 +133,7 @@ def compare_versions(w: MainWindow, project: Project) -> None:
 
     dialog = CompareDialog(project, w)
     dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.show()  # non-modal: it may stay open beside the codebook
-    w.compare_dialog = dialog
+    dialog.show()  # non-modal, kept alive by its parent: it may stay open beside the work
 
 
 # Docks -----------------------------------------------------------------------------------

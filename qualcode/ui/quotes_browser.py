@@ -54,7 +54,7 @@ class QuotesBrowser(QtWidgets.QWidget):
         # The listener holds no reference to the widget, so a closed browser can be freed.
         listener = partial(_relay, self._changed)
         project.subscribe(listener)
-        self.destroyed.connect(partial(project.unsubscribe, listener))
+        self.destroyed.connect(lambda *_args: project.unsubscribe(listener))
         self._changed.connect(self._project_changed)
         self.reload_filters()
         self.refresh()

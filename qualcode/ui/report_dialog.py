@@ -143,7 +143,7 @@ def run_report(
     done, result, error = run_with_progress(parent, _tr("Writing the Word report"), job)
     if error is not None:
         QtWidgets.QMessageBox.warning(parent, _tr("Word report"), error)
-    return result if done else None  # type: ignore[no-any-return]
+    return result if done else None
 
 
 def offer_folder(parent: QtWidgets.QWidget | None, path: Path, message: str) -> None:

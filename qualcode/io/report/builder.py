@@ -49,6 +49,19 @@ MAX_HEADING = 4
 MAX_CMO_ROWS = 15  # per group; the rest are rarer combinations a table reader skips
 
 
+ELLIPSIS = "\u2026"
+_SENTENCE_END = (".", "!", "?", ":", ";", "\u2026", '"', "'", "\u201d", ")")
+
+
+def _cut_before(quote: Quote) -> bool:
+    before = quote.context_before.rstrip(" \t")
+    return bool(before) and not before.endswith(("\n", *_SENTENCE_END))
+
+
+def _cut_after(quote: Quote) -> bool:
+    return not quote.text.rstrip().endswith(_SENTENCE_END)
+
+
 @dataclass(frozen=True)
 class ReportResult:
     path: Path
@@ -134,7 +147,14 @@ class _Writer:
                 self.paragraph(line)
 
     def quote(self, quote: Quote) -> None:
-        paragraph = self.paragraph(quote.text.strip(), "Quote")
+        # The coded words stay one run, exactly as in the transcript; an ellipsis in runs of
+        # its own marks where a quote starts or ends inside a sentence.
+        paragraph = self.paragraph("", "Quote")
+        if _cut_before(quote):
+            paragraph.add_run(ELLIPSIS + " ")
+        paragraph.add_run(parts.xml_safe(quote.text.strip()))
+        if _cut_after(quote):
+            paragraph.add_run(" " + ELLIPSIS)
         source = [quote.document]
         if quote.speaker:
             source.append(quote.speaker)
