@@ -26,7 +26,7 @@ def settle(app: object, rounds: int = 6) -> None:
 
 def agreement_shot(app: object, window: object, out: Path) -> None:
     from qualcode.ui import project_menus
-    from qualcode.ui.qt import QtCore
+    from qualcode.ui.qt import QtCore, QtWidgets
 
     dock = project_menus.open_agreement(window)  # type: ignore[arg-type]
     assert dock is not None
@@ -43,6 +43,11 @@ def agreement_shot(app: object, window: object, out: Path) -> None:
     dock.resize(1000, 800)
     settle(app)
     panel.table.resizeColumnsToContents()
+    settle(app)
+    # The Code column takes the spare width, as a reader would drag it wider.
+    header = panel.table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
     settle(app)
     dock.grab().save(str(out / "agreement-panel.png"), "PNG")
     # Docked beside the transcript: a double-clicked disagreement is selected there.
@@ -95,7 +100,7 @@ def import_shot(app: object, window: object, out: Path) -> None:
     dialog.key_path.setText("/home/anouk/Beveiligd/sleutel-ronde-2.json")
     dialog.allow.setText("Avans, Kookclub")
     dialog.show()
-    dialog.resize(680, 720)
+    dialog.resize(700, 640)
     settle(app)
     dialog.grab().save(str(out / "import-dialog.png"), "PNG")
     dialog.close()

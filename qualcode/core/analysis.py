@@ -341,21 +341,42 @@ def cmo_tags(tree: CodeTree) -> dict[int, str]:
     return tags
 
 
+def tagged_ancestors(tree: CodeTree) -> dict[int, int]:
+    """Each code's nearest code that carries a CMO tag itself (the code, or an ancestor)."""
+    owner: dict[int, int] = {}
+    for code_id in tree.ordered():
+        parent = tree.parent.get(code_id)
+        if tree.cmo.get(code_id):
+            owner[code_id] = code_id
+        elif parent is not None and parent in owner:
+            owner[code_id] = owner[parent]
+    return owner
+
+
 def cmo_configurations(
     project: Project,
     *,
     by: str = "intervention",
     within: str = "document",
     flt: QuoteFilter | None = None,
+    level: str = "code",
 ) -> list[CmoConfiguration]:
     """Per value of ``by``: the context, mechanism and outcome codes met in one document
-    (or one speaker turn), with the first such unit's quotes as examples."""
+    (or one speaker turn), with the first such unit's quotes as examples.
+
+    ``level="tagged"`` counts at the level of the codes that carry the tags (sub-codes
+    roll up into them), which keeps the list short enough to read in a report;
+    ``level="code"`` keeps every sub-code apart.
+    """
     if within not in ("document", "turn"):
         raise DomainError(f"CMO units are 'document' or 'turn', not {within!r}")
+    if level not in ("code", "tagged"):
+        raise DomainError(f"CMO level is 'code' or 'tagged', not {level!r}")
     flt = flt or QuoteFilter()
     with project.reading() as session:
         tree = load_tree(session)
         tags = cmo_tags(tree)
+        owners = tagged_ancestors(tree)
         rows, _ = _select(session, tree, flt)
         rows = [r for r in rows if r.code_id in tags]
         coders = {cid: name for cid, name in session.execute(select(Coder.id, Coder.name))}
@@ -367,7 +388,8 @@ def cmo_configurations(
         if place is None:  # a coding outside any turn has no turn to share
             continue
         slot = units.setdefault((quote.document_id, place), defaultdict(dict))
-        slot[tags[quote.code_id]].setdefault(quote.code_id, quote)
+        key_id = owners[quote.code_id] if level == "tagged" else quote.code_id
+        slot[tags[quote.code_id]].setdefault(key_id, quote)
     found: dict[tuple[str, int, int, int], list[tuple[int, int]]] = defaultdict(list)
     for key, parts in units.items():
         group = documents[key[0]].attributes.get(by, NO_VALUE)

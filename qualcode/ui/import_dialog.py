@@ -136,7 +136,8 @@ class ImportDialog(QtWidgets.QDialog):
         self.setWindowTitle(self.tr("Import transcripts"))
         self._project = project
         self.sources = QtWidgets.QListWidget()
-        self.sources.setMinimumHeight(90)
+        self.sources.setMinimumHeight(72)
+        self.sources.setMaximumHeight(120)
         self.sources.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.ExtendedSelection)
         add_files = QtWidgets.QPushButton(self.tr("Add files…"))
         add_folder = QtWidgets.QPushButton(self.tr("Add folder…"))
@@ -202,10 +203,17 @@ class ImportDialog(QtWidgets.QDialog):
         self.key_path = QtWidgets.QLineEdit()
         self.key_path.setPlaceholderText(self.tr("keep it apart from the project"))
         self.key_row = _browse_row(self.key_path, self.tr("Browse…"), self._choose_key)
-        opts.addRow(self.save_key, self.key_row)
+        key_line = QtWidgets.QWidget()
+        key_layout = QtWidgets.QHBoxLayout(key_line)
+        key_layout.setContentsMargins(0, 0, 0, 0)
+        key_layout.addWidget(self.save_key)
+        key_layout.addWidget(self.key_row, 1)
+        opts.addRow(key_line)
         self.allow = QtWidgets.QLineEdit()
-        self.allow.setPlaceholderText(self.tr("names that may stay, separated by commas"))
-        opts.addRow(self.tr("Keep"), self.allow)
+        self.allow.setPlaceholderText(
+            self.tr("e.g. names of institutions or interventions, separated by commas")
+        )
+        opts.addRow(self.tr("Names that may stay"), self.allow)
         self.force = QtWidgets.QCheckBox(_tr("Import files whose text is already in the project"))
         opts.addRow(self.force)
 
@@ -224,7 +232,7 @@ class ImportDialog(QtWidgets.QDialog):
         self.key_path.textChanged.connect(self._update)
         self.sources.model().rowsInserted.connect(self._update)
         self.sources.model().rowsRemoved.connect(self._update)
-        self.resize(620, 640)
+        self.resize(640, 600)
         self._update()
 
     # Choosing --------------------------------------------------------------------------

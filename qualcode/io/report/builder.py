@@ -110,7 +110,7 @@ def _gather(project: Project, by: str, codes: Sequence[str] | None, coder: str |
         },
         version=versions[-1].label if versions else None,
         matrix=code_matrix(project, by=by, count="codings", flt=flt),
-        cmo=cmo_configurations(project, by=by, flt=flt),
+        cmo=cmo_configurations(project, by=by, flt=flt, level="tagged"),
     )
 
 

@@ -1078,12 +1078,20 @@
         <translation>bewaar hem los van het project</translation>
     </message>
     <message>
+        <source>e.g. names of institutions or interventions, separated by commas</source>
+        <translation>bijv. namen van instellingen of interventies, gescheiden door komma&apos;s</translation>
+    </message>
+    <message>
+        <source>Names that may stay</source>
+        <translation>Namen die mogen blijven</translation>
+    </message>
+    <message>
         <source>names that may stay, separated by commas</source>
-        <translation>namen die mogen blijven staan, gescheiden door komma&apos;s</translation>
+        <translation type="vanished">namen die mogen blijven staan, gescheiden door komma&apos;s</translation>
     </message>
     <message>
         <source>Keep</source>
-        <translation>Behouden</translation>
+        <translation type="vanished">Behouden</translation>
     </message>
     <message>
         <source>Import</source>
