@@ -37,6 +37,21 @@ def action_labels() -> dict[str, str]:
     }
 
 
+def differences_text(entry: PlanEntry) -> str:
+    """Tooltip: the fields where the two codes differ, and which text the merge keeps."""
+    lines = []
+    for name, (base, incoming) in entry.differing_fields.items():
+        taken = name in entry.take_incoming or (name == "name" and entry.use_incoming_name)
+        lines.append(
+            _tr("{0}: working “{1}”, incoming “{2}” → keeps {3}")
+            .replace("{0}", name)
+            .replace("{1}", (base or "")[:80])
+            .replace("{2}", (incoming or "")[:80])
+            .replace("{3}", _tr("incoming") if taken else _tr("working"))
+        )
+    return "\n".join(lines)
+
+
 class MergePlanDialog(QtWidgets.QDialog):
     """Edits ``plan`` in place; accepted means: apply it."""
 
@@ -95,6 +110,7 @@ class MergePlanDialog(QtWidgets.QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.box)
         self.resize(900, 520)
+        self.table.setCurrentCell(-1, -1)
         self._update_status()
 
     # Rows ---------------------------------------------------------------------------------
@@ -111,7 +127,9 @@ class MergePlanDialog(QtWidgets.QDialog):
         score_item = QtWidgets.QTableWidgetItem(score)
         score_item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.table.setItem(row, SCORE, score_item)
-        self.table.setItem(row, REASON, QtWidgets.QTableWidgetItem(entry.reason))
+        reason = QtWidgets.QTableWidgetItem(entry.reason)
+        reason.setToolTip(differences_text(entry))
+        self.table.setItem(row, REASON, reason)
         if row in self._conflicts:
             combo = QtWidgets.QComboBox()
             combo.addItem(self.tr("— choose a target —"), None)

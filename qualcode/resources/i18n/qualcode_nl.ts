@@ -1551,12 +1551,24 @@
         <translation>{0} van {1} codes overgenomen; {2} worden toegevoegd, de rest is gekoppeld.</translation>
     </message>
     <message>
+        <source>incoming</source>
+        <translation>binnenkomend</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>werkcodeboek</translation>
+    </message>
+    <message>
         <source>Merging {0} into the working codebook. Untick a code to leave it out; pick a target for each conflict.</source>
         <translation>{0} samenvoegen met het werkcodeboek. Vink een code uit om hem over te slaan; kies een doel voor elk conflict.</translation>
     </message>
     <message>
         <source>{0} (chosen)</source>
         <translation>{0} (gekozen)</translation>
+    </message>
+    <message>
+        <source>{0}: working “{1}”, incoming “{2}” → keeps {3}</source>
+        <translation>{0}: werkcodeboek „{1}”, binnenkomend „{2}” → behoudt {3}</translation>
     </message>
 </context>
 <context>
