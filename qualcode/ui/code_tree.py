@@ -134,7 +134,11 @@ class CodeTreeWidget(QtWidgets.QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QtWidgets.QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(USAGE, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ORIGIN, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        # A fixed, eliding origin column: sized to its contents it could squeeze the names
+        # out of a narrow sidebar.
+        header.setSectionResizeMode(ORIGIN, QtWidgets.QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(ORIGIN, 72)
+        view.setMinimumWidth(240)
         view.selectionModel().currentChanged.connect(self._current_changed)
         return view
 
@@ -219,7 +223,7 @@ class CodeTreeWidget(QtWidgets.QWidget):
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
         if (
-            watched is not self.view
+            watched is not getattr(self, "view", None)
             or not isinstance(event, QtGui.QKeyEvent)
             or (self.view.state() == QtWidgets.QAbstractItemView.State.EditingState)
         ):
