@@ -38,8 +38,33 @@ def _fmt(value: float, digits: int = 3) -> str:
     return "–" if math.isnan(value) else f"{value:.{digits}f}"
 
 
-UNIT_COLUMNS = ("Code", "% agree", "Cohen κ", "Fleiss κ", "α", "95% CI", "Units", "Coded")
-CHAR_COLUMNS = ("Code", "binary α", "cu-α", "Segments", "Length")
+_T = QtCore.QT_TRANSLATE_NOOP
+UNIT_COLUMNS = (
+    _T("AgreementColumns", "Code"),
+    _T("AgreementColumns", "% agree"),
+    "Cohen κ",
+    "Fleiss κ",
+    "α",
+    _T("AgreementColumns", "95% CI"),
+    _T("AgreementColumns", "Units"),
+    _T("AgreementColumns", "Coded"),
+)
+CHAR_COLUMNS = (
+    _T("AgreementColumns", "Code"),
+    _T("AgreementColumns", "binary α"),
+    "cu-α",
+    _T("AgreementColumns", "Segments"),
+    _T("AgreementColumns", "Length"),
+)
+DISAGREEMENT_COLUMNS = (
+    _T("AgreementColumns", "Document"),
+    _T("AgreementColumns", "Where"),
+    _T("AgreementColumns", "Text"),
+)
+
+
+def column_title(text: str) -> str:
+    return QtCore.QCoreApplication.translate("AgreementColumns", text)
 
 
 class FiguresModel(QtCore.QAbstractTableModel):
@@ -83,7 +108,7 @@ class FiguresModel(QtCore.QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             names = CHAR_COLUMNS if self._character else UNIT_COLUMNS
-            return names[section] if 0 <= section < len(names) else None
+            return column_title(names[section]) if 0 <= section < len(names) else None
         return str(section + 1)
 
     def _values(self, f: Figures) -> list[tuple[str, float | str]]:
@@ -164,7 +189,7 @@ class DisagreementModel(QtCore.QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            names = ["Document", "Where", "Text", *self._coders]
+            names = [*map(column_title, DISAGREEMENT_COLUMNS), *self._coders]
             return names[section] if 0 <= section < len(names) else None
         return str(section + 1)
 

@@ -28,7 +28,12 @@ from qualcode.ui.agreement_model import (
 )
 from qualcode.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
-LEVELS = (("Codes", "codes"), ("Clusters", "clusters"), ("Documents", "documents"))
+# Titles are marked for translation here and translated where the combo is filled.
+LEVELS = (
+    (QtCore.QT_TRANSLATE_NOOP("AgreementPanel", "Codes"), "codes"),
+    (QtCore.QT_TRANSLATE_NOOP("AgreementPanel", "Clusters"), "clusters"),
+    (QtCore.QT_TRANSLATE_NOOP("AgreementPanel", "Documents"), "documents"),
+)
 
 
 class AgreementPanel(QtWidgets.QWidget):
@@ -36,7 +41,7 @@ class AgreementPanel(QtWidgets.QWidget):
 
     def __init__(self, project: Project, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Inter-coder agreement")
+        self.setWindowTitle(self.tr("Inter-coder agreement"))
         self._project = project
         self._thread: QtCore.QThread | None = None
         self._worker: AgreementWorker | None = None
@@ -61,25 +66,25 @@ class AgreementPanel(QtWidgets.QWidget):
         self.bootstrap.setValue(1000)
         self.viewer_box = QtWidgets.QComboBox()
         self.viewer_box.setToolTip("the lead may compare blind, unrevealed documents")
-        self.compute_button = QtWidgets.QPushButton("Compute")
-        self.cancel_button = QtWidgets.QPushButton("Cancel")
+        self.compute_button = QtWidgets.QPushButton(self.tr("Compute"))
+        self.cancel_button = QtWidgets.QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.progress = QtWidgets.QProgressBar()
         self.status = QtWidgets.QLabel("")
         self.status.setWordWrap(True)
         form = QtWidgets.QFormLayout()
-        form.addRow("Coders", self.coder_list)
-        form.addRow("Unit", self.unit_box)
-        form.addRow("Coverage threshold", self.threshold)
-        form.addRow("Tentative / reliable α", self._row(self.tentative, self.reliable))
-        form.addRow("Bootstrap samples", self.bootstrap)
-        form.addRow("As (lead)", self.viewer_box)
+        form.addRow(self.tr("Coders"), self.coder_list)
+        form.addRow(self.tr("Unit"), self.unit_box)
+        form.addRow(self.tr("Coverage threshold"), self.threshold)
+        form.addRow(self.tr("Tentative / reliable α"), self._row(self.tentative, self.reliable))
+        form.addRow(self.tr("Bootstrap samples"), self.bootstrap)
+        form.addRow(self.tr("As (lead)"), self.viewer_box)
         form.addRow(self._row(self.compute_button, self.cancel_button, self.progress))
         form.addRow(self.status)
 
         self.level_box = QtWidgets.QComboBox()
         for title, _ in LEVELS:
-            self.level_box.addItem(title)
+            self.level_box.addItem(self.tr(title))
         self.figures_model = FiguresModel(self)
         self.proxy = QtCore.QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.figures_model)
@@ -100,10 +105,10 @@ class AgreementPanel(QtWidgets.QWidget):
         self.dis_view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
         self.dis_view.horizontalHeader().setStretchLastSection(True)
         self.dis_view.doubleClicked.connect(self._jump)
-        self.accept_a = QtWidgets.QPushButton("Accept A")
-        self.accept_b = QtWidgets.QPushButton("Accept B")
-        self.accept_both = QtWidgets.QPushButton("Accept both")
-        self.consensus_button = QtWidgets.QPushButton("Consensus coding...")
+        self.accept_a = QtWidgets.QPushButton(self.tr("Accept A"))
+        self.accept_b = QtWidgets.QPushButton(self.tr("Accept B"))
+        self.accept_both = QtWidgets.QPushButton(self.tr("Accept both"))
+        self.consensus_button = QtWidgets.QPushButton(self.tr("Consensus coding..."))
         self.note = QtWidgets.QLineEdit()
         self.note.setPlaceholderText("note for the decision (optional)")
         self.annotate = QtWidgets.QCheckBox("add note to the code's definition")
@@ -122,9 +127,9 @@ class AgreementPanel(QtWidgets.QWidget):
         )
         dl.addWidget(self._row(self.note, self.annotate))
         self.tabs = QtWidgets.QTabWidget()
-        self.tabs.addTab(figures_page, "Figures")
-        self.tabs.addTab(chart_scroll, "Chart")
-        self.tabs.addTab(dis_page, "Disagreements")
+        self.tabs.addTab(figures_page, self.tr("Figures"))
+        self.tabs.addTab(chart_scroll, self.tr("Chart"))
+        self.tabs.addTab(dis_page, self.tr("Disagreements"))
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.tabs, 1)
@@ -198,9 +203,9 @@ class AgreementPanel(QtWidgets.QWidget):
             "viewer": self.viewer_box.currentData(),
         }
         if len(options["coders"]) < 2:
-            self.status.setText("Tick at least two coders.")
+            self.status.setText(self.tr("Tick at least two coders."))
             return
-        self.status.setText("Computing...")
+        self.status.setText(self.tr("Computing..."))
         self.progress.setRange(0, 0)
         self.compute_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -240,7 +245,7 @@ class AgreementPanel(QtWidgets.QWidget):
     def _failed(self, message: str) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status.setText(f"Not computed: {message}")
+        self.status.setText(self.tr("Not computed: {0}").format(message))
 
     def _finished(self, result: AgreementResult) -> None:
         self.result = result
@@ -248,20 +253,24 @@ class AgreementPanel(QtWidgets.QWidget):
         self.progress.setValue(1)
         o = result.overall
         self.status.setText(
-            f"{len(result.codes)} codes, {len(result.settings.documents)} documents, "
-            f"{len(result.disagreements)} disagreements ({result.seconds:.1f} s)"
-            + (f"; {len(result.notes)} note(s)" if result.notes else "")
+            self.tr("{0} codes, {1} documents, {2} disagreements ({3:.1f} s)").format(
+                len(result.codes),
+                len(result.settings.documents),
+                len(result.disagreements),
+                result.seconds,
+            )
+            + (self.tr("; {0} note(s)").format(len(result.notes)) if result.notes else "")
         )
         self.overall.setText(
-            f"Overall: α = {'–' if math.isnan(o.alpha) else f'{o.alpha:.3f}'}"
+            self.tr("Overall: α = {0}").format("–" if math.isnan(o.alpha) else f"{o.alpha:.3f}")
             + ("" if math.isnan(o.cu_alpha) else f"; Cu-α = {o.cu_alpha:.3f}")
             + (f" ({o.note})" if o.note else "")
         )
         self._show_level()
         coders = list(result.settings.coders)
         self.dis_model.set_rows(list(result.disagreements), coders)
-        self.accept_a.setText(f"Accept {coders[0]}")
-        self.accept_b.setText(f"Accept {coders[1]}")
+        self.accept_a.setText(self.tr("Accept {0}").format(coders[0]))
+        self.accept_b.setText(self.tr("Accept {0}").format(coders[1]))
         self._selection_changed()
 
     def _show_level(self) -> None:
@@ -316,7 +325,12 @@ class AgreementPanel(QtWidgets.QWidget):
             c.path_text for c in self._project.codebook.tree()
         ]
         code, ok = QtWidgets.QInputDialog.getItem(
-            self, "Consensus coding", f"Code for {d.document} {d.start}-{d.end}:", paths, 0, True
+            self,
+            self.tr("Consensus coding"),
+            self.tr("Code for {0} {1}-{2}:").format(d.document, d.start, d.end),
+            paths,
+            0,
+            True,
         )
         if ok and code:
             self.write_consensus(code)
@@ -341,11 +355,12 @@ class AgreementPanel(QtWidgets.QWidget):
         try:
             decision = action()
         except QualcodeError as exc:
-            self.status.setText(f"Not adjudicated: {exc}")
+            self.status.setText(self.tr("Not adjudicated: {0}").format(exc))
             return
         self.status.setText(
-            f"Decision stored by {decision.by}: {decision.choice}, "
-            f"{len(decision.added)} consensus coding(s)"
+            self.tr("Decision stored by {0}: {1}, {2} consensus coding(s)").format(
+                decision.by, decision.choice, len(decision.added)
+            )
         )
         self.note.clear()
 
