@@ -1,18 +1,20 @@
 """Parts shared by the quotes browser and the analysis view: a heat-coloured table model,
-the CMO tree model, and a runner that keeps queries off the GUI thread.
+the CMO tree model, and a "latest wins" job runner for their queries.
 
-The runner is "latest wins": when the user changes a filter while a query runs, the running
-query finishes on its thread, its result is dropped and only the newest request is shown.
+When the user changes a filter while a query is queued or running, only the newest request
+is shown; see :class:`LatestJob` for why jobs run on the GUI thread for now.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import html
 import threading
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from qualcode.core.analysis import CmoConfiguration
-from qualcode.ui.qt import Qt, QtCore, QtGui, Signal
+from qualcode.core.analysis import CmoConfiguration, Cooccurrence
+from qualcode.core.retrieval import Quote
+from qualcode.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CONFIG_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -29,39 +31,66 @@ _ZERO_TEXT = QtGui.QColor("#A0A0A0")
 def heat_colour(value: float, peak: float) -> QtGui.QColor:
     """The cell colour for ``value`` on a scale from 0 (near white) to ``peak`` (blue)."""
     share = 0.0 if peak <= 0 else max(0.0, min(1.0, value / peak))
-    mix = [
-        round(low + (high - low) * share)
-        for low, high in zip(_LOW.getRgb()[:3], _HIGH.getRgb()[:3], strict=True)
-    ]
+    low = (_LOW.red(), _LOW.green(), _LOW.blue())
+    high = (_HIGH.red(), _HIGH.green(), _HIGH.blue())
+    mix = [round(a + (b - a) * share) for a, b in zip(low, high, strict=True)]
     return QtGui.QColor(*mix)
 
 
 class LatestJob(QtCore.QObject):
-    """Runs one job at a time on a worker thread; a newer ``submit`` supersedes the rest.
+    """Runs one job at a time; a newer ``submit`` supersedes queued ones (latest wins).
 
-    The job runs on a plain Python thread that touches no Qt object; its outcome comes
-    back through a signal of this object (which lives on the GUI thread), so Qt queues it
-    to the GUI thread.
+    ``threaded = True`` runs jobs on a Python thread and hands the outcome back through a
+    queued signal. It is off by default: with PySide6-Essentials 6.11.3 on CPython 3.11 our
+    offscreen runs of the quotes browser with threaded searches segfaulted (heap corruption,
+    found later in the garbage collector or in SQLAlchemy) in most runs, with ``QThread``
+    workers and plain ``threading`` alike, while the same core calls on threads without Qt
+    never crashed. The cause is not found yet. Until it is, jobs run on the GUI thread right
+    after the event that asked for them, behind a busy cursor; several quick filter changes
+    compute once. A matrix on 100,000 codings takes about half a second.
     """
 
+    threaded = False
     done = Signal(object)
     failed = Signal(str)
     busy = Signal(bool)
-    _outcome = Signal(object, object)  # (result, error message or None)
+    # No arguments: Python objects never travel through a queued signal from the thread.
+    _ready = Signal()
 
     def __init__(self, parent: QtCore.QObject | None = None) -> None:
         super().__init__(parent)
         self._thread: threading.Thread | None = None
+        self._scheduled = False
         self._pending: Callable[[], Any] | None = None
-        self._outcome.connect(self._finished, Qt.ConnectionType.QueuedConnection)
+        self._result: tuple[Any, str | None] = (None, None)
+        self._ready.connect(self._finished, Qt.ConnectionType.QueuedConnection)
 
     def submit(self, job: Callable[[], Any]) -> None:
         self._pending = job
-        if self._thread is None:
+        if self._thread is not None or self._scheduled:
+            return
+        if self.threaded:
             self._start_next()
+        else:  # after the current event, so several quick changes compute once
+            self._scheduled = True
+            QtCore.QTimer.singleShot(0, self._run_here)
 
     def is_running(self) -> bool:
-        return self._thread is not None or self._pending is not None
+        return self._thread is not None or self._pending is not None or self._scheduled
+
+    def _run_here(self) -> None:
+        self._scheduled = False
+        job, self._pending = self._pending, None
+        if job is None:
+            return
+        self.busy.emit(True)
+        QtWidgets.QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result, error = _call(job)
+        finally:
+            QtWidgets.QApplication.restoreOverrideCursor()
+        self.busy.emit(False)
+        self._emit(result, error)
 
     def _start_next(self) -> None:
         job, self._pending = self._pending, None
@@ -72,20 +101,21 @@ class LatestJob(QtCore.QObject):
         self._thread.start()
 
     def _run(self, job: Callable[[], Any]) -> None:
-        try:
-            result, error = job(), None
-        except Exception as exc:  # shown to the user; the thread must not die silently
-            result, error = None, str(exc) or type(exc).__name__
-        self._outcome.emit(result, error)
+        self._result = _call(job)
+        self._ready.emit()
 
-    def _finished(self, result: Any, error: str | None) -> None:
+    def _finished(self) -> None:
         thread, self._thread = self._thread, None
         if thread is not None:
             thread.join()
+        (result, error), self._result = self._result, (None, None)
         if self._pending is not None:  # a newer request came in: this result is stale
             self._start_next()
             return
         self.busy.emit(False)
+        self._emit(result, error)
+
+    def _emit(self, result: Any, error: str | None) -> None:
         if error is not None:
             self.failed.emit(error)
         else:
@@ -96,6 +126,13 @@ class LatestJob(QtCore.QObject):
         self._pending = None
         if self._thread is not None:
             self._thread.join()
+
+
+def _call(job: Callable[[], Any]) -> tuple[Any, str | None]:
+    try:
+        return job(), None
+    except Exception as exc:  # shown to the user in the status line, never swallowed
+        return None, str(exc) or type(exc).__name__
 
 
 class HeatTableModel(QtCore.QAbstractTableModel):
@@ -112,6 +149,7 @@ class HeatTableModel(QtCore.QAbstractTableModel):
         self._tips: list[str] = []
         self._heat: set[int] = set()
         self._bold: set[int] = set()
+        self._bold_rows: set[int] = set()
         self._peak = 0.0
         self._digits = 2
 
@@ -122,6 +160,7 @@ class HeatTableModel(QtCore.QAbstractTableModel):
         *,
         heat: Sequence[int] = (),
         bold: Sequence[int] = (),
+        bold_rows: Sequence[int] = (),
         peak: float | None = None,
         tips: Sequence[str] = (),
         digits: int = 2,
@@ -129,6 +168,7 @@ class HeatTableModel(QtCore.QAbstractTableModel):
         self.beginResetModel()
         self._header, self._rows = list(header), [list(r) for r in rows]
         self._heat, self._bold, self._tips = set(heat), set(bold), list(tips)
+        self._bold_rows = set(bold_rows)
         self._digits = digits
         values = [float(r[c]) for r in self._rows for c in self._heat if _number(r[c])]
         self._peak = peak if peak is not None else max(values, default=0.0)
@@ -167,7 +207,9 @@ class HeatTableModel(QtCore.QAbstractTableModel):
             return self._tips[index.row()]
         if role == Qt.ItemDataRole.TextAlignmentRole and _number(value):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and col in self._bold:
+        if role == Qt.ItemDataRole.FontRole and (
+            col in self._bold or index.row() in self._bold_rows
+        ):
             font = QtGui.QFont()
             font.setBold(True)
             return font
@@ -216,24 +258,46 @@ class CmoModel(QtGui.QStandardItemModel):
                 parent.appendRow(self._config_row(config))
 
     @staticmethod
+    @staticmethod
     def _config_row(config: CmoConfiguration) -> list[QtGui.QStandardItem]:
-        cells = [
-            QtGui.QStandardItem(" / ".join(config.context)),
-            QtGui.QStandardItem(" / ".join(config.mechanism)),
-            QtGui.QStandardItem(" / ".join(config.outcome)),
-            QtGui.QStandardItem(str(config.units)),
-            QtGui.QStandardItem(", ".join(config.documents)),
-        ]
+        """The codes by name (the tooltip has the full path), units and documents."""
+        parts = (config.context, config.mechanism, config.outcome)
+        cells = [QtGui.QStandardItem(path[-1]) for path in parts]
+        cells += [QtGui.QStandardItem(str(config.units))]
+        cells += [QtGui.QStandardItem(", ".join(config.documents))]
+        tips = [" / ".join(path) for path in parts] + [cells[3].text(), cells[4].text()]
         for item, kind in zip(cells[:3], CMO_COLOURS, strict=True):
             item.setBackground(QtGui.QBrush(QtGui.QColor(CMO_COLOURS[kind])))
             item.setForeground(QtGui.QBrush(QtGui.QColor("#202020")))
         cells[3].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for item in cells:
+        for item, tip in zip(cells, tips, strict=True):
             item.setEditable(False)
-            item.setToolTip(item.text())
+            item.setToolTip(tip)
             item.setData(config, CONFIG_ROLE)
         return cells
 
     def configuration(self, index: Index) -> CmoConfiguration | None:
-        value = index.siblingAtColumn(0).data(CONFIG_ROLE) if index.isValid() else None
+        value = (
+            self.index(index.row(), 0, index.parent()).data(CONFIG_ROLE)
+            if index.isValid()
+            else None
+        )
         return value if isinstance(value, CmoConfiguration) else None
+
+
+def cooccurrence_rows(result: Cooccurrence) -> list[list[Cell]]:
+    """Code 1, code 2, n1, n2, n12, c per pair; the most frequent pairs first."""
+    pairs = sorted(result.pairs, key=lambda p: (-p.n_ab, -p.coefficient))
+    paths = {code: " / ".join(path) for code, path in result.paths.items()}
+    return [[paths[p.code_a], paths[p.code_b], p.n_a, p.n_b, p.n_ab, p.coefficient] for p in pairs]
+
+
+def example_html(colour: str, label: str, quote: Quote) -> str:
+    """One example quote of a CMO part, with a link that jumps to it in its transcript."""
+    where = " · ".join(p for p in (quote.document, quote.speaker or "", quote.code_text) if p)
+    link = f"quote:{quote.document_id}:{quote.start}:{quote.end}"
+    return (
+        f"<table width='100%' cellpadding='6' style='background:{colour};margin-bottom:6px'>"
+        f"<tr><td><b>{html.escape(label)}</b> &nbsp; <a href='{link}'>{html.escape(where)}</a>"
+        f"<br>{html.escape(' '.join(quote.text.split()))}</td></tr></table>"
+    )

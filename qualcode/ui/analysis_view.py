@@ -9,7 +9,6 @@ recomputed when it is shown again. ``jumpTo(document_id, start, end)`` opens an 
 from __future__ import annotations
 
 import contextlib
-import html
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -25,15 +24,18 @@ from qualcode.core.analysis import (
 from qualcode.core.changes import Change
 from qualcode.core.errors import QualcodeError
 from qualcode.core.project import Project
-from qualcode.core.retrieval import Quote, QuoteFilter
+from qualcode.core.retrieval import QuoteFilter
 from qualcode.io.report import charts
 from qualcode.io.tables import matrix_header, matrix_rows, write_table
 from qualcode.ui.analysis_models import (
     CMO_COLOURS,
     SORT_ROLE,
+    Cell,
     CmoModel,
     HeatTableModel,
     LatestJob,
+    cooccurrence_rows,
+    example_html,
 )
 from qualcode.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
@@ -49,7 +51,6 @@ class AnalysisView(QtWidgets.QWidget):
         self.setWindowTitle(self.tr("Analysis"))
         self._project = project
         self.matrix: Matrix | None = None
-        self.cooc: Cooccurrence | None = None
         self.configurations: list[CmoConfiguration] = []
         self.jobs = [LatestJob(self) for _ in range(3)]
         self._stale = [True, True, True]
@@ -139,25 +140,11 @@ class AnalysisView(QtWidgets.QWidget):
         self.matrix_view = self._table(self.matrix_model)
         page = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(page)
-        layout.addLayout(
-            self._bar(
-                self.tr("Count"),
-                self.count,
-                self.tr("per"),
-                self.by,
-                self.tr("for"),
-                self.rows,
-            )
-        )
+        count_per = (self.tr("Count"), self.count, self.tr("per"), self.by)
+        layout.addLayout(self._bar(*count_per, self.tr("for"), self.rows))
         layout.addWidget(self.matrix_view, 1)
-        layout.addLayout(
-            self._bar(
-                self.export_matrix_button,
-                self.tr("Chart"),
-                self.chart_kind,
-                self.export_chart_button,
-            )
-        )
+        chart = (self.tr("Chart"), self.chart_kind, self.export_chart_button)
+        layout.addLayout(self._bar(self.export_matrix_button, *chart))
         for box in (self.by, self.count, self.rows):
             box.currentIndexChanged.connect(lambda _i: self._invalidate(MATRIX))
         self.export_matrix_button.clicked.connect(lambda: self.export_matrix())
@@ -181,15 +168,8 @@ class AnalysisView(QtWidgets.QWidget):
         self.cooc_view.horizontalHeader().setStretchLastSection(False)
         page = QtWidgets.QWidget()
         layout = QtWidgets.QVBoxLayout(page)
-        layout.addLayout(
-            self._bar(
-                self.tr("Codes together in"),
-                self.mode,
-                self.unit,
-                self.tr("of"),
-                self.level,
-            )
-        )
+        together = (self.tr("Codes together in"), self.mode, self.unit)
+        layout.addLayout(self._bar(*together, self.tr("of"), self.level))
         layout.addWidget(self.cooc_view, 1)
         note = QtWidgets.QLabel(
             self.tr("c = n12 / (n1 + n2 − n12): 0 means never together, 1 always together.")
@@ -273,6 +253,7 @@ class AnalysisView(QtWidgets.QWidget):
             return
         self._stale[tab] = False
         project, flt = self._project, self._filter()
+        job: Callable[[], object]
         if tab == MATRIX:
             by = self.by.currentData()
             if by is None:
@@ -287,14 +268,8 @@ class AnalysisView(QtWidgets.QWidget):
                 flt=flt,
             )
         elif tab == COOCCURRENCE:
-            job = partial(
-                cooccurrence,
-                project,
-                flt,
-                mode=self.mode.currentData(),
-                unit=self.unit.currentData(),
-                level=self.level.currentData(),
-            )
+            options = {"mode": self.mode.currentData(), "unit": self.unit.currentData()}
+            job = partial(cooccurrence, project, flt, level=self.level.currentData(), **options)
         else:
             by = self.cmo_by.currentData() or "intervention"
             job = partial(
@@ -320,35 +295,26 @@ class AnalysisView(QtWidgets.QWidget):
     def _show_matrix(self, matrix: Matrix) -> None:
         self.matrix = matrix
         columns = [c or self.tr("(none)") for c in matrix.columns]
-        rows = [["    " * r.depth + r.path[-1], *r.cells, r.total] for r in matrix.rows]
+        rows: list[list[Cell]] = [
+            ["    " * r.depth + r.path[-1], *r.cells, r.total] for r in matrix.rows
+        ]
         self.matrix_model.set_table(
             [self.tr("Code"), *columns, self.tr("Total")],
             rows,
             heat=range(1, len(columns) + 1),
             bold=[len(columns) + 1],
+            bold_rows=[n for n, r in enumerate(matrix.rows) if r.depth == 0],
             tips=[" / ".join(r.path) for r in matrix.rows],
         )
-        view = self.matrix_view
-        view.resizeColumnToContents(0)
-        view.setColumnWidth(0, min(max(view.columnWidth(0), 200), 380))
-        for column in range(1, len(columns) + 2):
-            view.setColumnWidth(column, max(84, view.horizontalHeader().sectionSizeHint(column)))
+        header = self.matrix_view.horizontalHeader()
+        header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Interactive)
+        self.matrix_view.setColumnWidth(0, 300)
+        for column in range(1, len(columns) + 2):  # the values share the rest of the width
+            header.setSectionResizeMode(column, QtWidgets.QHeaderView.ResizeMode.Stretch)
         self.status.setText(self.tr("%n row(s)", "", len(rows)))
 
     def _show_cooc(self, result: Cooccurrence) -> None:
-        self.cooc = result
-        pairs = sorted(result.pairs, key=lambda p: (-p.n_ab, -p.coefficient))
-        rows = [
-            [
-                " / ".join(result.paths[p.code_a]),
-                " / ".join(result.paths[p.code_b]),
-                p.n_a,
-                p.n_b,
-                p.n_ab,
-                p.coefficient,
-            ]
-            for p in pairs
-        ]
+        rows = cooccurrence_rows(result)
         self.cooc_model.set_table(
             [self.tr("Code 1"), self.tr("Code 2"), "n1", "n2", "n12", "c"],
             rows,
@@ -398,7 +364,7 @@ class AnalysisView(QtWidgets.QWidget):
             self.examples.clear()
             return
         parts = [
-            self._example_html(kind, label, quote)
+            example_html(CMO_COLOURS[kind], label, quote)
             for kind, label, quote in zip(
                 CMO_COLOURS,
                 (self.tr("Context"), self.tr("Mechanism"), self.tr("Outcome")),
@@ -407,16 +373,6 @@ class AnalysisView(QtWidgets.QWidget):
             )
         ]
         self.examples.setHtml("".join(parts))
-
-    def _example_html(self, kind: str, label: str, quote: Quote) -> str:
-        where = " · ".join(p for p in (quote.document, quote.speaker or "", quote.code_text) if p)
-        link = f"quote:{quote.document_id}:{quote.start}:{quote.end}"
-        return (
-            f"<table width='100%' cellpadding='6' style='background:{CMO_COLOURS[kind]};"
-            "margin-bottom:6px'><tr><td>"
-            f"<b>{html.escape(label)}</b> &nbsp; <a href='{link}'>{html.escape(where)}</a>"
-            f"<br>{html.escape(' '.join(quote.text.split()))}</td></tr></table>"
-        )
 
     def _example_clicked(self, url: QtCore.QUrl) -> None:
         _, doc, start, end = url.toString().split(":")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
@@ -153,12 +154,12 @@ class QuotesBrowser(QtWidgets.QWidget):
             lambda _i: self.summary.set_scope(self.intervention.currentData() or "")
         )
         self.code.currentIndexChanged.connect(self._follow_code)
-        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._current_changed)
         self.table.clicked.connect(self._clicked)
         self.table.doubleClicked.connect(self._double_clicked)
-        self.star_button.clicked.connect(self.toggle_star)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.star_button.clicked.connect(lambda: self.toggle_star())
+        self.up_button.clicked.connect(lambda: self.move_quote(-1))
+        self.down_button.clicked.connect(lambda: self.move_quote(1))
         self.export_button.clicked.connect(lambda: self.export())
         self._update_buttons()
 
@@ -191,7 +192,9 @@ class QuotesBrowser(QtWidgets.QWidget):
         self.summary.reload_scopes()
 
     @staticmethod
-    def _fill(box: QtWidgets.QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
+    def _fill(
+        box: QtWidgets.QComboBox, everything: str, items: Sequence[tuple[str, object]]
+    ) -> None:
         current = box.currentData()
         box.blockSignals(True)
         box.clear()
@@ -268,10 +271,8 @@ class QuotesBrowser(QtWidgets.QWidget):
 
     # Selection, stars and order ---------------------------------------------------------
     def selected(self) -> Quote | None:
-        index = self.table.selectionModel().currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
-            return None
-        return self.model.quote(index.row())
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.quote(rows[0].row()) if rows else None
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
@@ -344,7 +345,7 @@ class QuotesBrowser(QtWidgets.QWidget):
         self._keep_selection = quote.coding_id
         self._update_buttons()
 
-    def move(self, step: int) -> None:
+    def move_quote(self, step: int) -> None:
         """Move the selected starred quote one place up (-1) or down (+1) among its code's."""
         quote = self.selected()
         if quote is None or not quote.illustrative:
@@ -392,7 +393,7 @@ class QuotesBrowser(QtWidgets.QWidget):
         return count
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
-        if self.summary.text.document().isModified():
+        if self.summary.is_dirty():
             self.summary.save()
         self.job.shutdown()
         super().closeEvent(event)

@@ -30,6 +30,7 @@ class SummaryEditor(QtWidgets.QWidget):
         self._author = author
         self._scope_key = scope_key
         self._loaded: tuple[int, str] | None = None  # (code id, scope value) in the editor
+        self._dirty = False  # typed since loaded or saved
         self.target = QtWidgets.QComboBox()
         self.target.setToolTip(self.tr("Summarise this code, or the cluster it belongs to"))
         self.scope = QtWidgets.QComboBox()
@@ -50,11 +51,13 @@ class SummaryEditor(QtWidgets.QWidget):
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.status)
         buttons = QtWidgets.QHBoxLayout()
-        buttons.addWidget(self.status, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
         self.save_button.clicked.connect(self.save)
+        self.text.textChanged.connect(self._edited)
         self.target.currentIndexChanged.connect(self._switch)
         self.scope.currentIndexChanged.connect(self._switch)
         self.reload_scopes()
@@ -126,14 +129,14 @@ class SummaryEditor(QtWidgets.QWidget):
         except QualcodeError as exc:
             self.status.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
             return None
-        self.text.document().setModified(False)
+        self._dirty = False
         self._show_status(record)
         self.saved.emit(record)
         return record
 
     # Internals --------------------------------------------------------------------------
     def _switch(self) -> None:
-        if self._loaded is not None and self.text.document().isModified():
+        if self._loaded is not None and self._dirty:
             self.save()  # keep what was typed before showing another summary
         self._loaded = self.current()
         record = None
@@ -147,10 +150,17 @@ class SummaryEditor(QtWidgets.QWidget):
                 record = None
         self.text.blockSignals(True)
         self.text.setPlainText(record.body if record else "")
-        self.text.document().setModified(False)
         self.text.blockSignals(False)
+        self._dirty = False
         if self._loaded is not None:
             self._show_status(record)
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def _edited(self) -> None:
+        self._dirty = True
+        self.status.setText(self.tr("Not saved yet."))
 
     def _show_status(self, record: SummaryRecord | None) -> None:
         if record is None:

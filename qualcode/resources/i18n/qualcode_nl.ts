@@ -2,254 +2,377 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl">
 <context>
-    <name>AnalysisView</name>
+    <name>AgreementPanel</name>
     <message>
-        <source>Analysis</source>
+        <source>Codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Two coders on one passage count twice; choose one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Coder</source>
-        <translation type="unfinished">Codeur</translation>
-    </message>
-    <message>
-        <source>Codes × attribute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Co-occurrence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Context – mechanism – outcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>codings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>documents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>speakers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>codes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>clusters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>heatmap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bar chart of totals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export &amp;table…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export c&amp;hart…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>per</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>for</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>overlapping codings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the same unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paragraph</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>speaker turn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sentence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Codes together in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>of</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>c = n12 / (n1 + n2 − n12): 0 means never together, 1 always together.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>one document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>one speaker turn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Per</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>within</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All coders</source>
-        <translation type="unfinished">Alle codeurs</translation>
-    </message>
-    <message>
-        <source>No document has attributes yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Computing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not computed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation type="unfinished">(geen)</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation type="unfinished">Code</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Code 1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code 2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pair(s) of codes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Context</source>
-        <translation type="unfinished">Context</translation>
-    </message>
-    <message>
-        <source>Mechanism</source>
-        <translation type="unfinished">Mechanisme</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation type="unfinished">Uitkomst</translation>
-    </message>
-    <message>
-        <source>Units</source>
+        <source>Clusters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Documents</source>
         <translation type="unfinished">Documenten</translation>
     </message>
+    <message>
+        <source>Inter-coder agreement</source>
+        <translation type="unfinished">Interbeoordelaarsbetrouwbaarheid</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Annuleren</translation>
+    </message>
+    <message>
+        <source>Coders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tentative / reliable α</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bootstrap samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As (lead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consensus coding...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation type="unfinished">Grafiek</translation>
+    </message>
+    <message>
+        <source>Disagreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least two coders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} codes, {1} documents, {2} disagreements ({3:.1f} s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; {0} note(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall: α = {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consensus coding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code for {0} {1}-{2}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not adjudicated: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision stored by {0}: {1}, {2} consensus coding(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisView</name>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>Two coders on one passage count twice; choose one</source>
+        <translation>Twee codeurs op één passage tellen dubbel; kies er één</translation>
+    </message>
+    <message>
+        <source>Coder</source>
+        <translation>Codeur</translation>
+    </message>
+    <message>
+        <source>Codes × attribute</source>
+        <translation>Codes × kenmerk</translation>
+    </message>
+    <message>
+        <source>Co-occurrence</source>
+        <translation>Samen voorkomen</translation>
+    </message>
+    <message>
+        <source>Context – mechanism – outcome</source>
+        <translation>Context – mechanisme – uitkomst</translation>
+    </message>
+    <message>
+        <source>codings</source>
+        <translation>coderingen</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>documenten</translation>
+    </message>
+    <message>
+        <source>speakers</source>
+        <translation>sprekers</translation>
+    </message>
+    <message>
+        <source>codes</source>
+        <translation>codes</translation>
+    </message>
+    <message>
+        <source>clusters</source>
+        <translation>clusters</translation>
+    </message>
+    <message>
+        <source>heatmap</source>
+        <translation>heatmap</translation>
+    </message>
+    <message>
+        <source>bar chart of totals</source>
+        <translation>staafdiagram van totalen</translation>
+    </message>
+    <message>
+        <source>Export &amp;table…</source>
+        <translation>&amp;Tabel exporteren…</translation>
+    </message>
+    <message>
+        <source>Export c&amp;hart…</source>
+        <translation>&amp;Grafiek exporteren…</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Tel</translation>
+    </message>
+    <message>
+        <source>per</source>
+        <translation>per</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>voor</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Grafiek</translation>
+    </message>
+    <message>
+        <source>overlapping codings</source>
+        <translation>overlappende coderingen</translation>
+    </message>
+    <message>
+        <source>the same unit</source>
+        <translation>dezelfde eenheid</translation>
+    </message>
+    <message>
+        <source>paragraph</source>
+        <translation>alinea</translation>
+    </message>
+    <message>
+        <source>speaker turn</source>
+        <translation>spreekbeurt</translation>
+    </message>
+    <message>
+        <source>sentence</source>
+        <translation>zin</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>Codes together in</source>
+        <translation>Codes samen in</translation>
+    </message>
+    <message>
+        <source>of</source>
+        <translation>van</translation>
+    </message>
+    <message>
+        <source>c = n12 / (n1 + n2 − n12): 0 means never together, 1 always together.</source>
+        <translation>c = n12 / (n1 + n2 − n12): 0 betekent nooit samen, 1 altijd samen.</translation>
+    </message>
+    <message>
+        <source>one document</source>
+        <translation>één document</translation>
+    </message>
+    <message>
+        <source>one speaker turn</source>
+        <translation>één spreekbeurt</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>Per</translation>
+    </message>
+    <message>
+        <source>within</source>
+        <translation>binnen</translation>
+    </message>
+    <message>
+        <source>All coders</source>
+        <translation>Alle codeurs</translation>
+    </message>
+    <message>
+        <source>No document has attributes yet.</source>
+        <translation>Nog geen document heeft kenmerken.</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Bezig met berekenen…</translation>
+    </message>
+    <message>
+        <source>Not computed: %1</source>
+        <translation>Niet berekend: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Totaal</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n rij</numerusform>
+            <numerusform>%n rijen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Code 1</source>
+        <translation>Code 1</translation>
+    </message>
+    <message>
+        <source>Code 2</source>
+        <translation>Code 2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pair(s) of codes</source>
+        <translation>
+            <numerusform>%n paar codes</numerusform>
+            <numerusform>%n paren codes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Context</translation>
+    </message>
+    <message>
+        <source>Mechanism</source>
+        <translation>Mechanisme</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Eenheden</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
     <message numerus="yes">
         <source>%1 (%n configuration(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n configuratie)</numerusform>
+            <numerusform>%1 (%n configuraties)</numerusform>
         </translation>
     </message>
     <message>
         <source>No unit holds a context, mechanism and outcome code together.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen eenheid bevat samen een context-, mechanisme- en uitkomstcode.</translation>
     </message>
     <message>
         <source>Tag codes as context, mechanism or outcome in the code editor first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Markeer eerst codes als context, mechanisme of uitkomst in de code-editor.</translation>
     </message>
     <message numerus="yes">
         <source>%n configuration(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n configuratie</numerusform>
+            <numerusform>%n configuraties</numerusform>
         </translation>
     </message>
     <message>
         <source>Export matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Matrix exporteren</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel-werkmap (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
     </message>
     <message>
         <source>Export chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Grafiek exporteren</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG image (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-afbeelding (*.png);;SVG-afbeelding (*.svg)</translation>
     </message>
     <message>
         <source>%1 per %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 per %2</translation>
     </message>
     <message>
         <source>Not exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet geëxporteerd: %1</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1625,136 +1748,136 @@
     <name>QuotesBrowser</name>
     <message>
         <source>Quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>Citaten</translation>
     </message>
     <message>
         <source>Include sub-codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Inclusief subcodes</translation>
     </message>
     <message>
         <source>Search in the quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoeken in de citaten</translation>
     </message>
     <message>
         <source>Illustrative only</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen illustratief</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Coder</source>
-        <translation type="unfinished">Codeur</translation>
+        <translation>Codeur</translation>
     </message>
     <message>
         <source>Speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Spreker</translation>
     </message>
     <message>
         <source>Intervention</source>
-        <translation type="unfinished">Interventie</translation>
+        <translation>Interventie</translation>
     </message>
     <message>
         <source>Attribute</source>
-        <translation type="unfinished">Kenmerk</translation>
+        <translation>Kenmerk</translation>
     </message>
     <message>
         <source>Select a quote to read it in its context.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een citaat om het in zijn context te lezen.</translation>
     </message>
     <message>
         <source>&amp;Star</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ster</translation>
     </message>
     <message>
         <source>Mark the quote as illustrative (or unmark it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markeer het citaat als illustratief (of haal de markering weg)</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>Om&amp;hoog</translation>
     </message>
     <message>
         <source>Move &amp;down</source>
-        <translation type="unfinished"></translation>
+        <translation>Om&amp;laag</translation>
     </message>
     <message>
         <source>Order the starred quotes of this code for the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Zet de citaten met ster van deze code op volgorde voor het rapport</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporteren…</translation>
     </message>
     <message>
         <source>Save the quotes shown as CSV or Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Sla de getoonde citaten op als CSV of Excel</translation>
     </message>
     <message>
         <source>Consensus layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Consensuslaag</translation>
     </message>
     <message>
         <source>All codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle codes</translation>
     </message>
     <message>
         <source>All coders</source>
-        <translation type="unfinished">Alle codeurs</translation>
+        <translation>Alle codeurs</translation>
     </message>
     <message>
         <source>All speakers</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle sprekers</translation>
     </message>
     <message>
         <source>All interventions</source>
-        <translation type="unfinished">Alle interventies</translation>
+        <translation>Alle interventies</translation>
     </message>
     <message>
         <source>Other attribute…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ander kenmerk…</translation>
     </message>
     <message>
         <source>any value</source>
-        <translation type="unfinished"></translation>
+        <translation>elke waarde</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezig met zoeken…</translation>
     </message>
     <message numerus="yes">
         <source>%n quote(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n citaat</numerusform>
+            <numerusform>%n citaten</numerusform>
         </translation>
     </message>
     <message>
         <source>paragraph %1</source>
-        <translation type="unfinished"></translation>
+        <translation>alinea %1</translation>
     </message>
     <message>
         <source>Un&amp;star</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ster weghalen</translation>
     </message>
     <message>
         <source>Export quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>Citaten exporteren</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel-werkmap (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
     </message>
     <message>
         <source>Not exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet geëxporteerd: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n quote(s) exported to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n citaat geëxporteerd naar %1</numerusform>
+            <numerusform>%n citaten geëxporteerd naar %1</numerusform>
         </translation>
     </message>
 </context>
@@ -1762,31 +1885,31 @@
     <name>QuotesModel</name>
     <message>
         <source>Code</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished">Document</translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>Speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Spreker</translation>
     </message>
     <message>
         <source>Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>Citaat</translation>
     </message>
     <message>
         <source>Coder</source>
-        <translation type="unfinished">Codeur</translation>
+        <translation>Codeur</translation>
     </message>
     <message>
         <source>Illustrative quote (click to star); the number is its place</source>
-        <translation type="unfinished"></translation>
+        <translation>Illustratief citaat (klik voor een ster); het getal is de plaats</translation>
     </message>
     <message>
         <source>paragraph %1</source>
-        <translation type="unfinished"></translation>
+        <translation>alinea %1</translation>
     </message>
 </context>
 <context>
@@ -1919,59 +2042,63 @@
     <name>SummaryEditor</name>
     <message>
         <source>Summarise this code, or the cluster it belongs to</source>
-        <translation type="unfinished"></translation>
+        <translation>Vat deze code samen, of het cluster waartoe ze hoort</translation>
     </message>
     <message>
         <source>A summary per intervention, or one across all of them</source>
-        <translation type="unfinished"></translation>
+        <translation>Een samenvatting per interventie, of één over alle interventies</translation>
     </message>
     <message>
         <source>What do the quotes of this code say?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat zeggen de citaten van deze code?</translation>
     </message>
     <message>
         <source>&amp;Save summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Samenvatting &amp;opslaan</translation>
     </message>
     <message>
         <source>&lt;b&gt;Summary&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Samenvatting&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Of</source>
-        <translation type="unfinished"></translation>
+        <translation>Van</translation>
     </message>
     <message>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor</translation>
     </message>
     <message>
         <source>All interventions (cross-case)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle interventies (cross-case)</translation>
     </message>
     <message>
         <source>%1 (cluster)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (cluster)</translation>
     </message>
     <message>
         <source>Choose a code to write its summary.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een code om de samenvatting te schrijven.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet opgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>Nog niet opgeslagen.</translation>
     </message>
     <message>
         <source>No summary yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen samenvatting.</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>onbekend</translation>
     </message>
     <message>
         <source>Saved by %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen door %1, %2</translation>
     </message>
 </context>
 <context>
