@@ -142,7 +142,12 @@ def test_cancel_stops_between_files_and_keeps_the_report(
     folder = transcripts(tmp_path / "in")
     worker = Worker(import_job(window.project, ImportOptions(paths=[folder])))
     # Cancel as soon as the first file is announced: that file completes, the next not.
-    worker.progressed.connect(lambda _m, done, _t: worker.cancel() if done == 0 else None)
+    # A direct connection cancels on the worker thread at once; a queued one could arrive
+    # after both small files are done.
+    worker.progressed.connect(
+        lambda _m, done, _t: worker.cancel() if done == 0 else None,
+        QtCore.Qt.ConnectionType.DirectConnection,
+    )
     with notices_on_gui_thread(window.project):
         worker.start()
         qtbot.waitUntil(worker.isFinished, timeout=10000)

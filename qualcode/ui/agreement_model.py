@@ -64,7 +64,22 @@ DISAGREEMENT_COLUMNS = (
 
 
 def column_title(text: str) -> str:
-    return QtCore.QCoreApplication.translate("AgreementColumns", text)
+    # Spelled out so the translation tools find each string.
+    translate = QtCore.QCoreApplication.translate
+    titles = {
+        "Code": translate("AgreementColumns", "Code"),
+        "% agree": translate("AgreementColumns", "% agree"),
+        "95% CI": translate("AgreementColumns", "95% CI"),
+        "Units": translate("AgreementColumns", "Units"),
+        "Coded": translate("AgreementColumns", "Coded"),
+        "binary α": translate("AgreementColumns", "binary α"),
+        "Segments": translate("AgreementColumns", "Segments"),
+        "Length": translate("AgreementColumns", "Length"),
+        "Document": translate("AgreementColumns", "Document"),
+        "Where": translate("AgreementColumns", "Where"),
+        "Text": translate("AgreementColumns", "Text"),
+    }
+    return titles.get(text, text)
 
 
 class FiguresModel(QtCore.QAbstractTableModel):

@@ -2,126 +2,173 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl">
 <context>
+    <name>AgreementColumns</name>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>% agree</source>
+        <translation>% overeenstemming</translation>
+    </message>
+    <message>
+        <source>95% CI</source>
+        <translation>95%-BI</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Eenheden</translation>
+    </message>
+    <message>
+        <source>Coded</source>
+        <translation>Gecodeerd</translation>
+    </message>
+    <message>
+        <source>binary α</source>
+        <translation>binaire α</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Segmenten</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Lengte</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Waar</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+</context>
+<context>
     <name>AgreementPanel</name>
     <message>
         <source>Codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes</translation>
     </message>
     <message>
         <source>Clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>Clusters</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished">Documenten</translation>
+        <translation>Documenten</translation>
     </message>
     <message>
         <source>Inter-coder agreement</source>
-        <translation type="unfinished">Interbeoordelaarsbetrouwbaarheid</translation>
+        <translation>Overeenstemming tussen codeurs</translation>
     </message>
     <message>
         <source>Compute</source>
-        <translation type="unfinished"></translation>
+        <translation>Berekenen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Annuleren</translation>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>Coders</source>
-        <translation type="unfinished"></translation>
+        <translation>Codeurs</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Eenheid</translation>
     </message>
     <message>
         <source>Coverage threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Dekkingsdrempel</translation>
     </message>
     <message>
         <source>Tentative / reliable α</source>
-        <translation type="unfinished"></translation>
+        <translation>Voorlopig / betrouwbaar α</translation>
     </message>
     <message>
         <source>Bootstrap samples</source>
-        <translation type="unfinished"></translation>
+        <translation>Bootstrap-steekproeven</translation>
     </message>
     <message>
         <source>As (lead)</source>
-        <translation type="unfinished"></translation>
+        <translation>Als (coördinator)</translation>
     </message>
     <message>
         <source>Accept A</source>
-        <translation type="unfinished"></translation>
+        <translation>A overnemen</translation>
     </message>
     <message>
         <source>Accept B</source>
-        <translation type="unfinished"></translation>
+        <translation>B overnemen</translation>
     </message>
     <message>
         <source>Accept both</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide overnemen</translation>
     </message>
     <message>
         <source>Consensus coding...</source>
-        <translation type="unfinished"></translation>
+        <translation>Consensuscodering...</translation>
     </message>
     <message>
         <source>Figures</source>
-        <translation type="unfinished"></translation>
+        <translation>Cijfers</translation>
     </message>
     <message>
         <source>Chart</source>
-        <translation type="unfinished">Grafiek</translation>
+        <translation>Grafiek</translation>
     </message>
     <message>
         <source>Disagreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschillen</translation>
     </message>
     <message>
         <source>Tick at least two coders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vink minstens twee codeurs aan.</translation>
     </message>
     <message>
         <source>Computing...</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezig met berekenen...</translation>
     </message>
     <message>
         <source>Not computed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet berekend: {0}</translation>
     </message>
     <message>
         <source>{0} codes, {1} documents, {2} disagreements ({3:.1f} s)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} codes, {1} documenten, {2} verschillen ({3:.1f} s)</translation>
     </message>
     <message>
         <source>; {0} note(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>; {0} opmerking(en)</translation>
     </message>
     <message>
         <source>Overall: α = {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Totaal: α = {0}</translation>
     </message>
     <message>
         <source>Accept {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} overnemen</translation>
     </message>
     <message>
         <source>Consensus coding</source>
-        <translation type="unfinished"></translation>
+        <translation>Consensuscodering</translation>
     </message>
     <message>
         <source>Code for {0} {1}-{2}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Code voor {0} {1}-{2}:</translation>
     </message>
     <message>
         <source>Not adjudicated: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet beslist: {0}</translation>
     </message>
     <message>
         <source>Decision stored by {0}: {1}, {2} consensus coding(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Besluit opgeslagen door {0}: {1}, {2} consensuscodering(en)</translation>
     </message>
 </context>
 <context>
