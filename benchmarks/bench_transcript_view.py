@@ -22,12 +22,48 @@ from qualcode.ui.highlights import Highlight, tooltip_html
 from qualcode.ui.qt import QtWidgets, ensure_app
 from qualcode.ui.transcript_view import TranscriptView
 
-COLOURS = ["#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1",
-           "#FF9DA7", "#9C755F", "#BAB0AC"]
+COLOURS = [
+    "#4E79A7",
+    "#F28E2B",
+    "#E15759",
+    "#76B7B2",
+    "#59A14F",
+    "#EDC948",
+    "#B07AA1",
+    "#FF9DA7",
+    "#9C755F",
+    "#BAB0AC",
+]
 WORDS = [
-    "ik", "had", "het", "gevoel", "dat", "niemand", "echt", "luisterde", "maar", "mijn",
-    "mentor", "belde", "elke", "week", "en", "dat", "gaf", "rust", "omdat", "ze", "vroeg",
-    "hoe", "het", "ging", "met", "de", "studie", "en", "thuis",
+    "ik",
+    "had",
+    "het",
+    "gevoel",
+    "dat",
+    "niemand",
+    "echt",
+    "luisterde",
+    "maar",
+    "mijn",
+    "mentor",
+    "belde",
+    "elke",
+    "week",
+    "en",
+    "dat",
+    "gaf",
+    "rust",
+    "omdat",
+    "ze",
+    "vroeg",
+    "hoe",
+    "het",
+    "ging",
+    "met",
+    "de",
+    "studie",
+    "en",
+    "thuis",
 ]
 
 
@@ -54,8 +90,16 @@ def make_highlights(text_length: int, count: int, rng: random.Random) -> list[Hi
         start = rng.randrange(0, text_length - 400)
         end = start + rng.randint(20, 400)
         colour = COLOURS[i % len(COLOURS)]
-        result.append(Highlight(i + 1, start, end, colour, f"Code {i % 40}",
-                                tooltip_html(f"Cluster / Code {i % 40}", "Anouk", "")))
+        result.append(
+            Highlight(
+                i + 1,
+                start,
+                end,
+                colour,
+                f"Code {i % 40}",
+                tooltip_html(f"Cluster / Code {i % 40}", "Anouk", ""),
+            )
+        )
     return result
 
 
@@ -72,8 +116,9 @@ def drain(app: QtWidgets.QApplication, seconds: float = 0.5) -> None:
         time.sleep(0.01)
 
 
-def measure_once(app: QtWidgets.QApplication, text: str, turns: list[TurnRecord],
-                 highlights: list[Highlight]) -> tuple[float, float, list[float]]:
+def measure_once(
+    app: QtWidgets.QApplication, text: str, turns: list[TurnRecord], highlights: list[Highlight]
+) -> tuple[float, float, list[float]]:
     view = TranscriptView()
     view.resize(1000, 800)
     view.show()

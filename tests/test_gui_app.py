@@ -54,8 +54,9 @@ def test_failed_sample_build_leaves_nothing_behind(qtbot, tmp_path, monkeypatch)
         raise OSError("disk full")
 
     monkeypatch.setattr(qualcode.demo, "build_demo", broken)
-    monkeypatch.setattr(project_flow.QtWidgets.QMessageBox, "warning",
-                        staticmethod(lambda *a, **k: None))
+    monkeypatch.setattr(
+        project_flow.QtWidgets.QMessageBox, "warning", staticmethod(lambda *a, **k: None)
+    )
     window = MainWindow()
     qtbot.addWidget(window)
     assert not project_flow.open_sample(window, tmp_path / "sample")
@@ -94,11 +95,31 @@ def test_gui_command_options_reach_the_window(monkeypatch, tmp_path) -> None:  #
 
     seen = {}
     monkeypatch.setattr(app, "run", lambda options: seen.setdefault("options", options) and 0)
-    assert cli.main(["gui", "x.qcdb", "--coder", "Bram", "--layer", "none", "--language",
-                     "nl", "--document", "NI01"]) == 0
+    assert (
+        cli.main(
+            [
+                "gui",
+                "x.qcdb",
+                "--coder",
+                "Bram",
+                "--layer",
+                "none",
+                "--language",
+                "nl",
+                "--document",
+                "NI01",
+            ]
+        )
+        == 0
+    )
     options = seen["options"]
-    assert (options.locator, options.coder, options.layer, options.language,
-            options.document) == ("x.qcdb", "Bram", "none", "nl", "NI01")
+    assert (options.locator, options.coder, options.layer, options.language, options.document) == (
+        "x.qcdb",
+        "Bram",
+        "none",
+        "nl",
+        "NI01",
+    )
 
 
 def test_first_coding_in_a_project_without_coders_asks_who_codes(  # type: ignore[no-untyped-def]
@@ -111,8 +132,9 @@ def test_first_coding_in_a_project_without_coders_asks_who_codes(  # type: ignor
     with create_project(locator) as project:
         project.documents.add("T1", "Student: Ik vond het fijn.")
         code = project.codebook.add("Positief")
-    monkeypatch.setattr(QtWidgets.QInputDialog, "getText",
-                        staticmethod(lambda *a, **k: ("Sanne", True)))
+    monkeypatch.setattr(
+        QtWidgets.QInputDialog, "getText", staticmethod(lambda *a, **k: ("Sanne", True))
+    )
     window = MainWindow()
     qtbot.addWidget(window)
     window.open_project(locator, remember=False)

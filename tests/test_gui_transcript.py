@@ -25,8 +25,11 @@ def h(coding_id: int, start: int, end: int, colour: str = "#4E79A7") -> Highligh
 
 def test_runs_flatten_overlaps_and_lanes_separate_them() -> None:
     items = [h(1, 0, 10, "#FF0000"), h(2, 5, 15, "#0000FF")]
-    assert runs(items) == [(0, 5, ("#FF0000",)), (5, 10, ("#FF0000", "#0000FF")),
-                           (10, 15, ("#0000FF",))]
+    assert runs(items) == [
+        (0, 5, ("#FF0000",)),
+        (5, 10, ("#FF0000", "#0000FF")),
+        (10, 15, ("#0000FF",)),
+    ]
     lanes = {x.coding_id: x.lane for x in assign_lanes([*items, h(3, 20, 30)])}
     assert lanes == {1: 0, 2: 1, 3: 0}
 

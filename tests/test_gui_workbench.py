@@ -67,8 +67,10 @@ def select(window, phrase: str) -> tuple[int, int]:  # type: ignore[no-untyped-d
 def codings(locator: str, coder: str = "Anouk") -> list[tuple[int, int, str]]:
     with open_project(locator) as project:
         names = {c.id: c.path_text for c in project.codebook.tree()}
-        return [(c.start, c.end, names[c.code_id])
-                for c in project.codings.list(document="NI01", coder=coder)]
+        return [
+            (c.start, c.end, names[c.code_id])
+            for c in project.codings.list(document="NI01", coder=coder)
+        ]
 
 
 def tree_index(window, name: str):  # type: ignore[no-untyped-def]
@@ -92,8 +94,9 @@ def test_code_by_double_click_then_undo_and_redo(qtbot, window, locator) -> None
     assert (*span, "Steungever / Mentor") in codings(locator)
     assert window.view.highlight_count() == before + 1
     with open_project(locator) as project:
-        coding_id = next(c.id for c in project.codings.list(document="NI01", coder="Anouk")
-                         if c.start == span[0])
+        coding_id = next(
+            c.id for c in project.codings.list(document="NI01", coder="Anouk") if c.start == span[0]
+        )
     window.undo_stack.undo()
     assert (*span, "Steungever / Mentor") not in codings(locator)
     assert window.view.highlight_count() == before
@@ -124,8 +127,13 @@ def test_drop_code_onto_selection(qtbot, window, locator) -> None:
     code_id = next(c.id for c in window.codes.values() if c.name == "Praktische steun")
     data = QtCore.QMimeData()
     data.setData(CODE_MIME, str(code_id).encode("ascii"))
-    event = QtGui.QDropEvent(QtCore.QPointF(20, 20), QtCore.Qt.DropAction.CopyAction, data,
-                             QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.KeyboardModifier(0))
+    event = QtGui.QDropEvent(
+        QtCore.QPointF(20, 20),
+        QtCore.Qt.DropAction.CopyAction,
+        data,
+        QtCore.Qt.MouseButton.LeftButton,
+        QtCore.Qt.KeyboardModifier(0),
+    )
     window.view.dropEvent(event)
     assert (*span, "Steungedrag / Praktische steun") in codings(locator)
 
@@ -227,8 +235,9 @@ def test_start_screen_lists_recent_projects(qtbot, locator) -> None:
     qtbot.addWidget(window)
     assert window.pages.currentWidget() is window.start
     assert window.start.recent.count() == 1
-    window.start.openRequested.emit(window.start.recent.item(0).data(
-        QtCore.Qt.ItemDataRole.UserRole + 1))
+    window.start.openRequested.emit(
+        window.start.recent.item(0).data(QtCore.Qt.ItemDataRole.UserRole + 1)
+    )
     assert window.project is not None and window.pages.currentWidget() is window.workbench
     assert window.coder is not None and window.coder.name == "Anouk"  # the first lead
     window.close()
@@ -257,13 +266,29 @@ def test_worker_reports_progress_and_cancels(qtbot) -> None:
 @pytest.mark.parametrize("with_project", [True, False], ids=["workbench", "start-screen"])
 def test_screenshot_cli_writes_png(tmp_path: Path, locator: str, with_project: bool) -> None:
     out = tmp_path / "shot.png"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "QUALCODE_SETTINGS": str(tmp_path / "cli.ini")}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "QUALCODE_SETTINGS": str(tmp_path / "cli.ini"),
+    }
     project = [locator] if with_project else []
     result = subprocess.run(
-        [sys.executable, "-m", "qualcode", "gui", *project, "--screenshot", str(out),
-         "--size", "1100x700"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "qualcode",
+            "gui",
+            *project,
+            "--screenshot",
+            str(out),
+            "--size",
+            "1100x700",
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     image = QtGui.QImage(str(out))

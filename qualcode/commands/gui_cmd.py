@@ -16,21 +16,28 @@ def _size(text: str) -> tuple[int, int]:
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     gui = subparsers.add_parser(
-        "gui", help="open the desktop app",
+        "gui",
+        help="open the desktop app",
         description="Open the coding workbench; without LOCATOR, a start screen with recent "
         "projects and the sample project.",
     )
-    gui.add_argument("locator", metavar="LOCATOR", nargs="?",
-                     help="project file (.qcdb) or database URL")
+    gui.add_argument(
+        "locator", metavar="LOCATOR", nargs="?", help="project file (.qcdb) or database URL"
+    )
     gui.add_argument("--coder", metavar="NAME", help="code as this coder")
     gui.add_argument("--language", choices=("en", "nl"), help="interface language")
-    gui.add_argument("--screenshot", metavar="FILE.png", type=Path,
-                     help="save a picture of the window and exit")
+    gui.add_argument(
+        "--screenshot", metavar="FILE.png", type=Path, help="save a picture of the window and exit"
+    )
     gui.add_argument("--document", metavar="NAME", help="open this document")
-    gui.add_argument("--layer", metavar="mine|all|none|CODER",
-                     help="whose codings to show (default: mine; screenshots: all)")
-    gui.add_argument("--size", metavar="WxH", type=_size, default=None,
-                     help="window size (default 1440x900)")
+    gui.add_argument(
+        "--layer",
+        metavar="mine|all|none|CODER",
+        help="whose codings to show (default: mine; screenshots: all)",
+    )
+    gui.add_argument(
+        "--size", metavar="WxH", type=_size, default=None, help="window size (default 1440x900)"
+    )
     gui.set_defaults(func=run_gui)
 
 
@@ -40,9 +47,12 @@ def run_gui(args: argparse.Namespace) -> int:
     # Without a locator (plain ``qualcode``) the start screen opens; --screenshot then
     # pictures the start screen.
     options = GuiOptions(
-        locator=getattr(args, "locator", None), coder=getattr(args, "coder", None),
-        language=getattr(args, "language", None), screenshot=args.screenshot,
-        document=getattr(args, "document", None), layer=getattr(args, "layer", None),
+        locator=getattr(args, "locator", None),
+        coder=getattr(args, "coder", None),
+        language=getattr(args, "language", None),
+        screenshot=args.screenshot,
+        document=getattr(args, "document", None),
+        layer=getattr(args, "layer", None),
         size=getattr(args, "size", None) or DEFAULT_SIZE,
     )
     return run(options)

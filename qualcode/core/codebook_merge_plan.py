@@ -274,5 +274,3 @@ def _details(entry: PlanEntry, skipped: Mapping[str, str]) -> list[str]:
 
 
 # --- planning -----------------------------------------------------------------------
-
-

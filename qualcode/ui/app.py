@@ -53,21 +53,47 @@ def palette_for(dark: bool) -> QtGui.QPalette:
     role = QtGui.QPalette.ColorRole
     p = QtGui.QPalette()
     if dark:
-        colours = {role.Window: "#25272b", role.WindowText: "#e4e4e6", role.Base: "#1d1f22",
-                   role.AlternateBase: "#2a2c30", role.Text: "#e6e6e8", role.Button: "#2e3035",
-                   role.ButtonText: "#e4e4e6", role.Highlight: "#4c7bd9",
-                   role.HighlightedText: "#ffffff", role.ToolTipBase: "#33363b",
-                   role.ToolTipText: "#f0f0f0", role.PlaceholderText: "#8b8e94",
-                   role.Mid: "#3a3d42", role.Midlight: "#34373c", role.Dark: "#18191b",
-                   role.Link: "#8ab4f8", role.Light: "#45484e", role.Shadow: "#000000"}
+        colours = {
+            role.Window: "#25272b",
+            role.WindowText: "#e4e4e6",
+            role.Base: "#1d1f22",
+            role.AlternateBase: "#2a2c30",
+            role.Text: "#e6e6e8",
+            role.Button: "#2e3035",
+            role.ButtonText: "#e4e4e6",
+            role.Highlight: "#4c7bd9",
+            role.HighlightedText: "#ffffff",
+            role.ToolTipBase: "#33363b",
+            role.ToolTipText: "#f0f0f0",
+            role.PlaceholderText: "#8b8e94",
+            role.Mid: "#3a3d42",
+            role.Midlight: "#34373c",
+            role.Dark: "#18191b",
+            role.Link: "#8ab4f8",
+            role.Light: "#45484e",
+            role.Shadow: "#000000",
+        }
     else:
-        colours = {role.Window: "#f3f3f1", role.WindowText: "#24262a", role.Base: "#ffffff",
-                   role.AlternateBase: "#f7f7f5", role.Text: "#1f2125", role.Button: "#f6f6f4",
-                   role.ButtonText: "#24262a", role.Highlight: "#3d6fc4",
-                   role.HighlightedText: "#ffffff", role.ToolTipBase: "#fffdf4",
-                   role.ToolTipText: "#24262a", role.PlaceholderText: "#8a8d93",
-                   role.Mid: "#d5d5d2", role.Midlight: "#e6e6e3", role.Dark: "#a8a8a4",
-                   role.Link: "#2f5fb3", role.Light: "#ffffff", role.Shadow: "#7a7a78"}
+        colours = {
+            role.Window: "#f3f3f1",
+            role.WindowText: "#24262a",
+            role.Base: "#ffffff",
+            role.AlternateBase: "#f7f7f5",
+            role.Text: "#1f2125",
+            role.Button: "#f6f6f4",
+            role.ButtonText: "#24262a",
+            role.Highlight: "#3d6fc4",
+            role.HighlightedText: "#ffffff",
+            role.ToolTipBase: "#fffdf4",
+            role.ToolTipText: "#24262a",
+            role.PlaceholderText: "#8a8d93",
+            role.Mid: "#d5d5d2",
+            role.Midlight: "#e6e6e3",
+            role.Dark: "#a8a8a4",
+            role.Link: "#2f5fb3",
+            role.Light: "#ffffff",
+            role.Shadow: "#7a7a78",
+        }
     for r, c in colours.items():
         p.setColor(r, QtGui.QColor(c))
     disabled = QtGui.QColor("#6b6e74" if dark else "#a3a5aa")
@@ -140,8 +166,7 @@ def switch_language(window: MainWindow, language: str) -> MainWindow:
     install_language(app, language)
     document_id, coder = window.document_id, window.coder
     project, stack = window.hand_over()
-    fresh = MainWindow(coder=coder.name if coder else window.requested_coder,
-                       undo_stack=stack)
+    fresh = MainWindow(coder=coder.name if coder else window.requested_coder, undo_stack=stack)
     fresh.quiet = window.quiet
     fresh.setGeometry(window.geometry())
     window.close()
@@ -167,10 +192,14 @@ def run(options: GuiOptions) -> int:
     window = MainWindow(coder=options.coder)
     window.quiet = options.screenshot is not None  # errors to stderr, never a modal dialog
     window.resize(*options.size)
-    if options.locator and window.open_project(options.locator,
-                                               remember=options.screenshot is None):
-        found = window.show_document_named(options.document) if (
-            options.document or options.screenshot) else True
+    if options.locator and window.open_project(
+        options.locator, remember=options.screenshot is None
+    ):
+        found = (
+            window.show_document_named(options.document)
+            if (options.document or options.screenshot)
+            else True
+        )
         if not found and options.document:
             window.report(f"no document named {options.document!r} in {options.locator}")
             if window.quiet:

@@ -62,8 +62,10 @@ class CodingController(QtCore.QObject):
         """A project without coders (created without a name) gets its first, a lead."""
         assert self.w.project is not None
         name, ok = QtWidgets.QInputDialog.getText(
-            self.w, self.tr("Who is coding?"),
-            self.tr("Your name, as coder (the first coder leads the project):"))
+            self.w,
+            self.tr("Who is coding?"),
+            self.tr("Your name, as coder (the first coder leads the project):"),
+        )
         if ok and name.strip():
             try:
                 self.w.project.coders.add(name.strip(), role="lead")
@@ -124,8 +126,9 @@ class CodingController(QtCore.QObject):
     def load(self) -> None:
         """The recent codes of the project just opened (kept per project in the settings)."""
         if self.w.project is not None:
-            self.recent = [c for c in project_flow.recent_codes(self.w.project.locator)
-                           if c in self.w.codes]
+            self.recent = [
+                c for c in project_flow.recent_codes(self.w.project.locator) if c in self.w.codes
+            ]
             self.recentChanged.emit()
 
     def forget_missing(self) -> None:
@@ -142,8 +145,10 @@ class CodingController(QtCore.QObject):
             return False
         if name is None:
             name, ok = QtWidgets.QInputDialog.getText(
-                self.w, self.tr("New inductive code"),
-                self.tr("Name of the new code (created under the selected code):"))
+                self.w,
+                self.tr("New inductive code"),
+                self.tr("Name of the new code (created under the selected code):"),
+            )
             if not ok:
                 return False
         name = name.strip()
@@ -171,8 +176,14 @@ class CodingController(QtCore.QObject):
             span = self.w.view.selection_span(snap=self.w.snap_to_words)
         parent = self.w.selected_code_id if self.w.selected_code_id in self.w.codes else None
         macro, create = create_and_apply(
-            project, name, parent_code=parent, coder_id=coder.id, origin="inductive",
-            document_id=document_id, span=span, label=label.replace("{0}", name),
+            project,
+            name,
+            parent_code=parent,
+            coder_id=coder.id,
+            origin="inductive",
+            document_id=document_id,
+            span=span,
+            label=label.replace("{0}", name),
         )
         if not self._push(macro):
             return False

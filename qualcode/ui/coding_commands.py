@@ -142,9 +142,7 @@ class UpdateCodingCommand(_ServiceCommand):
     def _undo(self) -> None:
         b = self.before
         if b is not None:
-            self.project.codings.update(
-                b.id, start=b.start, end=b.end, code=b.code_id, memo=b.memo
-            )
+            self.project.codings.update(b.id, start=b.start, end=b.end, code=b.code_id, memo=b.memo)
 
 
 class CreateCodeCommand(_ServiceCommand):
@@ -196,8 +194,14 @@ class MacroCommand(QtGui.QUndoCommand):
     @property
     def document_id(self) -> int | None:
         """The document a step codes in, so undo can show it."""
-        return next((getattr(s, "document_id", None) for s in self._steps
-                     if getattr(s, "document_id", None) is not None), None)
+        return next(
+            (
+                getattr(s, "document_id", None)
+                for s in self._steps
+                if getattr(s, "document_id", None) is not None
+            ),
+            None,
+        )
 
     def steps(self) -> list[_ServiceCommand]:
         return list(self._steps)
@@ -243,8 +247,9 @@ def create_and_apply(
     create step for the guid it got, and lets a failed step roll back the finished ones.
     """
     macro = MacroCommand(label)
-    create = CreateCodeCommand(project, name, parent_code=parent_code, coder_id=coder_id,
-                               origin=origin)
+    create = CreateCodeCommand(
+        project, name, parent_code=parent_code, coder_id=coder_id, origin=origin
+    )
     macro.add(create)
     if document_id is not None and span is not None:
         macro.add(_ApplyCreated(project, create, document_id, coder_id, span))
@@ -254,8 +259,14 @@ def create_and_apply(
 class _ApplyCreated(AddCodingCommand):
     """Applies the code its sibling ``CreateCodeCommand`` made (known only after redo)."""
 
-    def __init__(self, project: Project, create: CreateCodeCommand, document_id: int,
-                 coder_id: int, span: tuple[int, int]) -> None:
+    def __init__(
+        self,
+        project: Project,
+        create: CreateCodeCommand,
+        document_id: int,
+        coder_id: int,
+        span: tuple[int, int],
+    ) -> None:
         super().__init__(project, document_id, coder_id, 0, span[0], span[1])
         self._create = create
 

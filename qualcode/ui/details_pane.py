@@ -108,8 +108,9 @@ class DetailsPane(QtWidgets.QWidget):
         # Stack the two buttons when a narrow pane (or a long translation) cannot fit both.
         needed = self.set_span.sizeHint().width() + self.recode.sizeHint().width() + 12
         direction = QtWidgets.QBoxLayout.Direction
-        self._actions.setDirection(direction.LeftToRight if needed <= event.size().width()
-                                   else direction.TopToBottom)
+        self._actions.setDirection(
+            direction.LeftToRight if needed <= event.size().width() else direction.TopToBottom
+        )
         super().resizeEvent(event)
 
     # Code --------------------------------------------------------------------------------
@@ -117,7 +118,8 @@ class DetailsPane(QtWidgets.QWidget):
         if code is None:
             self.code_text.setText(
                 "<span style='color:palette(placeholder-text)'>"
-                + html.escape(self.tr("Select a code to see its definition.")) + "</span>"
+                + html.escape(self.tr("Select a code to see its definition."))
+                + "</span>"
             )
             return
         parts = [
@@ -126,22 +128,26 @@ class DetailsPane(QtWidgets.QWidget):
             f"<div style='color:gray'>{html.escape(code.path_text)} · "
             f"{html.escape(self._origin(code.origin))}</div>",
         ]
-        for title, body in ((self.tr("Definition"), code.definition),
-                            (self.tr("Include"), code.inclusion),
-                            (self.tr("Exclude"), code.exclusion),
-                            (self.tr("Example"), code.example)):
+        for title, body in (
+            (self.tr("Definition"), code.definition),
+            (self.tr("Include"), code.inclusion),
+            (self.tr("Exclude"), code.exclusion),
+            (self.tr("Example"), code.example),
+        ):
             if body.strip():
                 parts.append(f"<p><b>{html.escape(title)}</b><br>{html.escape(body)}</p>")
         for memo in memos:
             who = f" — {html.escape(memo.author)}" if memo.author else ""
-            parts.append(f"<p><b>{html.escape(self.tr('Memo'))}{who}</b><br>"
-                         f"{html.escape(memo.body)}</p>")
+            parts.append(
+                f"<p><b>{html.escape(self.tr('Memo'))}{who}</b><br>{html.escape(memo.body)}</p>"
+            )
         self.code_text.setText("".join(parts))
 
     def _origin(self, origin: str) -> str:
         # Spelled out so lupdate sees both strings.
         return {"deductive": self.tr("deductive"), "inductive": self.tr("inductive")}.get(
-            origin, origin)
+            origin, origin
+        )
 
     # Codings ------------------------------------------------------------------------------
     def show_codings(self, rows: Sequence[CodingRow]) -> None:
@@ -152,8 +158,7 @@ class DetailsPane(QtWidgets.QWidget):
         self.codings.clear()
         for row in rows:
             item = QtWidgets.QTreeWidgetItem(
-                [row.code_path.rsplit(" / ", 1)[-1], row.coder,
-                 row.coding.memo.replace("\n", " ")]
+                [row.code_path.rsplit(" / ", 1)[-1], row.coder, row.coding.memo.replace("\n", " ")]
             )
             item.setData(0, ID_ROLE, row.coding.id)
             pixmap = QtGui.QPixmap(10, 10)

@@ -13,8 +13,7 @@ CONTEXT = 48
 class FindBar(QtWidgets.QWidget):
     """Ctrl+F: type to find in the open transcript; Enter / Shift+Enter for next / previous."""
 
-    def __init__(self, view: TranscriptView,
-                 parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(self, view: TranscriptView, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self._view = view
         self.edit = QtWidgets.QLineEdit()
@@ -81,8 +80,11 @@ class FindBar(QtWidgets.QWidget):
         # Wrap around, like every editor does.
         cursor = self._view.textCursor()
         backward = bool(flags & QtGui.QTextDocument.FindFlag.FindBackward)
-        cursor.movePosition(QtGui.QTextCursor.MoveOperation.End if backward
-                            else QtGui.QTextCursor.MoveOperation.Start)
+        cursor.movePosition(
+            QtGui.QTextCursor.MoveOperation.End
+            if backward
+            else QtGui.QTextCursor.MoveOperation.Start
+        )
         self._view.setTextCursor(cursor)
         found = self._view.find(text, flags)
         if found:

@@ -11,8 +11,13 @@ from qualcode.ui.highlights import Highlight, tooltip_html
 FIXED_LAYERS = ("mine", "all", "none")
 
 
-def visible_codings(project: Project, document_id: int, viewer: CoderRecord, layer: str,
-                    coders: Mapping[int, CoderRecord]) -> list[CodingRecord]:
+def visible_codings(
+    project: Project,
+    document_id: int,
+    viewer: CoderRecord,
+    layer: str,
+    coders: Mapping[int, CoderRecord],
+) -> list[CodingRecord]:
     """``layer`` is mine, all, none or a coder's name; blinding always applies first, so a
     coder never sees a colleague's codings on a blind document before the lead reveals it."""
     if layer == "none":
@@ -26,8 +31,11 @@ def visible_codings(project: Project, document_id: int, viewer: CoderRecord, lay
     return [r for r in rows if r.coder_id in wanted]
 
 
-def highlights_for(codings: Sequence[CodingRecord], codes: Mapping[int, CodeRecord],
-                   coders: Mapping[int, CoderRecord]) -> list[Highlight]:
+def highlights_for(
+    codings: Sequence[CodingRecord],
+    codes: Mapping[int, CodeRecord],
+    coders: Mapping[int, CoderRecord],
+) -> list[Highlight]:
     # With several coders on screen the margin says whose stripe is whose.
     several = len({c.coder_id for c in codings}) > 1
     result = []
@@ -36,9 +44,15 @@ def highlights_for(codings: Sequence[CodingRecord], codes: Mapping[int, CodeReco
         coder = coders.get(coding.coder_id)
         if code is None:  # a code deleted a moment ago; its notice is on the way
             continue
-        result.append(Highlight(
-            coding.id, coding.start, coding.end, code.colour, code.name,
-            tooltip_html(code.path_text, coder.name if coder else "?", coding.memo),
-            who=coder.name[:1] if several and coder else "",
-        ))
+        result.append(
+            Highlight(
+                coding.id,
+                coding.start,
+                coding.end,
+                code.colour,
+                code.name,
+                tooltip_html(code.path_text, coder.name if coder else "?", coding.memo),
+                who=coder.name[:1] if several and coder else "",
+            )
+        )
     return result

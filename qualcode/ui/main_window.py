@@ -47,8 +47,9 @@ def _panel(heading: QtWidgets.QLabel | None, *widgets: QtWidgets.QWidget) -> QtW
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    def __init__(self, coder: str | None = None,
-                 undo_stack: QtGui.QUndoStack | None = None) -> None:
+    def __init__(
+        self, coder: str | None = None, undo_stack: QtGui.QUndoStack | None = None
+    ) -> None:
         super().__init__()
         self.setWindowTitle("Qualcode")
         self.project: Project | None = None
@@ -124,8 +125,9 @@ class MainWindow(QtWidgets.QMainWindow):
         for pane, width in ((self.browser_holder, 170), (centre, 380), (self.right, 280)):
             pane.setMinimumWidth(width)
         for label in (self.doc_title, self.doc_meta):
-            label.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored,
-                                QtWidgets.QSizePolicy.Policy.Preferred)
+            label.setSizePolicy(
+                QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred
+            )
         self.splitter.setSizes([320, 700, 420])
         self.right.setSizes([420, 440])
         for splitter, key in ((self.splitter, "main"), (self.right, "right")):
@@ -243,8 +245,9 @@ class MainWindow(QtWidgets.QMainWindow):
     def reload_coders(self) -> None:
         assert self.project is not None
         self.coders = {c.id: c for c in self.project.coders.list()}
-        self.coder = project_flow.pick_coder(list(self.coders.values()), self.requested_coder,
-                                             self.coder)
+        self.coder = project_flow.pick_coder(
+            list(self.coders.values()), self.requested_coder, self.coder
+        )
         refresh_coder_widgets(self)
 
     def reload_codes(self) -> None:
@@ -283,8 +286,7 @@ class MainWindow(QtWidgets.QMainWindow):
         if name:
             match = next((d for d in documents if d.name == name), None)
         else:  # the first document with codings makes the most telling picture
-            match = next((d for d in documents if self.project.codings.list(document=d.id)),
-                         None)
+            match = next((d for d in documents if self.project.codings.list(document=d.id)), None)
         if match is None:
             return False
         self.show_document(match.id)
@@ -295,8 +297,9 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         record = self.project.documents.get(document_id)
         self.document_id = document_id
-        self.view.set_transcript(self.project.documents.text(document_id),
-                                 self.project.documents.turns(document_id))
+        self.view.set_transcript(
+            self.project.documents.text(document_id), self.project.documents.turns(document_id)
+        )
         self._update_header(record)
         if self.browser is not None:
             self.browser.select_document(document_id)
@@ -312,10 +315,13 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _update_header(self, record: DocumentRecord) -> None:
         self.doc_title.setText(record.name)
-        attrs = [record.attributes.get(k, "") for k in ("intervention", "institution",
-                                                         "education_level", "source_type")]
-        meta = [a for a in attrs if a] + [self.tr("{0} characters").replace(
-            "{0}", f"{record.length:,}")]
+        attrs = [
+            record.attributes.get(k, "")
+            for k in ("intervention", "institution", "education_level", "source_type")
+        ]
+        meta = [a for a in attrs if a] + [
+            self.tr("{0} characters").replace("{0}", f"{record.length:,}")
+        ]
         if record.blind and not record.revealed:
             meta.append(self.tr("blind coding"))
         self.doc_meta.setText(" · ".join(meta))
@@ -323,16 +329,16 @@ class MainWindow(QtWidgets.QMainWindow):
     def visible_codings(self) -> list[CodingRecord]:
         if self.project is None or self.document_id is None or self.coder is None:
             return []
-        return visible_codings(self.project, self.document_id, self.coder, self.layer,
-                               self.coders)
+        return visible_codings(self.project, self.document_id, self.coder, self.layer, self.coders)
 
     def refresh_highlights(self) -> None:
         codings = self.visible_codings()
         self.visible = {c.id: c for c in codings}
         highlights = highlights_for(codings, self.codes, self.coders)
         self.view.set_highlights(highlights)
-        self.statusBar().showMessage(self.tr("{0} codings shown").replace(
-            "{0}", str(len(highlights))), 4000)
+        self.statusBar().showMessage(
+            self.tr("{0} codings shown").replace("{0}", str(len(highlights))), 4000
+        )
         self.update_details()
 
     # Details ------------------------------------------------------------------------
@@ -352,8 +358,15 @@ class MainWindow(QtWidgets.QMainWindow):
             if coding is None or code is None:
                 continue
             coder = self.coders.get(coding.coder_id)
-            rows.append(CodingRow(coding, code.path_text, code.colour,
-                                  coder.name if coder else "?", self.may_edit(coding.id)))
+            rows.append(
+                CodingRow(
+                    coding,
+                    code.path_text,
+                    code.colour,
+                    coder.name if coder else "?",
+                    self.may_edit(coding.id),
+                )
+            )
         self.details.show_codings(rows)
 
     def select_code(self, code_id: int) -> None:

@@ -19,8 +19,13 @@ def _tr(text: str) -> str:
     return QtCore.QCoreApplication.translate("MainWindow", text)
 
 
-def _action(window: MainWindow, menu: QtWidgets.QMenu, text: str, slot: object,
-            shortcut: str | QtGui.QKeySequence.StandardKey | None = None) -> QtGui.QAction:
+def _action(
+    window: MainWindow,
+    menu: QtWidgets.QMenu,
+    text: str,
+    slot: object,
+    shortcut: str | QtGui.QKeySequence.StandardKey | None = None,
+) -> QtGui.QAction:
     action = QtGui.QAction(text, window)
     if shortcut is not None:
         action.setShortcut(QtGui.QKeySequence(shortcut))
@@ -58,23 +63,26 @@ def build_menus(w: MainWindow) -> None:
     _action(w, edit, _tr("Find in &all documents…"), partial(_find_all, w), "Ctrl+Shift+F")
 
     coding = bar.addMenu(_tr("&Coding"))
-    apply = _action(w, coding, _tr("&Apply selected code"), partial(_apply_selected, w),
-                    "Ctrl+Return")
+    apply = _action(
+        w, coding, _tr("&Apply selected code"), partial(_apply_selected, w), "Ctrl+Return"
+    )
     _action(w, coding, _tr("&Quick code…"), partial(_focus_quick, w), "Ctrl+K")
     w.recent_codes_menu = coding.addMenu(_tr("Recent &codes"))
     w.recent_code_actions = []
     for n in range(9):
         action = QtGui.QAction(w)
         action.setShortcut(QtGui.QKeySequence(f"Ctrl+{n + 1}"))
-        action.triggered.connect(partial(lambda index, _checked=False: w.coding.apply_recent(
-            index), n))
+        action.triggered.connect(
+            partial(lambda index, _checked=False: w.coding.apply_recent(index), n)
+        )
         w.addAction(action)  # shortcuts work even while the submenu is hidden
         w.recent_code_actions.append(action)
     w.coding.recentChanged.connect(partial(_fill_recent_codes, w))
     _fill_recent_codes(w)
     coding.addSeparator()
-    inductive = _action(w, coding, _tr("&New inductive code…"), w.coding.new_inductive,
-                        "Ctrl+Alt+N")
+    inductive = _action(
+        w, coding, _tr("&New inductive code…"), w.coding.new_inductive, "Ctrl+Alt+N"
+    )
     in_vivo = _action(w, coding, _tr("&In-vivo code"), w.coding.in_vivo, "Ctrl+I")
     _action(w, coding, _tr("Give coding the &selected code"), w.coding.recode)
     remove = _action(w, coding, _tr("&Remove coding"), w.coding.remove, std.Delete)
@@ -84,8 +92,9 @@ def build_menus(w: MainWindow) -> None:
     w.details.addAction(remove)
     w.context_actions = [apply, inductive, in_vivo, remove]
     coding.addSeparator()
-    w.snap_action = _action(w, coding, _tr("&Snap selection to whole words"),
-                            partial(_toggle_snap, w))
+    w.snap_action = _action(
+        w, coding, _tr("&Snap selection to whole words"), partial(_toggle_snap, w)
+    )
     w.snap_action.setCheckable(True)
     w.snap_action.setChecked(w.snap_to_words)
 
@@ -117,20 +126,17 @@ def _build_toolbar(w: MainWindow) -> None:
     toolbar.addWidget(QtWidgets.QLabel(_tr("Coder") + " "))
     w.coder_combo = QtWidgets.QComboBox()
     w.coder_combo.setMinimumContentsLength(10)
-    w.coder_combo.activated.connect(
-        lambda index: w.set_coder(str(w.coder_combo.itemData(index)))
-    )
+    w.coder_combo.activated.connect(lambda index: w.set_coder(str(w.coder_combo.itemData(index))))
     toolbar.addWidget(w.coder_combo)
     toolbar.addWidget(QtWidgets.QLabel("  " + _tr("Show") + " "))
     w.layer_combo = QtWidgets.QComboBox()
     w.layer_combo.setMinimumContentsLength(12)
-    w.layer_combo.activated.connect(
-        lambda index: w.set_layer(str(w.layer_combo.itemData(index)))
-    )
+    w.layer_combo.activated.connect(lambda index: w.set_layer(str(w.layer_combo.itemData(index))))
     toolbar.addWidget(w.layer_combo)
     spacer = QtWidgets.QWidget()
-    spacer.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding,
-                         QtWidgets.QSizePolicy.Policy.Preferred)
+    spacer.setSizePolicy(
+        QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Preferred
+    )
     toolbar.addWidget(spacer)
     w.quick_code = QuickCodeBox()
     w.quick_code.codeChosen.connect(w.coding.apply_code)
@@ -162,8 +168,7 @@ def refresh_coder_widgets(w: MainWindow) -> None:
         if w.coder is not None and coder.id == w.coder.id:
             w.coder_combo.setCurrentIndex(w.coder_combo.count() - 1)
     w.coder_combo.blockSignals(False)
-    layers = [("mine", _tr("My codings")), ("all", _tr("All coders")),
-              ("none", _tr("No codings"))]
+    layers = [("mine", _tr("My codings")), ("all", _tr("All coders")), ("none", _tr("No codings"))]
     layers += [(c.name, _tr("Only {0}").replace("{0}", c.name)) for c in coders]
     w.layer_combo.blockSignals(True)
     w.layer_combo.clear()

@@ -71,12 +71,16 @@ def set_recent_codes(locator: str, code_ids: list[int]) -> None:
     settings().setValue(f"{_key(locator)}/recentCodes", ",".join(str(c) for c in code_ids))
 
 
-def pick_coder(coders: list[CoderRecord], requested: str | None,
-               current: CoderRecord | None) -> CoderRecord | None:
+def pick_coder(
+    coders: list[CoderRecord], requested: str | None, current: CoderRecord | None
+) -> CoderRecord | None:
     """``--coder``, else the one already chosen, else the last used, else the first lead."""
     by_name = {c.name: c for c in coders}
-    for name in (requested, current.name if current else None,
-                 str(settings().value("coder", "") or "")):
+    for name in (
+        requested,
+        current.name if current else None,
+        str(settings().value("coder", "") or ""),
+    ):
         if name and name in by_name:
             return by_name[name]
     leads = [c for c in coders if c.role == "lead"]
@@ -85,28 +89,32 @@ def pick_coder(coders: list[CoderRecord], requested: str | None,
 
 def open_locator(window: MainWindow, locator: str) -> None:
     if "://" not in locator and not Path(locator).exists():
-        QtWidgets.QMessageBox.warning(window, _tr("Cannot open project"),
-                                      _tr("{0} no longer exists.").replace("{0}", locator))
+        QtWidgets.QMessageBox.warning(
+            window, _tr("Cannot open project"), _tr("{0} no longer exists.").replace("{0}", locator)
+        )
         return
     window.open_project(locator)
 
 
 def browse(window: MainWindow) -> None:
     path, _ = QtWidgets.QFileDialog.getOpenFileName(
-        window, _tr("Open project"), str(Path.home()), _tr(FILTER))
+        window, _tr("Open project"), str(Path.home()), _tr(FILTER)
+    )
     if path:
         window.open_project(path)
 
 
 def new_project(window: MainWindow) -> None:
     path, _ = QtWidgets.QFileDialog.getSaveFileName(
-        window, _tr("New project"), str(Path.home() / "study.qcdb"), _tr(FILTER))
+        window, _tr("New project"), str(Path.home() / "study.qcdb"), _tr(FILTER)
+    )
     if not path:
         return
     if not path.endswith(".qcdb"):
         path += ".qcdb"
     name, ok = QtWidgets.QInputDialog.getText(
-        window, _tr("New project"), _tr("Your name, as coder (you become the lead):"))
+        window, _tr("New project"), _tr("Your name, as coder (you become the lead):")
+    )
     try:
         with create_project(path) as project:
             if ok and name.strip():

@@ -45,8 +45,14 @@ class QuickCodeBox(QtWidgets.QLineEdit):
         query = query.strip()
         if not query:
             return []
-        ranked = process.extract(query, self._paths, scorer=fuzz.WRatio, limit=LIMIT,
-                                 processor=str.casefold, score_cutoff=40)
+        ranked = process.extract(
+            query,
+            self._paths,
+            scorer=fuzz.WRatio,
+            limit=LIMIT,
+            processor=str.casefold,
+            score_cutoff=40,
+        )
         # Ties (common for short queries) go to the shorter, more specific path.
         ranked.sort(key=lambda r: (-round(r[1]), len(r[0])))
         return [path for path, _score, _index in ranked]

@@ -12,16 +12,21 @@ PATH_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
 class _RecentDelegate(QtWidgets.QStyledItemDelegate):
     """Project name in bold over its location in a muted colour."""
 
-    def paint(self, painter: QtGui.QPainter, option: QtWidgets.QStyleOptionViewItem,
-              index: QtCore.QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QtGui.QPainter,
+        option: QtWidgets.QStyleOptionViewItem,
+        index: QtCore.QModelIndex,
+    ) -> None:
         name, _, where = str(index.data()).partition("\n")
         style_option = QtWidgets.QStyleOptionViewItem(option)
         self.initStyleOption(style_option, index)
         style_option.text = ""
         widget = option.widget  # type: ignore[attr-defined]
         style = widget.style() if widget else QtWidgets.QApplication.style()
-        style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, style_option,
-                          painter, widget)
+        style.drawControl(
+            QtWidgets.QStyle.ControlElement.CE_ItemViewItem, style_option, painter, widget
+        )
         rect = option.rect.adjusted(10, 6, -10, -6)  # type: ignore[attr-defined]
         selected = bool(option.state & QtWidgets.QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         palette = option.palette  # type: ignore[attr-defined]
@@ -29,8 +34,13 @@ class _RecentDelegate(QtWidgets.QStyledItemDelegate):
         bold.setWeight(QtGui.QFont.Weight.DemiBold)
         painter.save()
         painter.setFont(bold)
-        painter.setPen(palette.color(QtGui.QPalette.ColorRole.HighlightedText if selected
-                                     else QtGui.QPalette.ColorRole.Text))
+        painter.setPen(
+            palette.color(
+                QtGui.QPalette.ColorRole.HighlightedText
+                if selected
+                else QtGui.QPalette.ColorRole.Text
+            )
+        )
         painter.drawText(rect, int(QtCore.Qt.AlignmentFlag.AlignTop), name)
         painter.setFont(option.font)  # type: ignore[attr-defined]
         if not selected:
@@ -38,8 +48,9 @@ class _RecentDelegate(QtWidgets.QStyledItemDelegate):
         painter.drawText(rect, int(QtCore.Qt.AlignmentFlag.AlignBottom), where)
         painter.restore()
 
-    def sizeHint(self, option: QtWidgets.QStyleOptionViewItem,
-                 index: QtCore.QModelIndex) -> QtCore.QSize:
+    def sizeHint(
+        self, option: QtWidgets.QStyleOptionViewItem, index: QtCore.QModelIndex
+    ) -> QtCore.QSize:
         height = QtGui.QFontMetrics(option.font).height()  # type: ignore[attr-defined]
         return QtCore.QSize(200, 2 * height + 16)
 
@@ -57,21 +68,25 @@ class StartScreen(QtWidgets.QWidget):
         font.setPointSizeF(font.pointSizeF() * 2.4)
         font.setWeight(QtGui.QFont.Weight.DemiBold)
         title.setFont(font)
-        subtitle = QtWidgets.QLabel(self.tr(
-            "Qualitative coding with versioned codebooks and inter-coder agreement."))
+        subtitle = QtWidgets.QLabel(
+            self.tr("Qualitative coding with versioned codebooks and inter-coder agreement.")
+        )
         subtitle.setStyleSheet("color: palette(placeholder-text);")
         subtitle.setWordWrap(True)
 
         self.new_button = self._button(self.tr("New project…"), self.newRequested)
         self.open_button = self._button(self.tr("Open project…"), self.browseRequested)
-        self.sample_button = self._button(self.tr("Open the sample project"),
-                                          self.sampleRequested)
+        self.sample_button = self._button(self.tr("Open the sample project"), self.sampleRequested)
         self.sample_button.setStyleSheet(
             "text-align: left; padding: 6px 14px; background: palette(highlight); "
-            "color: palette(highlighted-text); border: none; border-radius: 4px;")
-        sample_note = QtWidgets.QLabel(self.tr(
-            "Ten synthetic Dutch and English transcripts about student wellbeing, two "
-            "codebooks and two coders' codings: a safe place to try everything."))
+            "color: palette(highlighted-text); border: none; border-radius: 4px;"
+        )
+        sample_note = QtWidgets.QLabel(
+            self.tr(
+                "Ten synthetic Dutch and English transcripts about student wellbeing, two "
+                "codebooks and two coders' codings: a safe place to try everything."
+            )
+        )
         sample_note.setWordWrap(True)
         sample_note.setStyleSheet("color: palette(placeholder-text);")
 

@@ -68,11 +68,18 @@ class StripeMargin(QtWidgets.QWidget):
                 painter.setPen(QtGui.QPen(palette.color(QtGui.QPalette.ColorRole.Text), 1))
                 painter.drawRect(bar.adjusted(-1, -1, 0, 0))
             self._hits.append((bar.adjusted(-1, 0, 1, 0), h))
-        self._paint_labels(painter, metrics, label_x, dark,
-                           [(top, h) for top, _bottom, h in items if top >= -1])
+        self._paint_labels(
+            painter, metrics, label_x, dark, [(top, h) for top, _bottom, h in items if top >= -1]
+        )
 
-    def _paint_labels(self, painter: QtGui.QPainter, metrics: QtGui.QFontMetrics, x: int,
-                      dark: bool, starts: list[tuple[int, Highlight]]) -> None:
+    def _paint_labels(
+        self,
+        painter: QtGui.QPainter,
+        metrics: QtGui.QFontMetrics,
+        x: int,
+        dark: bool,
+        starts: list[tuple[int, Highlight]],
+    ) -> None:
         """One label per line where codings start: codings of one code by several coders
         read "Ziekte · A B" rather than the same name twice; later lines that would overlap
         the label above stay unlabelled (their stripe keeps its tooltip)."""
@@ -90,12 +97,16 @@ class StripeMargin(QtWidgets.QWidget):
                 index += 1
             if top < label_bottom:
                 continue
-            text = "; ".join(f"{name} · {' '.join(whos)}" if whos else name
-                             for name, whos in group.items())
+            text = "; ".join(
+                f"{name} · {' '.join(whos)}" if whos else name for name, whos in group.items()
+            )
             rect = QtCore.QRect(x, top, width, metrics.height())
             painter.setPen(label_colour(QtGui.QColor(first_h.colour), dark))
-            painter.drawText(rect, int(QtCore.Qt.AlignmentFlag.AlignLeft),
-                             metrics.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, width))
+            painter.drawText(
+                rect,
+                int(QtCore.Qt.AlignmentFlag.AlignLeft),
+                metrics.elidedText(text, QtCore.Qt.TextElideMode.ElideRight, width),
+            )
             self._hits.append((rect, first_h))
             label_bottom = top + metrics.height()
 

@@ -18,8 +18,15 @@ from qualcode.ui.qt import QtCore, QtGui, QtWidgets, Signal
 from qualcode.ui.stripe_margin import StripeMargin
 
 CODE_MIME = "application/x-qualcode-code-id"
-SERIF_FAMILIES = ["Source Serif 4", "Charter", "Georgia", "Noto Serif", "Liberation Serif",
-                  "DejaVu Serif", "serif"]
+SERIF_FAMILIES = [
+    "Source Serif 4",
+    "Charter",
+    "Georgia",
+    "Noto Serif",
+    "Liberation Serif",
+    "DejaVu Serif",
+    "serif",
+]
 
 
 def transcript_font(point_size: float = 11.0) -> QtGui.QFont:
@@ -47,9 +54,7 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 LINE_HEIGHT = 140  # percent
 
 
-def speaker_labels(
-    text: str, turns: Sequence[TurnRecord]
-) -> list[tuple[int, int, int]]:
+def speaker_labels(text: str, turns: Sequence[TurnRecord]) -> list[tuple[int, int, int]]:
     """(turn start, label start, label end incl. colon) for turns whose label is found."""
     found = []
     for turn in sorted(turns, key=lambda t: t.start):
@@ -110,8 +115,9 @@ class TranscriptView(QtWidgets.QTextEdit):
         cursor = QtGui.QTextCursor(document)
         cursor.beginEditBlock()
         spaced = QtGui.QTextBlockFormat()
-        spaced.setLineHeight(LINE_HEIGHT,
-                             QtGui.QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        spaced.setLineHeight(
+            LINE_HEIGHT, QtGui.QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
         cursor.setBlockFormat(spaced)  # blocks split off later inherit it
         plain = QtGui.QTextCharFormat()
         bold = QtGui.QTextCharFormat()
@@ -152,8 +158,10 @@ class TranscriptView(QtWidgets.QTextEdit):
         visible = self.visible_span()
         if visible is None:
             return
-        if self._window is not None and self._window[0] <= visible[0] and (
-            visible[1] <= self._window[1]
+        if (
+            self._window is not None
+            and self._window[0] <= visible[0]
+            and (visible[1] <= self._window[1])
         ):
             return
         span = max(visible[1] - visible[0], 2000)
@@ -225,8 +233,9 @@ class TranscriptView(QtWidgets.QTextEdit):
     def select_span(self, start: int, end: int) -> None:
         cursor = QtGui.QTextCursor(self.document())
         cursor.setPosition(max(0, min(end, len(self._text))))
-        cursor.setPosition(max(0, min(start, len(self._text))),
-                           QtGui.QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(
+            max(0, min(start, len(self._text))), QtGui.QTextCursor.MoveMode.KeepAnchor
+        )
         self.setTextCursor(cursor)
         self.center_cursor()
 

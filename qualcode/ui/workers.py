@@ -38,8 +38,9 @@ class Worker(QtCore.QThread):
     succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, job: Callable[[Progress], Any],
-                 parent: QtCore.QObject | None = None) -> None:
+    def __init__(
+        self, job: Callable[[Progress], Any], parent: QtCore.QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._job = job
         self.cancel_requested = False
@@ -62,14 +63,16 @@ class Worker(QtCore.QThread):
             self.succeeded.emit(self.result)
 
 
-def run_with_progress(parent: QtWidgets.QWidget | None, title: str,
-                      job: Callable[[Progress], Any]) -> tuple[bool, Any, str | None]:
+def run_with_progress(
+    parent: QtWidgets.QWidget | None, title: str, job: Callable[[Progress], Any]
+) -> tuple[bool, Any, str | None]:
     """Run ``job`` on a thread behind a modal progress dialog.
 
     Returns (completed, result, error); completed is False after Cancel or an error.
     """
-    dialog = QtWidgets.QProgressDialog(title, QtCore.QCoreApplication.translate(
-        "Workers", "Cancel"), 0, 0, parent)
+    dialog = QtWidgets.QProgressDialog(
+        title, QtCore.QCoreApplication.translate("Workers", "Cancel"), 0, 0, parent
+    )
     dialog.setWindowTitle(title)
     dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
