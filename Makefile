@@ -18,6 +18,7 @@ demo: setup
 	$(BIN)/qualcode demo
 
 test: setup
+	bash scripts/system-deps.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: setup
