@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import sys
 from pathlib import Path
 
 from qualcode.demo import build_demo, default_folder
@@ -26,6 +29,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     demo.set_defaults(func=run_demo)
 
 
+def _command_name() -> str:
+    """How the user can call us: plain ``qualcode`` when it is on PATH, else the script."""
+    if shutil.which("qualcode") or not sys.argv or not sys.argv[0].endswith("qualcode"):
+        return "qualcode"
+    relative = os.path.relpath(sys.argv[0])
+    return sys.argv[0] if relative.startswith("..") else relative
+
+
 def run_demo(args: argparse.Namespace) -> int:
     from qualcode.commands.project_cmd import print_info
 
@@ -42,10 +53,11 @@ def run_demo(args: argparse.Namespace) -> int:
             else ""
         )
         print(f"Agreement Anouk vs Bram:  {result.agreement_report.resolve()}{alpha}")
+    command = _command_name()
     print("\nNext steps:")
-    print(f"  qualcode info {result.project_path}")
-    print(f"  qualcode codebook show {result.project_path}")
-    print(f"  qualcode agreement {result.project_path} --coders Anouk,Bram")
-    print(f"  qualcode report {result.project_path} report.docx --by intervention")
-    print(f"  qualcode gui {result.project_path}")
+    print(f"  {command} info {result.project_path}")
+    print(f"  {command} codebook show {result.project_path}")
+    print(f"  {command} agreement {result.project_path} --coders Anouk,Bram")
+    print(f"  {command} report {result.project_path} report.docx --by intervention")
+    print(f"  {command} gui {result.project_path}")
     return 0
