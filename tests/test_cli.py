@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -55,3 +56,22 @@ def test_every_command_has_help() -> None:
     assert {"init", "info", "coders", "codings", "demo", "documents"} <= names
     for name, sub in actions[0].choices.items():
         assert sub.format_help().strip(), name
+
+
+def test_demo_builds_the_sample_project_and_its_reports(tmp_path: Path) -> None:
+    from docx import Document as WordDocument
+
+    result = qualcode(tmp_path, "demo", "out")
+    assert result.returncode == 0, result.stderr
+    assert "documents: 10" in result.stdout and "codebook versions: v1 basis" in result.stdout
+    info = qualcode(tmp_path, "info", "out/sample.qcdb", "--json")
+    data = json.loads(info.stdout)
+    assert (data["documents"], data["coders"]) == (10, 2)
+    assert data["codes"] > 70 and data["codings"] > 400
+    report = WordDocument(str(tmp_path / "out" / "sample-report.docx"))
+    chapters = [p.text for p in report.paragraphs if p.style.name == "Heading 1"]
+    for intervention in ("Back on Track", "Herstelrecht", "Caring Universities"):
+        assert any(intervention in c for c in chapters)
+    assert (tmp_path / "out" / "agreement.docx").exists()
+    again = qualcode(tmp_path, "demo", "out")
+    assert again.returncode == 1 and "already exists" in again.stderr
