@@ -176,3 +176,13 @@ def test_bad_codebook_file_changes_nothing(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     with create_project.__globals__["open_project"](str(tmp_path / "s.qcdb")) as project:
         assert project.codebook.snapshot() == before
+
+
+def test_show_lists_the_tree_with_usage(tmp_path: Path) -> None:
+    with create_project(str(tmp_path / "s.qcdb")) as project:
+        seed(project)
+    text = run_ok(tmp_path, "codebook", "show", "s.qcdb")
+    assert text.splitlines()[:2] == ["Steungever  [0]", "    Moeder  [2]"]
+    data = json.loads(run_ok(tmp_path, "codebook", "show", "s.qcdb", "--json"))
+    moeder = data["codes"][0]["children"][0]
+    assert moeder["name"] == "Moeder" and data["usage"][moeder["guid"]] == 2

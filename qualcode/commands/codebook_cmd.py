@@ -126,14 +126,13 @@ def run_show(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     with open_from(args) as project:
+        if args.label:
+            print_spec(project.versions.snapshot(args.label), args.json)
+            return 0
         records = project.codebook.tree()
         usage = project.codebook.usage()
-        spec = project.versions.snapshot(args.label) if args.label else None
-    if spec is not None:
-        print_spec(spec, args.json)
-        return 0
-    if args.json:
-        snapshot = _spec_from_records(records)
+        snapshot = project.codebook.snapshot() if args.json else None
+    if snapshot is not None:
         by_guid = {r.guid: usage.get(r.id, 0) for r in records}
         print_json({**asdict(snapshot), "usage": by_guid})
         return 0
@@ -144,20 +143,6 @@ def run_show(args: argparse.Namespace) -> int:
         count = usage.get(record.id, 0)
         print(f"{'    ' * record.depth}{record.name}{marker}  [{count}]")
     return 0
-
-
-def _spec_from_records(records: list) -> CodebookSpec:  # type: ignore[type-arg]
-    from qualcode.core.codebook_spec import CodeNode
-
-    nodes: dict[int, CodeNode] = {}
-    roots: list[CodeNode] = []
-    for r in records:
-        node = CodeNode(
-            r.name, r.guid, r.definition, r.inclusion, r.exclusion, r.example, r.colour, r.origin
-        )
-        nodes[r.id] = node
-        (roots if r.parent_id is None else nodes[r.parent_id].children).append(node)
-    return CodebookSpec(codes=roots)
 
 
 def print_spec(spec: CodebookSpec, as_json: bool) -> None:
