@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,45 @@ def test_changes_elsewhere_refresh_the_list(qtbot, browser) -> None:  # type: ig
     qtbot.waitUntil(lambda: browser.model.rowCount() == 13, timeout=5000)
     browser.close()
     QtCore.QCoreApplication.processEvents()
+
+
+def test_threaded_searches_with_row_selection_leave_no_orm_rows_to_the_gc(
+    qtbot, sqlite_project: Project, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Threaded searches plus row selection (summary editor reads the codebook) once segfaulted.
+
+    The cause was ORM rows in a reference cycle, freed by the cyclic GC while their session
+    closed (see ``LatestJob``). The crash depends on GC timing; the cycle itself does not, so
+    the test checks that no loaded row is ever left for the cyclic GC.
+    """
+    from qualcode.core.models import Base
+    from qualcode.ui.analysis_models import LatestJob
+    from qualcode.ui.quotes_browser import QuotesBrowser
+
+    monkeypatch.setattr(LatestJob, "threaded", True)
+    build_study(sqlite_project)
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)  # keep what the cyclic GC finds, to look at it
+    try:
+        widget = QuotesBrowser(sqlite_project, author="Anouk")
+        qtbot.addWidget(widget)
+        widget.show()
+        settle(qtbot, widget)
+        assert widget.job.threaded and widget.model.rowCount() == 12
+        for _ in range(3):
+            for row in range(widget.model.rowCount()):
+                widget.select_row(row)
+                settle(qtbot, widget)
+                assert widget.selected() is widget.model.quote(row)
+            widget.refresh()  # a search in flight while rows are selected
+            widget.select_row(0)
+            settle(qtbot, widget)
+        for _ in range(20):
+            sqlite_project.codebook.tree()
+        gc.collect()
+        rows = [o for o in gc.garbage if isinstance(o, Base)]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert rows == []
+    assert widget.summary.isEnabled()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -57,16 +58,22 @@ class Project:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on any error."""
+        session = self._sessions()
         try:
-            with self._sessions.begin() as session:
+            with session.begin():
                 yield session
         except OperationalError as exc:
             raise ProjectError(f"{self.locator}: database error ({exc.orig})") from exc
+        finally:
+            close_session(session)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        session = self._sessions()
+        try:
             yield session
+        finally:
+            close_session(session)
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -139,6 +146,24 @@ class Project:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def close_session(session: Session) -> None:
+    """Close a session with the cyclic garbage collector paused.
+
+    On CPython 3.11 a collection that starts inside SQLAlchemy's detaching of instances
+    (``session.close()``) can free rows whose weakref callbacks then touch the state being
+    detached, corrupting the heap (seen as segfaults much later). Rows in reference cycles
+    (bidirectional relationships, closures) make such a collection likely; pausing the
+    collector for the close lets it run afterwards, on detached rows.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        session.close()
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def create_project(locator: str, name: str | None = None) -> Project:

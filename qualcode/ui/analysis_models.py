@@ -1,8 +1,8 @@
 """Parts shared by the quotes browser and the analysis view: a heat-coloured table model,
 the CMO tree model, and a "latest wins" job runner for their queries.
 
-When the user changes a filter while a query is queued or running, only the newest request
-is shown; see :class:`LatestJob` for why jobs run on the GUI thread for now.
+Queries run on a worker thread (:class:`LatestJob`); when the user changes a filter while a
+query is queued or running, only the newest request is shown.
 """
 
 from __future__ import annotations
@@ -40,17 +40,25 @@ def heat_colour(value: float, peak: float) -> QtGui.QColor:
 class LatestJob(QtCore.QObject):
     """Runs one job at a time; a newer ``submit`` supersedes queued ones (latest wins).
 
-    ``threaded = True`` runs jobs on a Python thread and hands the outcome back through a
-    queued signal. It is off by default: with PySide6-Essentials 6.11.3 on CPython 3.11 our
-    offscreen runs of the quotes browser with threaded searches segfaulted (heap corruption,
-    found later in the garbage collector or in SQLAlchemy) in most runs, with ``QThread``
-    workers and plain ``threading`` alike, while the same core calls on threads without Qt
-    never crashed. The cause is not found yet. Until it is, jobs run on the GUI thread right
-    after the event that asked for them, behind a busy cursor; several quick filter changes
-    compute once. A matrix on 100,000 codings takes about half a second.
+    ``threaded = True`` (the default) runs jobs on a Python thread and hands the outcome back
+    through a queued signal, so long searches and matrices never freeze the window; with
+    ``threaded = False`` they run on the GUI thread right after the event that asked for them,
+    behind a busy cursor. Either way several quick filter changes compute once.
+
+    Threaded jobs were off for a while because the quotes browser segfaulted (heap corruption,
+    found later in SQLAlchemy or the garbage collector). That was neither Qt nor threads: the
+    synchronous mode crashed the same way once the timing of the cyclic garbage collector
+    matched. ``codebook_tree.ordered_records`` used a recursive closure, a reference cycle
+    that kept every loaded ``Code`` alive until the cyclic GC ran. When that GC started while
+    the session was closing, inside the allocation that turns an ``InstanceState``'s inline
+    attributes into a real ``__dict__`` (``state._strong_obj = None``), SQLAlchemy's weakref
+    callback ``InstanceState._cleanup`` changed the same object's attributes, and CPython 3.11
+    then kept using the freed attribute array. Rule: ORM instances must never sit in
+    a reference cycle (no self-referencing closures or back-pointers around loaded rows), so
+    they are freed by reference counting, never in the middle of a GC pass.
     """
 
-    threaded = False
+    threaded = True
     done = Signal(object)
     failed = Signal(str)
     busy = Signal(bool)

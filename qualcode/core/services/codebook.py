@@ -465,8 +465,12 @@ class CodebookService:
             root = get_code(session, parent) if parent is not None else None
             added = 0
 
-            def place(node: CodeNode, under: Code | None) -> None:
-                nonlocal added
+            # An explicit stack, not a recursive closure: a closure cycle would keep the ORM
+            # rows alive until the garbage collector frees them inside session.close(),
+            # which corrupts the heap on CPython 3.11 (see codebook_tree.ordered_records).
+            stack: list[tuple[CodeNode, Code | None]] = [(n, root) for n in reversed(spec.codes)]
+            while stack:
+                node, under = stack.pop()
                 code = self._add(
                     session,
                     node.name,
@@ -484,11 +488,7 @@ class CodebookService:
                     },
                 )
                 added += 1
-                for child in node.children:
-                    place(child, code)
-
-            for node in spec.codes:
-                place(node, root)
+                stack.extend((child, code) for child in reversed(node.children))
         self._project.notify(Change("codebook"))
         return added
 

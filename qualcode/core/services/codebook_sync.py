@@ -49,48 +49,52 @@ def sync_codebook(
         who = get_coder(session, coder) if coder is not None else None
         by_guid = {c.guid: c for c in session.scalars(select(Code))}
 
-        def visit(nodes: list[CodeNode], parent: Code | None) -> None:
-            nonlocal added, updated, moved
-            for position, node in enumerate(nodes):
-                guid = (node.guid or "").lower() or None
-                code = by_guid.get(guid) if guid else None
-                fields = {f: getattr(node, f) for f in SYNCED_FIELDS}
-                fields["colour"] = fields["colour"] or code.colour if code else fields["colour"]
-                parent_id = parent.id if parent else None
-                if code is None:
-                    name = str(fields.pop("name"))
-                    code = service._add(session, name, parent, who, position, guid, fields)
-                    by_guid[code.guid] = code
-                    added += 1
-                else:
-                    before = service._state(session, code)
-                    changed = {
-                        k: v for k, v in fields.items() if v is not None and getattr(code, k) != v
-                    }
-                    relocated = code.parent_id != parent_id or code.position != position
-                    if changed:
-                        for key, value in changed.items():
-                            setattr(code, key, value)
-                        code.modified_at = utcnow()
-                        updated += 1
-                    if code.parent_id != parent_id:
-                        moved += 1
-                    code.parent_id, code.position = parent_id, position
-                    session.flush()
-                    if changed or relocated:
-                        action = "update" if changed else "move"
-                        service.log(
-                            session,
-                            who,
-                            action,
-                            code.guid,
-                            before,
-                            service._state(session, code),
-                            note=note,
-                        )
-                visit(node.children, code)
-
-        visit(spec.codes, None)
+        # Depth first with an explicit stack (no recursive closure holding ORM rows in a
+        # reference cycle: see codebook_tree.ordered_records).
+        stack: list[tuple[CodeNode, int, Code | None]] = [
+            (node, position, None) for position, node in reversed(list(enumerate(spec.codes)))
+        ]
+        while stack:
+            node, position, parent = stack.pop()
+            guid = (node.guid or "").lower() or None
+            code = by_guid.get(guid) if guid else None
+            fields = {f: getattr(node, f) for f in SYNCED_FIELDS}
+            fields["colour"] = fields["colour"] or code.colour if code else fields["colour"]
+            parent_id = parent.id if parent else None
+            if code is None:
+                name = str(fields.pop("name"))
+                code = service._add(session, name, parent, who, position, guid, fields)
+                by_guid[code.guid] = code
+                added += 1
+            else:
+                before = service._state(session, code)
+                changed = {
+                    k: v for k, v in fields.items() if v is not None and getattr(code, k) != v
+                }
+                relocated = code.parent_id != parent_id or code.position != position
+                if changed:
+                    for key, value in changed.items():
+                        setattr(code, key, value)
+                    code.modified_at = utcnow()
+                    updated += 1
+                if code.parent_id != parent_id:
+                    moved += 1
+                code.parent_id, code.position = parent_id, position
+                session.flush()
+                if changed or relocated:
+                    action = "update" if changed else "move"
+                    service.log(
+                        session,
+                        who,
+                        action,
+                        code.guid,
+                        before,
+                        service._state(session, code),
+                        note=note,
+                    )
+            stack.extend(
+                (child, index, code) for index, child in reversed(list(enumerate(node.children)))
+            )
         session.flush()
         service._renumber(session, None)
         alias_count = 0

@@ -29,15 +29,16 @@ def ordered_records(codes: Iterable[Code]) -> list[CodeRecord]:
         children[code.parent_id].append(code)
     for siblings in children.values():
         siblings.sort(key=lambda c: (c.position, c.name.lower()))
+    # A loop, not a recursive closure: a closure that calls itself is a reference cycle
+    # holding every Code, so they would die in the cyclic GC, whose SQLAlchemy weakref
+    # callbacks can corrupt memory on CPython 3.11 (see LatestJob in qualcode.ui).
     records: list[CodeRecord] = []
-
-    def visit(parent_id: int | None, path: tuple[str, ...]) -> None:
-        for code in children.get(parent_id, []):
-            code_path = (*path, code.name)
-            records.append(code_record(code, code_path))
-            visit(code.id, code_path)
-
-    visit(None, ())
+    stack: list[tuple[Code, tuple[str, ...]]] = [(c, ()) for c in reversed(children.get(None, []))]
+    while stack:
+        code, path = stack.pop()
+        code_path = (*path, code.name)
+        records.append(code_record(code, code_path))
+        stack.extend((child, code_path) for child in reversed(children.get(code.id, [])))
     return records
 
 
