@@ -266,3 +266,16 @@ def test_retrieval_uses_a_fixed_number_of_queries(sqlite_project: Project) -> No
         )
     assert len(quotes) > 20
     assert len(many) == len(few) <= 8
+
+
+def test_blind_documents_show_a_coder_only_their_own_quotes(sqlite_project: Project) -> None:
+    from tests.conftest import seed
+
+    seed(sqlite_project)
+    sqlite_project.documents.assign("NI01", ["Anouk", "Bram"], blind=True)
+    everyone = find_quotes(sqlite_project, QuoteFilter())
+    as_bram = find_quotes(sqlite_project, QuoteFilter(viewer="Bram"))
+    assert len(everyone) == 3 and {q.coder for q in as_bram} == {"Bram"}
+    assert len(find_quotes(sqlite_project, QuoteFilter(viewer="Anouk"))) == 3  # the lead
+    sqlite_project.documents.reveal("NI01", by="Anouk")
+    assert len(find_quotes(sqlite_project, QuoteFilter(viewer="Bram"))) == 3

@@ -171,6 +171,16 @@ def open_panel(w: MainWindow, key: str) -> QtWidgets.QDockWidget | None:
     for module, cls, dock_key, text in optional_panels():
         if dock_key == key:
             factory = getattr(importlib.import_module(module), cls)
+            if key == "quotes":
+                # The coder using the window writes summaries and, on blind documents,
+                # sees only their own quotes.
+                name = w.coder.name if w.coder is not None else None
+                return _dock(
+                    w,
+                    key,
+                    text.replace("&", "").rstrip("…"),
+                    partial(factory, author=name),
+                )
             return _dock(w, key, text.replace("&", "").rstrip("…"), factory)
     return None
 

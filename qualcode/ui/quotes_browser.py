@@ -41,6 +41,7 @@ class QuotesBrowser(QtWidgets.QWidget):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Quotes"))
         self._project = project
+        self._viewer = author
         self._code_order: dict[int, int] = {}
         self._keep_selection: int | None = None
         self.model = QuotesModel(self)
@@ -229,6 +230,7 @@ class QuotesBrowser(QtWidgets.QWidget):
             speaker=self.speaker.currentData(),
             search=self.search.text().strip() or None,
             illustrative_only=self.illustrative.isChecked(),
+            viewer=self._viewer,
         )
 
     # Searching --------------------------------------------------------------------------
