@@ -333,17 +333,12 @@ def test_release_and_compare_versions(
 
 
 def test_other_panels_open_in_docks(qtbot: Any, window: Any) -> None:
-    """Quotes and analysis panels join the Analysis menu once their modules exist."""
-    import importlib.util
+    """The quotes and analysis panels open from the Analysis menu in docks."""
+    from qualcode.ui.project_menus import analysis_panels
 
-    from qualcode.ui.project_menus import optional_panels
-
-    present = [
-        (key, text)
-        for module, _cls, key, text in optional_panels()
-        if importlib.util.find_spec(module) is not None
-    ]
-    for key, text in present:
+    panels = [(key, text) for _module, _cls, key, text in analysis_panels()]
+    assert [key for key, _ in panels] == ["quotes", "analysis"]
+    for key, text in panels:
         menu_action(window, "&Analysis", text).trigger()
         dock = window.panel_docks[key]
         assert dock.isVisible() and dock.widget() is not None

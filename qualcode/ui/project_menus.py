@@ -3,7 +3,7 @@ menus, and the panels they open in docks beside the transcript."""
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -19,9 +19,9 @@ def _tr(text: str) -> str:
     return QtCore.QCoreApplication.translate("MainWindow", text)
 
 
-def optional_panels() -> list[tuple[str, str, str, str]]:
-    """Panels of other modules: (module, class, dock key, menu text). Listed once the module
-    is part of the installation, so a checkout without them still builds its menus."""
+def analysis_panels() -> list[tuple[str, str, str, str]]:
+    """Docked panels of the Analysis menu: (module, class, dock key, menu text). Modules are
+    imported when a panel is first opened, which keeps start-up light."""
     return [
         ("qualcode.ui.quotes_browser", "QuotesBrowser", "quotes", _tr("&Quotes…")),
         ("qualcode.ui.analysis_view", "AnalysisView", "analysis", _tr("Code &matrix and charts…")),
@@ -87,9 +87,8 @@ def build_project_menus(w: MainWindow, bar: QtWidgets.QMenuBar) -> None:
     _add(w, codebook, _tr("&Compare versions…"), _with_project(w, compare_versions))
     analysis = bar.addMenu(_tr("&Analysis"))
     _add(w, analysis, _tr("Inter-coder &agreement…"), partial(open_agreement, w))
-    for module, _cls, key, text in optional_panels():
-        if importlib.util.find_spec(module) is not None:
-            _add(w, analysis, text, partial(open_panel, w, key))
+    for _module, _cls, key, text in analysis_panels():
+        _add(w, analysis, text, partial(open_panel, w, key))
     update_project_actions(w)
 
 
@@ -168,7 +167,7 @@ def open_agreement(w: MainWindow) -> QtWidgets.QDockWidget | None:
 
 
 def open_panel(w: MainWindow, key: str) -> QtWidgets.QDockWidget | None:
-    for module, cls, dock_key, text in optional_panels():
+    for module, cls, dock_key, text in analysis_panels():
         if dock_key == key:
             factory = getattr(importlib.import_module(module), cls)
             if key == "quotes":
