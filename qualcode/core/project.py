@@ -12,7 +12,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qualcode.core import store
-from qualcode.core.changes import Change, Listener
+from qualcode.core.changes import Change, ChangeStream, Listener
 from qualcode.core.errors import ProjectError
 from qualcode.core.models import (
     Code,
@@ -31,6 +31,7 @@ class Project:
     """An open project. Every service operation runs in one transaction of its own."""
 
     def __init__(self, locator: str, engine: Engine) -> None:
+        from qualcode.core.counting import CountService
         from qualcode.core.retrieval import QuoteService
         from qualcode.core.services.adjudication import AdjudicationService
         from qualcode.core.services.codebook import CodebookService
@@ -44,7 +45,7 @@ class Project:
         self.locator = locator
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._listeners: list[Listener] = []
+        self.events = ChangeStream()  # numbered change events (see core/changes.py)
         self.coders = CoderService(self)
         self.documents = DocumentService(self)
         self.codebook = CodebookService(self)
@@ -54,6 +55,7 @@ class Project:
         self.adjudication = AdjudicationService(self)
         self.summaries = SummaryService(self)
         self.quotes = QuoteService(self)
+        self.counts = CountService(self)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -76,15 +78,15 @@ class Project:
             close_session(session)
 
     def subscribe(self, listener: Listener) -> None:
-        self._listeners.append(listener)
+        """Receive every change event from now on (see :mod:`qualcode.core.changes`)."""
+        self.events.subscribe(listener)
 
     def unsubscribe(self, listener: Listener) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
+        self.events.unsubscribe(listener)
 
-    def notify(self, change: Change) -> None:
-        for listener in list(self._listeners):
-            listener(change)
+    def notify(self, change: Change) -> Change:
+        """Number the event and deliver it; services call this after their commit."""
+        return self.events.publish(change)
 
     @property
     def name(self) -> str:

@@ -21,13 +21,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from sqlalchemy import Select, or_, select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
-from qualcode.core.changes import Change
+from qualcode.core.changes import codings_change
 from qualcode.core.codebook_spec import split_path
+from qualcode.core.counting import visible_clause
 from qualcode.core.errors import DomainError, NotFound
 from qualcode.core.models import Code, Coder, Coding, Document, DocumentAttribute, SpeakerTurn
+from qualcode.core.records import CodingRecord
+from qualcode.core.services.codings import coding_record
 from qualcode.core.services.lookup import CodeRef, get_code, is_guid
 
 if TYPE_CHECKING:
@@ -224,10 +227,8 @@ def _visible_to(session: Session, query: _Query, viewer: str) -> _Query:
     coder = session.scalar(select(Coder).where(Coder.name == viewer))
     if coder is None:
         raise DomainError(f"unknown coder: {viewer}")
-    if coder.role == "lead":
-        return query
-    hidden = select(Document.id).where(Document.blind.is_(True), Document.revealed_at.is_(None))
-    return query.where(or_(Coding.coder_id == coder.id, Coding.document_id.not_in(hidden)))
+    clause = visible_clause(coder)  # the one blind rule, shared with the counts
+    return query if clause is None else query.where(clause)
 
 
 def coder_ids(session: Session, names: Iterable[str]) -> list[int]:
@@ -429,15 +430,16 @@ class QuoteService:
         clear_other_ranks: bool = False,
     ) -> None:
         with self._project.transaction() as session:
-            docs: set[int] = set()
+            edited: list[tuple[CodingRecord, CodingRecord]] = []
             codes: set[int] = set()
             for cid in coding_ids:
                 coding = session.get(Coding, cid)
                 if coding is None:
                     raise NotFound(f"unknown coding: {cid}")
+                before = coding_record(coding)
                 coding.illustrative = illustrative
                 coding.quote_rank = ranks.get(cid)
-                docs.add(coding.document_id)
+                edited.append((before, coding_record(coding)))
                 codes.add(coding.code_id)
             if clear_other_ranks:
                 session.execute(
@@ -445,5 +447,6 @@ class QuoteService:
                     .where(Coding.code_id.in_(sorted(codes)), Coding.id.not_in(list(coding_ids)))
                     .values(quote_rank=None)
                 )
-        for doc_id in sorted(docs):
-            self._project.notify(Change("codings", tuple(coding_ids), doc_id))
+        for doc_id in sorted({after.document_id for _, after in edited}):
+            mine = [e for e in edited if e[1].document_id == doc_id]
+            self._project.notify(codings_change(edited=mine, document_id=doc_id))

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qualcode.core.changes import Change
+from qualcode.core.changes import Change, codings_change
 from qualcode.core.errors import DomainError
 from qualcode.core.models import Code, Coder, Coding, Memo, utcnow
 from qualcode.core.records import CodingRecord
@@ -247,8 +247,11 @@ class AdjudicationService:
                 tuple(coding_record(r) for r in rows),
                 removed,
             )
-        changed = tuple(r.id for r in decision.added) + tuple(r.id for r in decision.removed)
-        self._project.notify(Change("codings", changed, decision.document_id))
+        self._project.notify(
+            codings_change(
+                added=decision.added, removed=decision.removed, document_id=decision.document_id
+            )
+        )
         self._project.notify(Change("memos", (decision.memo_id,), decision.document_id))
         if annotate and note.strip():
             for code_id in decided_codes:

@@ -8,11 +8,12 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from qualcode.core.codebook_spec import CodebookSpec, CodeNode
-from qualcode.core.models import Code, Coder, Coding, Document
+from qualcode.core.counting import usage_per_code
+from qualcode.core.models import Code, Coder
 from qualcode.core.records import CodeRecord
 
 CODE_FIELDS = ("name", "definition", "inclusion", "exclusion", "example", "colour", "origin", "cmo")
@@ -87,11 +88,7 @@ def descendant_ids(session: Session, code_id: int) -> list[int]:
 
 
 def usage_counts(session: Session, viewer: Coder | None = None) -> dict[int, int]:
-    query = select(Coding.code_id, func.count()).group_by(Coding.code_id)
-    if viewer is not None and viewer.role != "lead":
-        hidden = select(Document.id).where(Document.blind.is_(True), Document.revealed_at.is_(None))
-        query = query.where(or_(Coding.coder_id == viewer.id, Coding.document_id.not_in(hidden)))
-    return {code_id: int(n) for code_id, n in session.execute(query)}
+    return usage_per_code(session, viewer)
 
 
 def snapshot_spec(session: Session, name: str = "") -> CodebookSpec:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from qualcode.core.changes import Change
+from qualcode.core.changes import codings_change
+from qualcode.core.counting import codings_per_document, visible_clause
 from qualcode.core.errors import DomainError, NotFound
 from qualcode.core.models import Coding, Document, utcnow
 from qualcode.core.records import CodingRecord
@@ -115,11 +116,29 @@ class CodingService:
                     CodingRecord(id=new_id, **{k: row[k] for k in _RECORD_FIELDS})
                     for new_id, row in zip(result.scalars(), rows, strict=True)
                 ]
-        for doc_id in sorted({r.document_id for r in records}):
-            self._project.notify(
-                Change("codings", tuple(r.id for r in records if r.document_id == doc_id), doc_id)
-            )
+        self._notify(added=records)
         return records
+
+    def _notify(
+        self,
+        *,
+        added: Sequence[CodingRecord] = (),
+        removed: Sequence[CodingRecord] = (),
+        edited: Sequence[tuple[CodingRecord, CodingRecord]] = (),
+    ) -> None:
+        """One event per document touched, carrying the records (views apply deltas)."""
+        docs = sorted(
+            {r.document_id for r in (*added, *removed)} | {a.document_id for _, a in edited}
+        )
+        for doc_id in docs:
+            self._project.notify(
+                codings_change(
+                    added=[r for r in added if r.document_id == doc_id],
+                    removed=[r for r in removed if r.document_id == doc_id],
+                    edited=[e for e in edited if e[1].document_id == doc_id],
+                    document_id=doc_id,
+                )
+            )
 
     @staticmethod
     def _create_missing_coders(session: Session, codings: Sequence[NewCoding]) -> None:
@@ -185,8 +204,7 @@ class CodingService:
                         illustrative=r.illustrative,
                     )
                 )
-        for doc_id in sorted({r.document_id for r in records}):
-            self._project.notify(Change("codings", tuple(r.id for r in records), doc_id))
+        self._notify(added=records)
         return list(records)
 
     def get(self, coding_id: int) -> CodingRecord:
@@ -205,8 +223,7 @@ class CodingService:
         with self._project.transaction() as session:
             removed = [coding_record(self._get(session, cid)) for cid in coding_ids]
             session.execute(delete(Coding).where(Coding.id.in_(list(coding_ids))))
-        for doc_id in sorted({r.document_id for r in removed}):
-            self._project.notify(Change("codings", tuple(coding_ids), doc_id))
+        self._notify(removed=removed)
         return removed
 
     def update(
@@ -222,6 +239,7 @@ class CodingService:
         """Change a coding's span, code, memo or illustrative star."""
         with self._project.transaction() as session:
             coding = self._get(session, coding_id)
+            before = coding_record(coding)
             document = get_document(session, coding.document_id)
             new_start = coding.start if start is None else start
             new_end = coding.end if end is None else end
@@ -234,16 +252,20 @@ class CodingService:
             if illustrative is not None:
                 coding.illustrative = illustrative
             record = coding_record(coding)
-        self._project.notify(Change("codings", (record.id,), record.document_id))
+        self._notify(edited=[(before, record)])
         return record
 
     def reassign(self, coding_ids: Sequence[int], code: CodeRef) -> int:
         """Move codings to another code (after a split, say)."""
         with self._project.transaction() as session:
             target = get_code(session, code)
+            edited = []
             for cid in coding_ids:
-                self._get(session, cid).code_id = target.id
-        self._project.notify(Change("codings", tuple(coding_ids)))
+                coding = self._get(session, cid)
+                before = coding_record(coding)
+                coding.code_id = target.id
+                edited.append((before, coding_record(coding)))
+        self._notify(edited=edited)
         return len(coding_ids)
 
     def list(
@@ -255,9 +277,16 @@ class CodingService:
         with_subcodes: bool = False,
         viewer: CoderRef | None = None,
     ) -> builtins.list[CodingRecord]:
-        """Codings, filtered; with ``viewer``, blind documents show only what they may see."""
+        """Codings, filtered; with ``viewer``, blind documents show only what they may see.
+
+        One query of plain rows (no ORM objects): showing a transcript with 2,000 codings
+        must not cost a Python object graph per coding.
+        """
         with self._project.reading() as session:
-            query = select(Coding).order_by(Coding.document_id, Coding.start, Coding.end, Coding.id)
+            columns = [getattr(Coding, name) for name in ("id", *_RECORD_FIELDS)]
+            query = select(*columns).order_by(
+                Coding.document_id, Coding.start, Coding.end, Coding.id
+            )
             doc = get_document(session, document) if document is not None else None
             if doc is not None:
                 query = query.where(Coding.document_id == doc.id)
@@ -267,38 +296,13 @@ class CodingService:
                 root = get_code(session, code)
                 ids = tree.descendant_ids(session, root.id) if with_subcodes else [root.id]
                 query = query.where(Coding.code_id.in_(ids))
-            rows = builtins.list(session.scalars(query))
             if viewer is not None:
-                rows = self._visible(session, rows, get_coder(session, viewer))
-            return [coding_record(r) for r in rows]
+                clause = visible_clause(get_coder(session, viewer))
+                if clause is not None:
+                    query = query.where(clause)
+            return [CodingRecord(*row) for row in session.connection().execute(query)]
 
     def counts(self) -> dict[int, dict[int, int]]:
         """Codings per document id and coder id, in one query (for progress columns)."""
-        from sqlalchemy import func
-
         with self._project.reading() as session:
-            rows = session.execute(
-                select(Coding.document_id, Coding.coder_id, func.count()).group_by(
-                    Coding.document_id, Coding.coder_id
-                )
-            )
-            result: dict[int, dict[int, int]] = {}
-            for document_id, coder_id, n in rows:
-                result.setdefault(document_id, {})[coder_id] = int(n)
-            return result
-
-    def _visible(
-        self, session: Session, rows: builtins.list[Coding], viewer: object
-    ) -> builtins.list[Coding]:
-        from qualcode.core.models import Coder
-
-        assert isinstance(viewer, Coder)
-        if viewer.role == "lead":
-            return rows
-        blind = {
-            d.id
-            for d in session.scalars(
-                select(Document).where(Document.blind.is_(True), Document.revealed_at.is_(None))
-            )
-        }
-        return [r for r in rows if r.document_id not in blind or r.coder_id == viewer.id]
+            return codings_per_document(session)

@@ -1,0 +1,126 @@
+"""Counts the first screen shows, as SQL aggregates, and the blind-coding rule they share.
+
+Opening a project on a year-long study (100,000 codings) must not build a Python object
+per coding: usage per code and codings per document and coder are ``GROUP BY`` queries,
+read once, then kept up to date by the deltas of change events (see ``changes.py``).
+
+The blind-coding rule lives here once, as SQL (:func:`visible_clause`) and, for applying
+a delta to counts already read, as a plain predicate (:class:`Visibility`): a coder who
+is not a lead sees, on a blind document not yet revealed, only their own codings. Every
+count, retrieval and listing that takes a viewer uses these, so a number in the code
+tree cannot leak what the transcript hides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from qualcode.core.models import Coder, Coding, Document
+from qualcode.core.records import CodingRecord
+from qualcode.core.services.lookup import CoderRef, get_coder
+
+if TYPE_CHECKING:
+    from qualcode.core.project import Project
+
+
+class _Viewer(Protocol):
+    id: int
+    role: str
+
+
+def hidden_documents() -> Select[tuple[int]]:
+    """Ids of documents in blind coding that the lead has not revealed yet."""
+    return select(Document.id).where(Document.blind.is_(True), Document.revealed_at.is_(None))
+
+
+def visible_clause(viewer: _Viewer | None) -> ColumnElement[bool] | None:
+    """The WHERE clause on ``codings`` for what ``viewer`` may see (None: everything)."""
+    if viewer is None or viewer.role == "lead":
+        return None
+    return or_(Coding.coder_id == viewer.id, Coding.document_id.not_in(hidden_documents()))
+
+
+def usage_per_code(session: Session, viewer: _Viewer | None = None) -> dict[int, int]:
+    """Codings per code id, as ``viewer`` may see them; codes without codings are absent."""
+    query = select(Coding.code_id, func.count()).group_by(Coding.code_id)
+    clause = visible_clause(viewer)
+    if clause is not None:
+        query = query.where(clause)
+    return {code_id: int(n) for code_id, n in session.execute(query)}
+
+
+def codings_per_document(
+    session: Session, viewer: _Viewer | None = None
+) -> dict[int, dict[int, int]]:
+    """Codings per document id and coder id, as ``viewer`` may see them."""
+    query = select(Coding.document_id, Coding.coder_id, func.count()).group_by(
+        Coding.document_id, Coding.coder_id
+    )
+    clause = visible_clause(viewer)
+    if clause is not None:
+        query = query.where(clause)
+    result: dict[int, dict[int, int]] = {}
+    for document_id, coder_id, n in session.execute(query):
+        result.setdefault(document_id, {})[coder_id] = int(n)
+    return result
+
+
+@dataclass(frozen=True)
+class Visibility:
+    """The blind rule for one viewer, for deciding whether a delta's coding counts."""
+
+    viewer_id: int | None
+    lead: bool
+    hidden: frozenset[int]
+
+    def sees(self, coding: CodingRecord) -> bool:
+        if self.viewer_id is None or self.lead:
+            return True
+        return coding.coder_id == self.viewer_id or coding.document_id not in self.hidden
+
+
+def visibility(session: Session, viewer: _Viewer | None) -> Visibility:
+    if viewer is None:
+        return Visibility(None, True, frozenset())
+    hidden = frozenset(session.scalars(hidden_documents()))
+    return Visibility(viewer.id, viewer.role == "lead", hidden)
+
+
+@dataclass(frozen=True)
+class CodeCounts:
+    usage: dict[int, int]
+    visibility: Visibility
+
+
+@dataclass(frozen=True)
+class DocumentCounts:
+    per_document: dict[int, dict[int, int]]
+    visibility: Visibility
+
+
+class CountService:
+    """The aggregates behind the code tree and the document list, one query each."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+
+    def _viewer(self, session: Session, viewer: CoderRef | None) -> Coder | None:
+        return None if viewer is None else get_coder(session, viewer)
+
+    def usage(self, viewer: CoderRef | None = None) -> CodeCounts:
+        with self._project.reading() as session:
+            coder = self._viewer(session, viewer)
+            return CodeCounts(usage_per_code(session, coder), visibility(session, coder))
+
+    def per_document(self, viewer: CoderRef | None = None) -> DocumentCounts:
+        with self._project.reading() as session:
+            coder = self._viewer(session, viewer)
+            return DocumentCounts(codings_per_document(session, coder), visibility(session, coder))
+
+    def visibility(self, viewer: CoderRef | None) -> Visibility:
+        with self._project.reading() as session:
+            return visibility(session, self._viewer(session, viewer))
