@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import qualcode
+from qualcode.bundled import bundled_dir
 from qualcode.core.errors import ProjectError
 from qualcode.core.project import Project, create_project
 
@@ -23,14 +23,16 @@ PROJECT_FILE = "sample.qcdb"
 
 
 def sample_root() -> Path:
-    """The folder holding sample_transcripts/ and codebooks/ (the source checkout)."""
-    for candidate in (Path(qualcode.__file__).resolve().parents[1], Path.cwd()):
-        if (candidate / "sample_transcripts").is_dir() and (candidate / "codebooks").is_dir():
-            return candidate
-    raise ProjectError(
-        "sample data not found: run the demo from a Qualcode source checkout "
-        "(it needs sample_transcripts/ and codebooks/)"
-    )
+    """The folder holding sample_transcripts/ and codebooks/: inside the installed package
+    (a wheel), else the source checkout."""
+    try:
+        transcripts = bundled_dir("sample_transcripts")
+        codebooks = bundled_dir("codebooks")
+    except FileNotFoundError as exc:
+        raise ProjectError(f"sample data not found: {exc}") from exc
+    if transcripts.parent != codebooks.parent:
+        raise ProjectError(f"sample data not found: {codebooks} and {transcripts} are apart")
+    return transcripts.parent
 
 
 def default_folder(base: Path) -> Path:

@@ -1,6 +1,6 @@
 """Interface languages: English source strings, Dutch from Qt Linguist files.
 
-Translations live in ``qualcode/resources/i18n/`` (shipped as package data):
+Translations live in ``resources/i18n/`` (shipped inside the wheel, see ``qualcode.bundled``):
 ``qualcode_nl.ts`` is the editable source, ``qualcode_nl.qm`` its compiled form. When the
 ``.qm`` is missing (a source checkout where nobody ran lrelease) the ``.ts`` is read
 directly by :class:`TsTranslator`, so ``self.tr()`` and ``QCoreApplication.translate()``
@@ -22,10 +22,11 @@ import tempfile
 from pathlib import Path
 from xml.etree import ElementTree
 
+from qualcode.bundled import resource
 from qualcode.ui.qt import QtCore
 
 LANGUAGES = {"en": "English", "nl": "Nederlands"}
-I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
+I18N_DIR = resource("i18n")
 UI_DIR = Path(__file__).resolve().parent
 _installed: list[QtCore.QTranslator] = []  # kept referenced: Qt does not own translators
 
