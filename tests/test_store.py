@@ -11,7 +11,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
 from qualcode.core import store
-from qualcode.core.errors import ProjectError
+from qualcode.core.errors import DomainError, ProjectError
 from qualcode.core.models import Base
 from qualcode.core.project import create_project, open_project
 
@@ -148,12 +148,30 @@ def test_opening_a_project_from_an_older_release_upgrades_it(locator: str) -> No
                 "created_at) VALUES (1, 1, 1, 1, 0, 11, 'oud', '2025-01-01')"
             )
         )
+        # An exact duplicate (the old quick-code box stored some twice), with a memo.
+        conn.execute(
+            text(
+                'INSERT INTO codings (id, document_id, code_id, coder_id, start, "end", memo, '
+                "created_at) VALUES (2, 1, 1, 1, 0, 11, '', '2025-01-01')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO memos (id, target, coding_id, title, body, created_at, modified_at) "
+                "VALUES (1, 'coding', 2, '', 'op de dubbele', '2025-01-01', '2025-01-01')"
+            )
+        )
     engine.dispose()
     backups_before = _backups(locator)
     with open_project(locator) as project:
         assert project.info().schema_revision == store.head_revision()
         coding = project.codings.get(1)
         assert (coding.start, coding.end, coding.memo, coding.illustrative) == (0, 11, "oud", False)
+        # 0003 folded the duplicate into the oldest coding; its memo followed.
+        assert [c.id for c in project.codings.list()] == [1]
+        assert [m.coding_id for m in project.memos.list(target="coding")] == [1]
+        with pytest.raises(DomainError, match="already"):
+            project.codings.add(1, 1, 1, 0, 11)
         project.codings.update(1, illustrative=True)
         project.summaries.set("Moeder", "Moeder steunt praktisch.", author="Anouk")
         assert project.codebook.update("Moeder", cmo="mechanism").cmo == "mechanism"

@@ -223,6 +223,11 @@ class Coding(Base):
         CheckConstraint("start >= 0", name="start"),
         Index("ix_codings_document_coder", "document_id", "coder_id"),
         Index("ix_codings_code", "code_id"),
+        # One coder codes one span with one code once: a second identical coding would
+        # count twice in frequencies, agreement and exports.
+        UniqueConstraint(
+            "document_id", "coder_id", "code_id", "start", "end", name="uq_codings_exact"
+        ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))

@@ -140,6 +140,9 @@ def _build_toolbar(w: MainWindow) -> None:
     toolbar.addWidget(spacer)
     w.quick_code = QuickCodeBox()
     w.quick_code.codeChosen.connect(w.coding.apply_code)
+    # Back to the transcript: the next passage is selected there, and Ctrl+Z there undoes
+    # the coding rather than the typed letters.
+    w.quick_code.finished.connect(w.view.setFocus)
     toolbar.addWidget(w.quick_code)
 
 

@@ -17,6 +17,7 @@ from qualcode.core.errors import DomainError
 from qualcode.core.models import Code, CodebookChange, Coder, Coding, utcnow
 from qualcode.core.records import CodeRecord
 from qualcode.core.services import codebook_tree as tree
+from qualcode.core.services.codings import move_codings
 from qualcode.core.services.lookup import CodeRef, CoderRef, get_code, get_coder
 
 if TYPE_CHECKING:
@@ -297,11 +298,7 @@ class CodebookService:
                 for child in session.scalars(select(Code).where(Code.parent_id == source.id)):
                     self._check_sibling_name(session, target_code.id, child.name, None)
                     child.parent_id = target_code.id
-                session.execute(
-                    update(Coding).where(Coding.code_id == source.id).values(code_id=target_code.id)
-                )
-                session.flush()
-                self._collapse_twins(session, target_code.id)
+                move_codings(session, [source.id], target_code.id)
                 session.merge(CodeAlias(source_guid=source.guid, target_guid=target_code.guid))
                 session.execute(
                     update(CodeAlias)
@@ -326,23 +323,6 @@ class CodebookService:
         self._project.notify(Change("codebook", (record.id,)))
         self._project.notify(Change("codings"))
         return record
-
-    @staticmethod
-    def _collapse_twins(session: Session, code_id: int) -> None:
-        seen: set[tuple[int, int, int, int]] = set()
-        twins: list[int] = []
-        rows = session.execute(
-            select(Coding.id, Coding.document_id, Coding.coder_id, Coding.start, Coding.end)
-            .where(Coding.code_id == code_id)
-            .order_by(Coding.id)
-        )
-        for cid, doc, coder_id, start, end in rows:
-            key = (doc, coder_id, start, end)
-            if key in seen:
-                twins.append(cid)
-            seen.add(key)
-        if twins:
-            session.execute(delete(Coding).where(Coding.id.in_(twins)))
 
     def _renumber(self, session: Session, parent_id: int | None) -> None:
         """Positions 0..n-1 among siblings after removals (recursively for all parents)."""
@@ -430,11 +410,7 @@ class CodebookService:
                 destination = get_code(session, move_to)
                 if destination.id in ids:
                     raise DomainError("codings cannot move into a code that is being deleted")
-                session.execute(
-                    update(Coding).where(Coding.code_id.in_(ids)).values(code_id=destination.id)
-                )
-                session.flush()
-                self._collapse_twins(session, destination.id)
+                move_codings(session, ids, destination.id)
             elif used:
                 session.execute(delete(Coding).where(Coding.code_id.in_(ids)))
             # Children first, so parent foreign keys never dangle.

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from qualcode.core.changes import codings_change
@@ -70,6 +71,63 @@ def coding_record(coding: Coding) -> CodingRecord:
     )
 
 
+_KEY = ("document_id", "coder_id", "code_id", "start", "end")
+CodingKey = tuple[int, int, int, int, int]
+
+
+def _duplicate_error(document: str, key: CodingKey) -> DomainError:
+    return DomainError(
+        f"{document}: this coder already has exactly this coding "
+        f"(same code, span {key[3]}-{key[4]}); a coding is stored once"
+    )
+
+
+def existing_keys(session: Session, document_ids: Iterable[int]) -> set[CodingKey]:
+    """(document, coder, code, start, end) of the codings already on these documents."""
+    ids = sorted(set(document_ids))
+    if not ids:
+        return set()
+    rows = session.execute(
+        select(*(getattr(Coding, k) for k in _KEY)).where(Coding.document_id.in_(ids))
+    )
+    return {tuple(r) for r in rows}  # type: ignore[misc]
+
+
+def move_codings(session: Session, from_code_ids: Iterable[int], to_code_id: int) -> int:
+    """Give codings of ``from_code_ids`` the code ``to_code_id`` (merge, delete-and-move).
+
+    Where that would make two identical codings (same document, coder, span), the one
+    already on the target (else the oldest) is kept and the other removed, so the unique
+    rule holds. Returns how many codings were folded away.
+    """
+    sources = sorted(set(from_code_ids) - {to_code_id})
+    if not sources:
+        return 0
+    rows = session.execute(
+        select(
+            Coding.id, Coding.code_id, Coding.document_id, Coding.coder_id, Coding.start, Coding.end
+        )
+        .where(Coding.code_id.in_([*sources, to_code_id]))
+        .order_by(Coding.id)
+    )
+    keep: dict[tuple[int, int, int, int], tuple[bool, int]] = {}
+    doomed: list[int] = []
+    for cid, code_id, doc, coder, start, end in rows:
+        key = (doc, coder, start, end)
+        candidate = (code_id != to_code_id, cid)  # on the target first, then oldest
+        if key not in keep:
+            keep[key] = candidate
+        elif candidate < keep[key]:
+            doomed.append(keep[key][1])
+            keep[key] = candidate
+        else:
+            doomed.append(cid)
+    if doomed:
+        session.execute(delete(Coding).where(Coding.id.in_(doomed)))
+    session.execute(update(Coding).where(Coding.code_id.in_(sources)).values(code_id=to_code_id))
+    return len(doomed)
+
+
 def check_span(document: Document, start: int, end: int) -> None:
     if end <= start:
         raise DomainError(f"{document.name}: a coding must end after it starts ({start}-{end})")
@@ -106,12 +164,16 @@ class CodingService:
             if create_coders:
                 self._create_missing_coders(session, codings)
             rows = self._build(session, codings)
+            self._refuse_duplicates(session, rows)
             records = []
             if rows:
                 # Core insert with RETURNING ids: ORM objects for 100,000 rows cost seconds.
-                result = session.execute(
-                    insert(Coding).returning(Coding.id, sort_by_parameter_order=True), rows
-                )
+                try:
+                    result = session.execute(
+                        insert(Coding).returning(Coding.id, sort_by_parameter_order=True), rows
+                    )
+                except IntegrityError as exc:  # a concurrent writer got there first
+                    raise DomainError(f"a coding is stored once; refused: {exc.orig}") from exc
                 records = [
                     CodingRecord(id=new_id, **{k: row[k] for k in _RECORD_FIELDS})
                     for new_id, row in zip(result.scalars(), rows, strict=True)
@@ -139,6 +201,29 @@ class CodingService:
                     document_id=doc_id,
                 )
             )
+
+    @staticmethod
+    def _refuse_duplicates(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+        """The unique rule, said in words before the database says it in SQL."""
+        seen = existing_keys(session, (r["document_id"] for r in rows))
+        for row in rows:
+            key: CodingKey = tuple(row[k] for k in _KEY)  # type: ignore[assignment]
+            if key in seen:
+                document = session.get(Document, row["document_id"])
+                raise _duplicate_error(document.name if document else "?", key)
+            seen.add(key)
+
+    @staticmethod
+    def _refuse_twin(session: Session, coding_id: int, key: CodingKey, document: str) -> None:
+        with session.no_autoflush:
+            twin = session.scalar(
+                select(Coding.id).where(
+                    Coding.id != coding_id,
+                    *(getattr(Coding, k) == v for k, v in zip(_KEY, key, strict=True)),
+                )
+            )
+        if twin is not None:
+            raise _duplicate_error(document, key)
 
     @staticmethod
     def _create_missing_coders(session: Session, codings: Sequence[NewCoding]) -> None:
@@ -187,9 +272,14 @@ class CodingService:
     def restore(self, records: Sequence[CodingRecord]) -> builtins.list[CodingRecord]:
         """Put removed codings back with their ids (undo of a removal)."""
         with self._project.transaction() as session:
+            seen = existing_keys(session, (r.document_id for r in records))
             for r in records:
                 document = get_document(session, r.document_id)
                 check_span(document, r.start, r.end)
+                key = (r.document_id, r.coder_id, get_code(session, r.code_id).id, r.start, r.end)
+                if key in seen:
+                    raise _duplicate_error(document.name, key)
+                seen.add(key)
                 session.add(
                     Coding(
                         id=r.id,
@@ -244,9 +334,10 @@ class CodingService:
             new_start = coding.start if start is None else start
             new_end = coding.end if end is None else end
             check_span(document, new_start, new_end)
-            coding.start, coding.end = new_start, new_end
-            if code is not None:
-                coding.code_id = get_code(session, code).id
+            new_code = coding.code_id if code is None else get_code(session, code).id
+            key = (coding.document_id, coding.coder_id, new_code, new_start, new_end)
+            self._refuse_twin(session, coding.id, key, document.name)
+            coding.start, coding.end, coding.code_id = new_start, new_end, new_code
             if memo is not None:
                 coding.memo = memo
             if illustrative is not None:
@@ -263,7 +354,10 @@ class CodingService:
             for cid in coding_ids:
                 coding = self._get(session, cid)
                 before = coding_record(coding)
+                key = (coding.document_id, coding.coder_id, target.id, coding.start, coding.end)
+                self._refuse_twin(session, cid, key, get_document(session, coding.document_id).name)
                 coding.code_id = target.id
+                session.flush()
                 edited.append((before, coding_record(coding)))
         self._notify(edited=edited)
         return len(coding_ids)
