@@ -72,8 +72,10 @@ def test_sibling_names_are_unique_case_insensitively(seeded: Project) -> None:
     with pytest.raises(DomainError, match="already exists"):
         seeded.codebook.add("moeder", parent="Steungever")
     seeded.codebook.add("Moeder", parent="Steungedrag")  # another parent is fine
-    with pytest.raises(DomainError, match="may not contain"):
-        seeded.codebook.add("A / B")
+    # " / " in a name is kept; in a joined path it is escaped as " \\/ ".
+    humor = seeded.codebook.add("Humor / Amusement", parent="Steungever")
+    assert humor.path_text == "Steungever / Humor \\/ Amusement"
+    assert seeded.codebook.get("Steungever / Humor \\/ Amusement").guid == humor.guid
     with pytest.raises(DomainError, match="#RRGGBB"):
         seeded.codebook.add("Kleur", colour="red")
     with pytest.raises(DomainError, match="origin"):

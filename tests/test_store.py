@@ -175,6 +175,10 @@ def test_opening_a_project_from_an_older_release_upgrades_it(locator: str) -> No
         project.codings.update(1, illustrative=True)
         project.summaries.set("Moeder", "Moeder steunt praktisch.", author="Anouk")
         assert project.codebook.update("Moeder", cmo="mechanism").cmo == "mechanism"
+        # 0003: codes stay codable, keep their colour; coders and documents get no GUID yet.
+        moeder = project.codebook.get("Moeder")
+        assert (moeder.codable, moeder.colour) == (True, "#4E79A7")
+        assert project.codebook.update("Moeder", codable=False).codable is False
     if not store.is_url(locator):
         (backup,) = set(_backups(locator)) - set(backups_before)
         con = sqlite3.connect(backup)

@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from qualcode.commands.common import add_locator, open_from
+from qualcode.core.codebook_spec import join_path, split_path
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -89,8 +90,8 @@ def register_edits(sub: Subparsers) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    parts = [p.strip() for p in args.path.split(" / ")]
-    parent = " / ".join(parts[:-1]) or None
+    parts = list(split_path(args.path))
+    parent = join_path(parts[:-1]) or None
     with open_from(args) as project:
         code = project.codebook.add(
             parts[-1],

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from qualcode.commands.common import add_locator, open_from, print_json
+from qualcode.core.codebook_spec import join_path
 from qualcode.core.retrieval import QuoteFilter, QuoteService, find_quotes
 from qualcode.io.tables import QUOTE_COLUMNS, quote_rows, write_table
 
@@ -170,7 +171,7 @@ def run_summary_list(args: argparse.Namespace) -> int:
         print_json(
             [
                 {
-                    "code": " / ".join(r.code_path),
+                    "code": join_path(r.code_path),
                     "by": r.scope_key,
                     "value": r.scope_value,
                     "text": r.body,

@@ -7,6 +7,7 @@ exchange shape separate from the ORM lets importers be tested without a database
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ class CodeNode:
     colour: str | None = None  # "#RRGGBB"
     origin: str = "deductive"
     children: list[CodeNode] = field(default_factory=list)
+    # False: a category that only groups codes (REFI-QDA ``isCodable="false"``).
+    codable: bool = True
 
     def walk(self, parent_path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], CodeNode]]:
         """Yield (path, node) for this node and all descendants, depth first."""
@@ -44,6 +47,8 @@ class CodebookSpec:
     codes: list[CodeNode] = field(default_factory=list)
     description: str = ""
     language: str | None = None
+    # What a reader repaired on the way in (e.g. ids that were not GUIDs), for the user.
+    warnings: list[str] = field(default_factory=list)
 
     def walk(self) -> Iterator[tuple[tuple[str, ...], CodeNode]]:
         for node in self.codes:
@@ -51,15 +56,32 @@ class CodebookSpec:
 
 
 PATH_SEPARATOR = " / "
+# Code names may themselves contain " / " ("Humor / Amusement"). In the joined text form
+# such a slash is written "\\/" (a slash with spaces on both sides becomes backslash-slash),
+# so "Emoties / Humor \\/ Amusement" is the code "Humor / Amusement" under "Emoties".
+DEFAULT_COLOUR = "#9C9C9C"  # painted for codes nobody gave a colour; never exported
+_NAME_SLASH = re.compile(r"(?<= )/(?= )")
+_ESCAPED_SLASH = re.compile(r"(?<= )\\/(?= )")
+
+
+def escape_name(name: str) -> str:
+    """A name as one segment of a joined path (its own " / " escaped)."""
+    return _NAME_SLASH.sub(r"\\/", f" {name} ")[1:-1]
+
+
+def unescape_name(segment: str) -> str:
+    return _ESCAPED_SLASH.sub("/", f" {segment} ")[1:-1]
 
 
 def join_path(path: tuple[str, ...] | list[str]) -> str:
     """The public text form of a code path, e.g. ``Steungedrag / Gedrag steungever``."""
-    return PATH_SEPARATOR.join(path)
+    return PATH_SEPARATOR.join(escape_name(part) for part in path)
 
 
 def split_path(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(PATH_SEPARATOR) if part.strip())
+    return tuple(
+        unescape_name(part.strip()) for part in text.split(PATH_SEPARATOR) if part.strip()
+    )
 
 
 # Codes read from files without ids get one derived from their path, so reading the same

@@ -58,6 +58,8 @@ class Coder(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     role: Mapped[str] = mapped_column(String(20), default="coder")
+    # REFI-QDA user GUID: the same person keeps it across exports, imports and merges.
+    guid: Mapped[str | None] = mapped_column(String(36), unique=True, index=True, default=None)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -65,6 +67,8 @@ class Document(Base):
     __tablename__ = "documents"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300), unique=True)
+    # REFI-QDA source GUID, kept so a re-export names the source as the first one did.
+    guid: Mapped[str | None] = mapped_column(String(36), unique=True, index=True, default=None)
     text: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     source_format: Mapped[str] = mapped_column(String(20), default="txt")
@@ -164,7 +168,10 @@ class Code(Base):
     inclusion: Mapped[str] = mapped_column(Text, default="")
     exclusion: Mapped[str] = mapped_column(Text, default="")
     example: Mapped[str] = mapped_column(Text, default="")
-    colour: Mapped[str] = mapped_column(String(9), default="#9C9C9C")
+    # "": nobody chose a colour (views paint a default; exports write none).
+    colour: Mapped[str] = mapped_column(String(9), default="")
+    # False for a category that only groups codes (REFI-QDA isCodable="false").
+    codable: Mapped[bool] = mapped_column(Boolean, default=True)
     origin: Mapped[str] = mapped_column(String(12), default="deductive")
     # Realist evaluation tag: context, mechanism or outcome (None when not a CMO code).
     cmo: Mapped[str | None] = mapped_column(String(12), default=None)

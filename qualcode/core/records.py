@@ -55,10 +55,15 @@ class CodeRecord:
     cmo: str | None
     created_at: datetime
     modified_at: datetime
+    codable: bool = True
+    # The colour someone chose; ``colour`` falls back to a default for painting.
+    chosen_colour: str | None = None
 
     @property
     def path_text(self) -> str:
-        return " / ".join(self.path)
+        from qualcode.core.codebook_spec import join_path
+
+        return join_path(self.path)
 
     @property
     def depth(self) -> int:

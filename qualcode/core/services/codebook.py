@@ -12,7 +12,13 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from qualcode.core.changes import Change
-from qualcode.core.codebook_spec import ORIGINS, PATH_SEPARATOR, CodebookSpec, CodeNode
+from qualcode.core.codebook_spec import (
+    DEFAULT_COLOUR,
+    ORIGINS,
+    CodebookSpec,
+    CodeNode,
+    join_path,
+)
 from qualcode.core.errors import DomainError
 from qualcode.core.models import Code, CodebookChange, Coder, Coding, utcnow
 from qualcode.core.records import CodeRecord
@@ -25,8 +31,18 @@ if TYPE_CHECKING:
 
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 CMO_TAGS = ("context", "mechanism", "outcome")
-DEFAULT_COLOUR = "#9C9C9C"
-EDITABLE = ("name", "definition", "inclusion", "exclusion", "example", "colour", "origin", "cmo")
+__all__ = ["DEFAULT_COLOUR", "CodebookService", "validate_fields"]
+EDITABLE = (
+    "name",
+    "definition",
+    "inclusion",
+    "exclusion",
+    "example",
+    "colour",
+    "origin",
+    "cmo",
+    "codable",
+)
 
 
 def validate_fields(fields: dict[str, Any]) -> None:
@@ -34,13 +50,16 @@ def validate_fields(fields: dict[str, Any]) -> None:
         name = str(fields["name"]).strip()
         if not name:
             raise DomainError("a code needs a name")
-        if PATH_SEPARATOR in name:
-            raise DomainError(f"code name {name!r} may not contain {PATH_SEPARATOR!r}")
         fields["name"] = name
-    if "colour" in fields and fields["colour"] is not None and not _COLOUR.match(fields["colour"]):
-        raise DomainError(f"colour {fields['colour']!r} is not of the form #RRGGBB")
+    if "colour" in fields:
+        # Empty or None: no colour chosen (stored as ""; views paint a default).
+        fields["colour"] = fields["colour"] or ""
+        if fields["colour"] and not _COLOUR.match(fields["colour"]):
+            raise DomainError(f"colour {fields['colour']!r} is not of the form #RRGGBB")
     if "origin" in fields and fields["origin"] not in ORIGINS:
         raise DomainError(f"origin must be one of {', '.join(ORIGINS)}, not {fields['origin']!r}")
+    if "codable" in fields and not isinstance(fields["codable"], bool):
+        raise DomainError("codable must be true or false")
     if fields.get("cmo") not in (None, *CMO_TAGS):
         raise DomainError(f"CMO tag must be one of {', '.join(CMO_TAGS)}")
 
@@ -100,7 +119,7 @@ class CodebookService:
         state = tree.code_state(code)
         parent = session.get(Code, code.parent_id) if code.parent_id else None
         state["parent_guid"] = parent.guid if parent else None
-        state["path"] = PATH_SEPARATOR.join(tree.path_of(session, code))
+        state["path"] = join_path(tree.path_of(session, code))
         return state
 
     @staticmethod
@@ -157,7 +176,9 @@ class CodebookService:
             parent_id=parent_id,
             position=siblings if position is None else position,
             creator_id=coder.id if coder else None,
-            colour=fields.pop("colour", None) or DEFAULT_COLOUR,
+            # No colour chosen stays None: views paint a default, exports write none.
+            colour=fields.pop("colour", None) or "",
+            codable=fields.pop("codable", True) is not False,
             **{k: ("" if v is None and k not in ("cmo",) else v) for k, v in fields.items()},
         )
         if position is not None:
@@ -178,7 +199,7 @@ class CodebookService:
             select(Code).where(self._parent_is(parent_id), func.lower(Code.name) == name.lower())
         )
         if clash is not None and clash.id != except_id:
-            where = PATH_SEPARATOR.join(tree.path_of(session, clash))
+            where = join_path(tree.path_of(session, clash))
             raise DomainError(f"a code named {name!r} already exists here ({where})")
 
     def _make_room(self, session: Session, parent_id: int | None, position: int) -> None:
@@ -313,7 +334,7 @@ class CodebookService:
                     before,
                     {
                         "target_guid": target_code.guid,
-                        "target_path": PATH_SEPARATOR.join(tree.path_of(session, target_code)),
+                        "target_path": join_path(tree.path_of(session, target_code)),
                     },
                 )
                 session.delete(source)
@@ -401,7 +422,7 @@ class CodebookService:
             used = session.scalar(select(func.count()).where(Coding.code_id.in_(ids))) or 0
             if used and codings == "refuse":
                 raise DomainError(
-                    f"{PATH_SEPARATOR.join(tree.path_of(session, code))} has {used} coding(s); "
+                    f"{join_path(tree.path_of(session, code))} has {used} coding(s); "
                     "move them to another code or choose to drop them"
                 )
             if used and codings == "move":
@@ -461,6 +482,7 @@ class CodebookService:
                         "example": node.example,
                         "colour": node.colour,
                         "origin": node.origin,
+                        "codable": node.codable,
                     },
                 )
                 added += 1

@@ -11,12 +11,22 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from qualcode.core.codebook_spec import CodebookSpec, CodeNode
+from qualcode.core.codebook_spec import DEFAULT_COLOUR, CodebookSpec, CodeNode
 from qualcode.core.counting import usage_per_code
 from qualcode.core.models import Code, Coder
 from qualcode.core.records import CodeRecord
 
-CODE_FIELDS = ("name", "definition", "inclusion", "exclusion", "example", "colour", "origin", "cmo")
+CODE_FIELDS = (
+    "name",
+    "definition",
+    "inclusion",
+    "exclusion",
+    "example",
+    "colour",
+    "origin",
+    "cmo",
+    "codable",
+)
 
 
 def load_codes(session: Session) -> list[Code]:
@@ -55,11 +65,13 @@ def code_record(code: Code, path: tuple[str, ...]) -> CodeRecord:
         inclusion=code.inclusion,
         exclusion=code.exclusion,
         example=code.example,
-        colour=code.colour,
+        colour=code.colour or DEFAULT_COLOUR,
         origin=code.origin,
         cmo=code.cmo,
         created_at=code.created_at,
         modified_at=code.modified_at,
+        codable=code.codable,
+        chosen_colour=code.colour or None,
     )
 
 
@@ -104,8 +116,9 @@ def snapshot_spec(session: Session, name: str = "") -> CodebookSpec:
             inclusion=record.inclusion,
             exclusion=record.exclusion,
             example=record.example,
-            colour=record.colour,
+            colour=record.chosen_colour,
             origin=record.origin,
+            codable=record.codable,
         )
         nodes[record.id] = node
         if record.parent_id is None:

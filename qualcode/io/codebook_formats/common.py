@@ -11,7 +11,7 @@ import re
 import uuid
 from collections.abc import Iterable
 
-from qualcode.core.codebook_spec import ORIGINS, PATH_SEPARATOR, CodebookSpec, CodeNode
+from qualcode.core.codebook_spec import ORIGINS, CodebookSpec, CodeNode, join_path
 
 # REFI-QDA GUIDType without the braces; NVivo's hex-encoded ASCII "GUIDs" match it too.
 _GUID_RE = re.compile(
@@ -109,7 +109,7 @@ def is_valid_colour(colour: str) -> bool:
 
 def describe(path: Iterable[str]) -> str:
     """How a code is named in an error message: its path in quotes."""
-    return f"code '{PATH_SEPARATOR.join(path)}'"
+    return f"code '{join_path(tuple(path))}'"
 
 
 def _label(name: str, index: int) -> str:
@@ -130,13 +130,6 @@ def spec_problems(spec: CodebookSpec) -> list[str]:
             name = node.name.strip()
             if not name:
                 problems.append(f"{where}: the name is empty")
-            elif PATH_SEPARATOR in f" {name} ":
-                # Padding also catches names that begin with "/ " or end with " /",
-                # which would merge with the separator when the path is joined.
-                problems.append(
-                    f"{where}: the name may not contain '{PATH_SEPARATOR.strip()}'"
-                    " surrounded by spaces (it separates levels in a path)"
-                )
             if _CONTROL_CHARS.search(name):
                 problems.append(f"{where}: the name contains a line break or control character")
             if name:

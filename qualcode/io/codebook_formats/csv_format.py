@@ -20,7 +20,13 @@ import csv
 import io
 import re
 
-from qualcode.core.codebook_spec import PATH_SEPARATOR, CodebookSpec, CodeNode, join_path
+from qualcode.core.codebook_spec import (
+    PATH_SEPARATOR,
+    CodebookSpec,
+    CodeNode,
+    join_path,
+    unescape_name,
+)
 
 from .common import (
     CodebookFormatError,
@@ -40,7 +46,7 @@ _PROTECTED = re.compile(r"^'+[=+\-@]")
 def _split(path_text: str) -> tuple[str, ...]:
     # Split on " / " only, so names such as "n.v.t./overig" stay whole. Unlike
     # core.split_path, empty parts are kept so "A /  / B" is reported, not skipped.
-    return tuple(part.strip() for part in path_text.split(PATH_SEPARATOR))
+    return tuple(unescape_name(part.strip()) for part in path_text.split(PATH_SEPARATOR))
 
 
 def _delimiter(header_line: str) -> str:

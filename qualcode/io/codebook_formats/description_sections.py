@@ -94,7 +94,12 @@ def _unescape(line: str) -> str:
 
 
 def pack(fields: DescriptionFields, language: str | None) -> str:
-    """One Description text; the origin line is always written so it survives tools."""
+    """One Description text: the definition exactly as stored, then labelled criteria.
+
+    The origin is not written here (it used to be appended as "Origin: ..."; other tools
+    showed it as part of the description). It travels in the file's
+    ``<?qualcode-...?>`` instruction instead; old files with the line still read.
+    """
     labels = WRITE_LABELS.get((language or "en").lower()[:2], WRITE_LABELS["en"])
     blocks: list[str] = []
     if fields.definition:
@@ -104,8 +109,8 @@ def pack(fields: DescriptionFields, language: str | None) -> str:
         value: str = getattr(fields, key)
         if value:
             labelled.append(f"{labels[key]}: {_escape(value)}")
-    labelled.append(f"{labels['origin']}: {fields.origin or 'deductive'}")
-    blocks.append("\n".join(labelled))
+    if labelled:
+        blocks.append("\n".join(labelled))
     return "\n\n".join(blocks)
 
 

@@ -42,7 +42,7 @@ FORMAT_VERSION = 1
 
 _TOP_KEYS = {FORMAT_KEY, "name", "language", "description", "codes"}
 _TEXT_FIELDS = ("definition", "inclusion", "exclusion", "example")
-_CODE_KEYS = {"name", "guid", "colour", "origin", "children", *_TEXT_FIELDS}
+_CODE_KEYS = {"name", "guid", "colour", "origin", "codable", "children", *_TEXT_FIELDS}
 
 
 # --------------------------------------------------------------------------- reading
@@ -170,9 +170,14 @@ def _code(raw: Any, parent: tuple[str, ...], index: int, problems: list[str]) ->
     if not isinstance(origin, str):
         problems.append(f"{where}: 'origin' must be text")
         origin = "deductive"
+    codable = raw.get("codable", True)
+    if not isinstance(codable, bool):
+        problems.append(f"{where}: 'codable' must be true or false")
+        codable = True
     children_raw = raw.get("children")
     children = _codes(children_raw, path, problems) if children_raw is not None else []
     return CodeNode(
+        codable=codable,
         name=name.strip(),
         guid=normalise_guid(guid),
         colour=_colour(colour),
@@ -212,6 +217,8 @@ def _code_document(node: CodeNode) -> dict[str, Any]:
     if node.colour:
         item["colour"] = node.colour
     item["origin"] = node.origin
+    if not node.codable:
+        item["codable"] = False
     for key in _TEXT_FIELDS:
         value = getattr(node, key)
         if value:

@@ -5,19 +5,26 @@ Reading accepts what ATLAS.ti, NVivo, MAXQDA, QualCoder and Taguette really writ
 missing, empty ``<Description/>`` and ``<Sets/>``). Writing produces files valid against
 ``Codebook.xsd`` 1.0.
 
-Mapping: ``Code/@name`` = name, ``@guid`` = guid (kept as found, braces dropped),
-``@color`` = colour (normalised to ``#RRGGBB``), ``Description`` = definition plus
-labelled inclusion/exclusion/example/origin lines (see ``description_sections``).
-``isCodable`` is not kept: every Qualcode code can be applied.
+Mapping: ``Code/@name`` = name, ``@guid`` = guid (kept as found, braces dropped; an id
+that is not a GUID, as some small tools write, is replaced by a GUID derived from it,
+with a warning in ``spec.warnings``), ``@isCodable`` = codable, ``@color`` = colour
+(normalised to ``#RRGGBB``; written only when the code has one), ``Description`` =
+definition plus labelled inclusion/exclusion/example lines (see ``description_sections``).
 
-The codebook's own name, description and language have no place in the schema; they
-travel in a ``<?qualcode-codebook {json}?>`` processing instruction, which XML tools
-ignore by definition. Without it the name comes from the project or the file name.
+The codebook's own name, description and language, and which codes are inductive, have
+no place in the schema; they travel in a ``<?qualcode-codebook {json}?>`` processing
+instruction, which XML tools ignore by definition. Without it the name comes from the
+project or the file name.
+
+An empty codebook is written as ``<Codes/>``: Codebook.xsd requires at least one code,
+so such a file does not validate, but it says exactly what the project holds and every
+reader we know accepts it (ours does).
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 
 from lxml import etree
 
@@ -27,6 +34,7 @@ from .common import (
     CodebookFormatError,
     ensure_guids,
     guid_key,
+    is_valid_guid,
     normalise_colour,
     normalise_guid,
     validate_spec,
@@ -67,16 +75,28 @@ def loads_qdc(data: bytes, source: str, *, default_name: str = "") -> CodebookSp
         language=meta.get("language") or None,
     )
     codes_element = first_child(codebook, "Codes") if codebook is not None else None
+    renamed: dict[str, str] = {}
     if codes_element is not None:
-        spec.codes = [_read_code(element) for element in children_named(codes_element, "Code")]
+        spec.codes = [
+            read_code(element, renamed) for element in children_named(codes_element, "Code")
+        ]
+    inductive = {guid_key(g) for g in meta.get("inductive", [])}
+    for _, node in spec.walk():
+        if guid_key(node.guid or "") in inductive:
+            node.origin = "inductive"
+    if renamed:
+        spec.warnings.append(
+            f"{source}: {len(renamed)} code id(s) were not GUIDs and got new GUIDs "
+            f"(e.g. {next(iter(renamed))!r} -> {next(iter(renamed.values()))})"
+        )
 
     validate_spec(spec, source)
     if kind == "CodeBook":
-        _check_set_members(root, spec, source)
+        _check_set_members(root, spec, source, renamed)
     return spec
 
 
-def _read_metadata(root: etree._Element, source: str) -> dict[str, str]:
+def _read_metadata(root: etree._Element, source: str) -> dict[str, object]:
     for node in root.itersiblings(preceding=True):
         if isinstance(node, etree._ProcessingInstruction) and node.target == PI_TARGET:
             try:
@@ -89,32 +109,55 @@ def _read_metadata(root: etree._Element, source: str) -> dict[str, str]:
                 raise CodebookFormatError(
                     source, f"the <?{PI_TARGET}?> instruction is not a JSON object"
                 )
-            return {
+            found: dict[str, object] = {
                 key: str(value).strip()
                 for key, value in meta.items()
                 if key in ("name", "description", "language") and value is not None
             }
+            inductive = meta.get("inductive")
+            if isinstance(inductive, list):
+                found["inductive"] = [str(g) for g in inductive]
+            return found
     return {}
 
 
-def _read_code(element: etree._Element) -> CodeNode:
+# Ids that are not GUIDs get one derived from the id, so reading the same file twice (to
+# write a merge plan, then to apply it) gives the same GUIDs.
+_ID_NAMESPACE = uuid.UUID("0d9b6a51-7f0e-4c39-9a53-8f4be2f1c0a7")
+
+
+def mapped_guid(raw: str | None, renamed: dict[str, str]) -> str | None:
+    """``raw`` as a GUID: kept as found when it is one, else a stable derived GUID."""
+    guid = normalise_guid(raw)
+    if guid is None or is_valid_guid(guid):
+        return guid
+    if guid not in renamed:
+        renamed[guid] = str(uuid.uuid5(_ID_NAMESPACE, guid))
+    return renamed[guid]
+
+
+def read_code(element: etree._Element, renamed: dict[str, str]) -> CodeNode:
+    """One ``<Code>`` with its children (.qdc and .qde alike)."""
     description = first_child(element, "Description")
     # NVivo writes empty <Description/>; ATLAS.ti may leave it out altogether.
     fields = unpack(description.text or "") if description is not None else DescriptionFields()
     return CodeNode(
         name=(element.get("name") or "").strip(),
-        guid=normalise_guid(element.get("guid")),
+        guid=mapped_guid(element.get("guid"), renamed),
         colour=normalise_colour(element.get("color")),
         definition=fields.definition,
         inclusion=fields.inclusion,
         exclusion=fields.exclusion,
         example=fields.example,
         origin=fields.origin or "deductive",
-        children=[_read_code(child) for child in children_named(element, "Code")],
+        codable=(element.get("isCodable") or "true").strip().lower() not in ("false", "0"),
+        children=[read_code(child, renamed) for child in children_named(element, "Code")],
     )
 
 
-def _check_set_members(root: etree._Element, spec: CodebookSpec, source: str) -> None:
+def _check_set_members(
+    root: etree._Element, spec: CodebookSpec, source: str, renamed: dict[str, str]
+) -> None:
     """Code groups (Sets) are not imported, but a member that points nowhere means the
     file is inconsistent (codes missing from the export), which the user should know."""
     known = {guid_key(node.guid) for _, node in spec.walk() if node.guid}
@@ -123,7 +166,7 @@ def _check_set_members(root: etree._Element, spec: CodebookSpec, source: str) ->
     for set_element in children_named(sets, "Set") if sets is not None else []:
         for member in children_named(set_element, "MemberCode"):
             ref = member.get("guid") or member.get("targetGUID") or ""
-            if guid_key(ref) not in known:
+            if guid_key(renamed.get(ref.strip(), ref)) not in known:
                 problems.append(
                     f"set '{set_element.get('name', '')}' refers to code guid "
                     f"'{ref}', which is not in the codebook"
@@ -136,28 +179,19 @@ def _check_set_members(root: etree._Element, spec: CodebookSpec, source: str) ->
 
 
 def dumps_qdc(spec: CodebookSpec, source: str = "<codebook>") -> bytes:
-    """Serialise ``spec`` as a Codebook.xsd-valid .qdc.
+    """Serialise ``spec`` as a .qdc (valid against Codebook.xsd unless it has no codes).
 
     Codes without a GUID get a new uuid4 written into the spec (in place), so the
     caller can store the identifiers the file now carries.
     """
     validate_spec(spec, source)
-    if not spec.codes:
-        raise CodebookFormatError(
-            source,
-            "an empty codebook cannot be written as .qdc (REFI-QDA requires at least one code)",
-        )
     ensure_guids(spec)
     root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS})
     root.set("origin", PRODUCER)
     codes = etree.SubElement(root, f"{{{CODEBOOK_NS}}}Codes")
     for node in spec.codes:
-        _write_code(codes, node, spec.language)
-
-    meta = {"name": spec.name, "description": spec.description, "language": spec.language}
-    # ensure_ascii keeps the payload plain; "?>" would end the instruction early.
-    payload = json.dumps(meta, ensure_ascii=True).replace("?>", "?\\u003e")
-    root.addprevious(etree.ProcessingInstruction(PI_TARGET, payload))
+        write_code(codes, node, spec.language, CODEBOOK_NS)
+    root.addprevious(etree.ProcessingInstruction(PI_TARGET, metadata_payload(spec)))
     return bytes(
         etree.tostring(
             root.getroottree(), xml_declaration=True, encoding="utf-8", pretty_print=True
@@ -165,22 +199,45 @@ def dumps_qdc(spec: CodebookSpec, source: str = "<codebook>") -> bytes:
     )
 
 
-def _write_code(parent: etree._Element, node: CodeNode, language: str | None) -> None:
-    element = etree.SubElement(parent, f"{{{CODEBOOK_NS}}}Code")
+def metadata_payload(spec: CodebookSpec) -> str:
+    """The JSON of our processing instruction: what REFI-QDA has no place for."""
+    meta: dict[str, object] = {
+        "name": spec.name,
+        "description": spec.description,
+        "language": spec.language,
+        "inductive": [node.guid for _, node in spec.walk() if node.origin == "inductive"],
+    }
+    # ensure_ascii keeps the payload plain; "?>" would end the instruction early.
+    return json.dumps(meta, ensure_ascii=True).replace("?>", "?\\u003e")
+
+
+def write_code(
+    parent: etree._Element,
+    node: CodeNode,
+    language: str | None,
+    namespace: str,
+    notes: dict[str, list[str]] | None = None,
+) -> None:
+    """One ``<Code>`` with its children; ``notes`` (guid -> note guids) adds NoteRefs,
+    which only project files (.qde) allow."""
+    element = etree.SubElement(parent, f"{{{namespace}}}Code")
     # Attribute order as in the schema and most vendor files, for readable diffs.
     element.set("guid", node.guid or "")
     element.set("name", xml_safe_text(node.name))
-    element.set("isCodable", "true")
-    if node.colour:
+    element.set("isCodable", "true" if node.codable else "false")
+    if node.colour:  # never invent one: tools treat a written colour as chosen
         element.set("color", node.colour)
     fields = DescriptionFields(
         definition=node.definition,
         inclusion=node.inclusion,
         exclusion=node.exclusion,
         example=node.example,
-        origin=node.origin,
     )
-    description = etree.SubElement(element, f"{{{CODEBOOK_NS}}}Description")
-    description.text = xml_safe_text(pack(fields, language))
+    text = pack(fields, language)
+    if text:
+        description = etree.SubElement(element, f"{{{namespace}}}Description")
+        description.text = xml_safe_text(text)
+    for note_guid in (notes or {}).get(guid_key(node.guid or ""), []):
+        etree.SubElement(element, f"{{{namespace}}}NoteRef").set("targetGUID", note_guid)
     for child in node.children:
-        _write_code(element, child, language)
+        write_code(element, child, language, namespace, notes)
