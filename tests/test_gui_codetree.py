@@ -324,7 +324,7 @@ def test_edit_colour_split_and_change_log(
     dialog = ChangeLogDialog(moeder, prompts(tree).shown_log)
     assert dialog.table.rowCount() == len(actions)
     texts = [dialog.table.item(r, 3).text() for r in range(dialog.table.rowCount())]
-    assert any("colour: #9C9C9C → #FF0000" in t for t in texts)
+    assert any("colour: (none) → #FF0000" in t for t in texts)
     assert describe_change(prompts(tree).shown_log[0]).startswith("created")
     dialog.deleteLater()
 

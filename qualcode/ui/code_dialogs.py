@@ -286,6 +286,8 @@ def describe_change(entry: ChangeRecord) -> str:
 
 def _short(value: object) -> str:
     text = "" if value is None else str(value)
+    if not text:
+        return translate("ChangeLog", "(none)")  # e.g. a code that had no colour yet
     return text if len(text) <= 60 else text[:57] + "…"
 
 

@@ -478,6 +478,10 @@
         <source>split into {0} new code(s)</source>
         <translation>gesplitst in {0} nieuwe code(s)</translation>
     </message>
+    <message>
+        <source>(none)</source>
+        <translation>(geen)</translation>
+    </message>
 </context>
 <context>
     <name>ChangeLogDialog</name>
