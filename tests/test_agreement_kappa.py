@@ -11,6 +11,7 @@ from qualcode.core.agreement import (
     fleiss_kappa,
     fleiss_kappa_from_counts,
     percent_agreement,
+    scott_pi,
 )
 
 # Fleiss (1971), as reproduced in the Wikipedia article "Fleiss' kappa" (worked example):
@@ -119,3 +120,23 @@ def test_percent_agreement_pairwise() -> None:
 
 def test_percent_agreement_two_coders_is_share_of_units() -> None:
     assert percent_agreement(_cohen_50_items()).agreement == pytest.approx(0.7)
+
+
+def test_scott_pi_uses_pooled_margins() -> None:
+    a = [1, 1, 0, 0, 1, 0, 1, 1, 1, 0]
+    b = [1, 0, 0, 0, 1, 0, 1, 1, 0, 0]
+    # p_o = .8; pooled share of 1s = (6 + 4) / 20 = .5 -> p_e = .5 -> pi = .6
+    assert scott_pi([a, b]).kappa == pytest.approx(0.6)
+    # Cohen uses each coder's own margins: p_e = .6 * .4 + .4 * .6 = .48
+    assert cohen_kappa([a, b]).kappa == pytest.approx((0.8 - 0.48) / 0.52)
+    # With equal margins the two coincide.
+    assert scott_pi([[1, 0, 1, 0], [0, 1, 1, 0]]).kappa == pytest.approx(
+        cohen_kappa([[1, 0, 1, 0], [0, 1, 1, 0]]).kappa
+    )
+
+
+def test_scott_pi_undefined_cases_say_why() -> None:
+    same = scott_pi([[1, 1, 1], [1, 1, 1]])
+    assert math.isnan(same.kappa) and "Scott's pi is undefined" in (same.reason or "")
+    with pytest.raises(ValueError, match="exactly two coders"):
+        scott_pi([[1, 0], [1, 0], [0, 0]])

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from qualcode.core.agreement import UnitizedDocument, binary_alpha, cu_alpha
+from qualcode.core.agreement import UnitizedDocument, binary_alpha, cu_alpha, u_alpha
 from qualcode.core.agreement_project import compute_agreement
 from qualcode.core.agreement_project.continuum import binary_alpha_fast, disputed_stretches
 from qualcode.core.project import Project
@@ -125,3 +125,87 @@ def test_character_mode_leaves_out_documents_a_coder_did_not_code(project: Proje
     result = compute_agreement(project, ["Anouk", "Bram", "Cas"], unit="character")
     assert [f.label for f in result.documents] == ["D1"]
     assert any("D2: Cas did not code" in n and "left out" in n for n in result.notes)
+
+
+def _docs(ids: dict[str, int]) -> list[UnitizedDocument]:
+    return [
+        UnitizedDocument(
+            300,
+            {
+                "Anouk": [
+                    (10, 60, ids["Steungever / Moeder"]),
+                    (100, 150, ids["Steungever / Vader"]),
+                    (200, 250, ids["Steungedrag / Praktisch"]),
+                ],
+                "Bram": [
+                    (15, 60, ids["Steungever / Moeder"]),
+                    (100, 140, ids["Steungever / Moeder"]),
+                ],
+            },
+        ),
+        UnitizedDocument(
+            200,
+            {
+                "Anouk": [(30, 80, ids["Steungedrag / Praktisch"])],
+                "Bram": [(20, 80, ids["Steungedrag / Praktisch"])],
+            },
+        ),
+    ]
+
+
+def test_u_alpha_per_cluster_document_and_overall_equals_the_core(project: Project) -> None:
+    _project(project)
+    result = compute_agreement(project, ["Anouk", "Bram"], unit="character")
+    ids = {c.path_text: c.id for c in project.codebook.tree()}
+    docs, coders = _docs(ids), ["Anouk", "Bram"]
+    steun = next(f for f in result.clusters if f.label == "Steungever")
+    domain = [ids["Steungever"], ids["Steungever / Moeder"], ids["Steungever / Vader"]]
+    assert same(steun.u_alpha, u_alpha(docs, domain, coders).alpha)
+    assert not math.isnan(steun.u_alpha)
+    every = [ids[p] for p in ids if p != "Steungedrag" and p != "Steungever"]
+    assert same(result.overall.u_alpha, u_alpha(docs, every, coders).alpha)
+    d1 = next(f for f in result.documents if f.label == "D1")
+    assert same(d1.u_alpha, u_alpha(docs[:1], every, coders).alpha)
+    for fig in result.codes:  # one code as the only value: uα is binary alpha
+        assert same(fig.u_alpha, fig.alpha)
+
+
+def test_character_mode_has_bootstrap_intervals_over_documents(project: Project) -> None:
+    _project(project)
+    result = compute_agreement(project, ["Anouk", "Bram"], unit="character", bootstrap=300)
+    for fig in (result.overall, *result.clusters):
+        assert fig.ci_low <= fig.alpha + 1e-9 and fig.alpha - 1e-9 <= fig.ci_high + 1e-9
+        assert fig.u_ci_low <= fig.u_alpha + 1e-9 <= fig.u_ci_high + 2e-9
+    again = compute_agreement(project, ["Anouk", "Bram"], unit="character", bootstrap=300)
+    assert (again.overall.ci_low, again.overall.u_ci_high) == (
+        result.overall.ci_low,
+        result.overall.u_ci_high,
+    )
+    # A single document has no interval, and says why.
+    d1 = next(f for f in result.documents if f.label == "D1")
+    assert math.isnan(d1.ci_low) and "one document" in (d1.reason_for("ci_low") or "")
+    none = compute_agreement(project, ["Anouk", "Bram"], unit="character", bootstrap=0)
+    assert "0 samples" in (none.overall.reason_for("ci_low") or "")
+
+
+def test_every_null_figure_has_a_reason(project: Project) -> None:
+    _project(project)
+    project.codebook.add("Leeg")  # a cluster nobody uses
+    for unit in ("character", "sentence"):
+        result = compute_agreement(project, ["Anouk", "Bram"], unit=unit)
+        for fig in result.all_figures():
+            for name in (
+                "percent", "cohen", "scott", "fleiss", "alpha", "ci_low", "ci_high",
+                "cu_alpha", "coverage", "u_alpha", "u_ci_low", "u_ci_high",
+            ):  # fmt: skip
+                if math.isnan(getattr(fig, name)):
+                    assert fig.reason_for(name), (unit, fig.kind, fig.label, name)
+
+
+def test_settings_list_contributing_and_left_out_documents(project: Project) -> None:
+    _project(project)
+    project.documents.add("D3", "z" * 50)
+    project.codings.add("D3", "Anouk", "Steungever / Moeder", 0, 10)
+    result = compute_agreement(project, ["Anouk", "Bram"], unit="character")
+    assert result.settings.contributing == ("D1", "D2")
+    assert dict(result.settings.left_out)["D3"] == "coded by Anouk only; nothing to compare"

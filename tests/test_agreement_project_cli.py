@@ -169,3 +169,65 @@ def test_stats_alpha_mistakes_are_one_line(tmp_path: Path) -> None:
         run = qualcode(tmp_path, "stats", "alpha", *args)
         assert run.returncode == 1, args
         assert message in run.stderr and "Traceback" not in run.stderr
+
+
+def test_stats_kappa_prints_percent_cohen_scott_and_fleiss(tmp_path: Path) -> None:
+    # p_o = .8; Cohen p_e = .48 -> .615; Scott's pooled p_e = .5 -> .600
+    (tmp_path / "two.csv").write_text(
+        "Anouk,1,1,0,0,1,0,1,1,1,0\nBram,1,0,0,0,1,0,1,1,0,0\n", encoding="utf-8"
+    )
+    run = qualcode(tmp_path, "stats", "kappa", "two.csv")
+    assert run.returncode == 0, run.stderr
+    assert "Percent agreement:  80.0%" in run.stdout
+    assert "Cohen's kappa:      0.615" in run.stdout
+    assert "Scott's pi:         0.600" in run.stdout
+    assert "Fleiss' kappa:      0.600" in run.stdout  # Fleiss equals Scott for two coders
+    path_csv, _ = _write_matrix(tmp_path)
+    data = json.loads(qualcode(tmp_path, "stats", "kappa", path_csv.name, "--json").stdout)
+    assert data["coders"] == ["A", "B", "C", "D"] and data["units"] == 12
+    assert data["cohen"]["value"] is None and "two coders" in data["cohen"]["reason"]
+    assert data["scott"]["value"] is None and "two coders" in data["scott"]["reason"]
+    assert 0 < data["percent"]["value"] < 1 and data["fleiss"]["value"] is not None
+    bad = qualcode(tmp_path, "stats", "kappa", "missing.csv")
+    assert bad.returncode == 1 and "missing.csv: file not found" in bad.stderr
+
+
+def test_agreement_header_counts_contributing_documents_and_json_gives_reasons(
+    study: Path,
+) -> None:
+    with create_project(str(study / "more.qcdb"), "CLI") as project:
+        two_coder_project(project)
+        project.documents.add("D2", "Alleen Anouk codeerde hier.")
+        project.codings.add("D2", "Anouk", "Steun", 0, 6)
+    run = qualcode(study, "agreement", "more.qcdb", "--coders", "Anouk,Bram", "--unit", "character")
+    assert run.returncode == 0, run.stderr
+    assert "documents contributing: 1 of 2 (D1)" in run.stdout
+    assert "left out: D2: coded by Anouk only; nothing to compare" in run.stdout
+    assert "u-alpha" in run.stdout and "over documents" in run.stdout
+    data = json.loads(
+        qualcode(
+            study, "agreement", "more.qcdb", "--coders", "Anouk,Bram", "--unit", "character",
+            "--json",
+        ).stdout
+    )  # fmt: skip
+    assert data["settings"]["contributing"] == ["D1"]
+    assert data["settings"]["left_out"] == [
+        {"document": "D2", "why": "coded by Anouk only; nothing to compare"}
+    ]
+    overall = data["overall"]
+    assert overall["u_alpha"] is not None
+    for key, value in overall.items():
+        if value is None and key not in ("ref_id", "reason"):
+            assert overall["reasons"].get(key), key
+
+
+def test_long_code_paths_are_cut_in_the_middle_keeping_the_code_name() -> None:
+    from qualcode.commands.agreement_cmd import cut_label
+
+    path = "Steungedrag / Gedrag steungever / Persoonlijke aandacht en emotionele steun"
+    shown = cut_label(path, 50)
+    assert len(shown) <= 50 and shown.endswith("Persoonlijke aandacht en emotionele steun")
+    assert cut_label("Steungedrag / Gedrag steungever / Praktische steun", 50) == (
+        "Steungedrag / Gedrag steungever / Praktische steun"
+    )
+    assert cut_label("A / Een heel lange naam van een code", 20).endswith("...")

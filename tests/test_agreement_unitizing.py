@@ -241,3 +241,17 @@ def test_length_one_segments_reduce_to_ordinary_alpha(seed: int) -> None:
     assert cu_alpha(docs, ["a", "b", "c"]).alpha == pytest.approx(krippendorff_alpha(matrix).alpha)
     three = [[str(v) for v in rng.choice(["a", "b"], size=30)] for _ in range(3)]
     assert u_alpha(_char_units(three)).alpha == pytest.approx(krippendorff_alpha(three).alpha)
+
+
+def test_empty_inputs_give_a_clear_result_not_an_exception() -> None:
+    for call in (
+        lambda: u_alpha([], coders=["a", "b"]),
+        lambda: binary_alpha([], coders=["a", "b"]),
+        lambda: u_alpha([]),
+        lambda: binary_alpha([]),
+        lambda: cu_alpha([], ["x"], coders=["a", "b"]),
+        lambda: cu_alpha_across_domains([], {"A": ["x"], "B": ["y"]}, coders=["a", "b"]),
+    ):
+        result = call()
+        assert math.isnan(result.alpha)
+        assert result.reason == "no documents: the continuum is empty"

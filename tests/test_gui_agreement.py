@@ -39,8 +39,8 @@ def test_compute_fills_the_table_chart_and_disagreements(qtbot, panel) -> None: 
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == "Steun"
     assert model.index(0, 1).data() == "80.0"
-    assert model.index(0, 4).data().startswith("0.604")
-    brush = model.index(0, 4).data(Qt.ItemDataRole.BackgroundRole)
+    assert model.index(0, 5).data().startswith("0.604")
+    brush = model.index(0, 5).data(Qt.ItemDataRole.BackgroundRole)
     assert isinstance(brush, QtGui.QBrush)
     assert brush.color().name().upper() == COLOURS["undefined"]  # too little data: grey
     assert panel.dis_model.rowCount() == 2
@@ -63,15 +63,29 @@ def test_models_pass_the_model_tester(qtbot, qtmodeltester, panel) -> None:  # t
     assert panel.figures_model.headerData(1, Qt.Orientation.Horizontal) == "binary α"
 
 
+def test_character_mode_shows_u_alpha_with_intervals(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    panel.unit_box.setCurrentText("character")
+    _compute(qtbot, panel)
+    model = panel.figures_model
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert header[:6] == ["Code", "binary α", "95% CI", "uα", "95% CI", "cu-α"]
+    panel.level_box.setCurrentIndex(3)  # overall
+    overall = panel.result.overall
+    assert model.index(0, 3).data() == f"{overall.u_alpha:.3f}"
+    # One document contributes: no interval, and the empty cell says why.
+    assert model.index(0, 2).data() == "–"
+    assert "one document" in model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+
+
 def test_sorting_and_threshold_colours(qtbot, panel, sqlite_project: Project) -> None:  # type: ignore[no-untyped-def]
     _compute(qtbot, panel)
     fig = panel.figures_model.figures(0)
     model = FiguresModel()
     model.set_rows([replace(fig, low_data=False, alpha=0.7)], character=False)
-    colour = model.index(0, 4).data(Qt.ItemDataRole.BackgroundRole).color().name().upper()
+    colour = model.index(0, 5).data(Qt.ItemDataRole.BackgroundRole).color().name().upper()
     assert colour == COLOURS["tentative"]
     model.set_thresholds(0.5, 0.65)
-    colour = model.index(0, 4).data(Qt.ItemDataRole.BackgroundRole).color().name().upper()
+    colour = model.index(0, 5).data(Qt.ItemDataRole.BackgroundRole).color().name().upper()
     assert colour == COLOURS["reliable"]
     panel.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
     assert panel.proxy.rowCount() == 1

@@ -10,6 +10,8 @@ from typing import Any
 
 from qualcode.commands.common import add_locator, open_from, print_json, progress_printer
 from qualcode.core.agreement_project import (
+    DEFAULT_BOOTSTRAP,
+    DEFAULT_SEED,
     RELIABLE,
     TENTATIVE,
     UNIT_MODES,
@@ -28,11 +30,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "agreement",
         help="inter-coder agreement per code, cluster, document and overall",
-        description="Percent agreement, Cohen's kappa (two coders), Fleiss' kappa and "
-        "Krippendorff's alpha with a bootstrap interval on sentence, paragraph or turn "
-        "units; Krippendorff's unitizing alphas (binary, cu, Cu) on the character "
-        "continuum. Then the disagreements with their text. Alpha marks: ** >= .800, "
-        "* >= .667 (Krippendorff); ! = too little data.",
+        description="Percent agreement, Cohen's kappa and Scott's pi (two coders), Fleiss' "
+        "kappa and Krippendorff's alpha with a bootstrap interval on sentence, paragraph or "
+        "turn units; Krippendorff's unitizing alphas (binary and u-alpha with a bootstrap "
+        "interval over documents, cu, Cu) on the character continuum. Then the "
+        "disagreements with their text. Alpha marks: ** >= .800, * >= .667 "
+        "(Krippendorff); ! = too little data.",
     )
     add_locator(parser)
     parser.add_argument("--coders", required=True, help="two or more coders: A,B[,C...]")
@@ -50,11 +53,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--bootstrap",
         type=int,
-        default=1000,
+        default=DEFAULT_BOOTSTRAP,
         metavar="N",
-        help="bootstrap samples for alpha's interval (0: none)",
+        help=f"bootstrap samples for alpha's interval (default {DEFAULT_BOOTSTRAP}; 0: none)",
     )
-    parser.add_argument("--seed", type=int, default=1, help="seed of the bootstrap")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=DEFAULT_SEED,
+        help=f"seed of the bootstrap (default {DEFAULT_SEED})",
+    )
     parser.add_argument(
         "--as",
         dest="viewer",
@@ -114,10 +122,13 @@ def _num(value: float) -> float | None:
 def to_json(result: AgreementResult) -> dict[str, Any]:
     def fig(f: Figures) -> dict[str, Any]:
         data = asdict(f)
+        data["reasons"] = dict(f.reasons)  # every null figure -> why
         return {k: (_num(v) if isinstance(v, float) else v) for k, v in data.items()}
 
+    settings = asdict(result.settings)
+    settings["left_out"] = [{"document": n, "why": w} for n, w in result.settings.left_out]
     return {
-        "settings": asdict(result.settings),
+        "settings": settings,
         "codes": [fig(f) for f in result.codes],
         "clusters": [fig(f) for f in result.clusters],
         "documents": [fig(f) for f in result.documents],
@@ -128,7 +139,11 @@ def to_json(result: AgreementResult) -> dict[str, Any]:
 
 
 def fmt(value: float, digits: int = 3) -> str:
-    return "-" if math.isnan(value) else f"{value:.{digits}f}"
+    if math.isnan(value):
+        return "-"
+    text = f"{value:.{digits}f}"
+    # A tiny negative rounds to "-0.000"; the statistic's own range has no such number.
+    return text[1:] if text.startswith("-") and float(text) == 0 else text
 
 
 def mark(f: Figures) -> str:
@@ -139,30 +154,59 @@ def mark(f: Figures) -> str:
     return "**" if f.alpha >= RELIABLE else "*" if f.alpha >= TENTATIVE else ""
 
 
+def cut_label(label: str, width: int) -> str:
+    """``label`` in ``width`` characters: a code path loses its middle, never its last
+    segment (the code's own name), e.g. ``Steungedrag / ... / Emotionele steun``."""
+    if len(label) <= width:
+        return label
+    parts = label.split(" / ")
+    last = parts[-1]
+    if len(parts) > 1:
+        head = parts[0]
+        shown = f"{head} / ... / {last}"
+        if len(shown) <= width:
+            return shown
+        shown = f".../ {last}"
+        if len(shown) <= width:
+            return shown
+    return last[: max(width - 3, 1)] + "..."
+
+
+def ci_text(low: float, high: float) -> str:
+    """A 95% interval as the statistic prints it; never ``-0.000``."""
+    if math.isnan(low):
+        return "-"
+    return f"[{fmt(low)}, {fmt(high)}]"
+
+
 def _table(title: str, rows: tuple[Figures, ...], character: bool) -> list[str]:
     if not rows:
         return []
-    width = min(max(len(title), *(len(f.label) for f in rows)), 60)
+    width = min(max(len(title), *(len(f.label) for f in rows)), 50)
     if character:
-        head = f"{title:<{width}}  {'alpha|u':>8}  {'cu':>7}  {'segments':>8}  {'length':>9}"
+        head = (
+            f"{title:<{width}}  {'alpha|u':>7}  {'95% CI':>15}  {'u-alpha':>7}  {'95% CI':>15}"
+            f"  {'cu':>6}  {'segments':>8}"
+        )
     else:
         head = (
-            f"{title:<{width}}  {'%agree':>6}  {'cohen':>6}  {'fleiss':>6}  {'alpha':>7}"
-            f"  {'95% CI':>15}  {'units':>6}  {'values':>6}  {'coded':>5}"
+            f"{title:<{width}}  {'%agree':>6}  {'cohen':>6}  {'scott':>6}  {'fleiss':>6}"
+            f"  {'alpha':>6}  {'95% CI':>15}  {'units':>6}  {'values':>6}  {'coded':>5}"
         )
     lines = [head, "-" * len(head)]
     for f in rows:
-        label = f.label if len(f.label) <= width else "..." + f.label[-(width - 3) :]
+        label = cut_label(f.label, width)
         if character:
             lines.append(
-                f"{label:<{width}}  {fmt(f.alpha):>8}  {fmt(f.cu_alpha):>7}  "
-                f"{f.n_coded:>8}  {f.n_pairable:>9}  {mark(f)}"
+                f"{label:<{width}}  {fmt(f.alpha):>7}  {ci_text(f.ci_low, f.ci_high):>15}  "
+                f"{fmt(f.u_alpha):>7}  {ci_text(f.u_ci_low, f.u_ci_high):>15}  "
+                f"{fmt(f.cu_alpha):>6}  {f.n_coded:>8}  {mark(f)}"
             )
         else:
-            ci = "-" if math.isnan(f.ci_low) else f"[{f.ci_low:.3f}, {f.ci_high:.3f}]"
             lines.append(
                 f"{label:<{width}}  {fmt(f.percent * 100, 1):>6}  {fmt(f.cohen):>6}  "
-                f"{fmt(f.fleiss):>6}  {fmt(f.alpha):>7}  {ci:>15}  {f.n_units:>6}  "
+                f"{fmt(f.scott):>6}  {fmt(f.fleiss):>6}  {fmt(f.alpha):>6}  "
+                f"{ci_text(f.ci_low, f.ci_high):>15}  {f.n_units:>6}  "
                 f"{f.n_pairable:>6}  {f.n_coded:>5}  {mark(f)}"
             )
     return [*lines, ""]
@@ -174,10 +218,19 @@ def render(result: AgreementResult, limit: int | None = None) -> str:
     lines = [
         f"coders: {', '.join(s.coders)}; unit: {s.unit}"
         + ("" if character else f"; threshold: more than {s.threshold:g} of a unit")
-        + ("" if character or not s.bootstrap else f"; bootstrap: {s.bootstrap} (seed {s.seed})"),
-        f"documents: {len(s.documents)}; codes with codings: {len(result.codes)}",
-        "",
+        + (
+            f"; bootstrap: {s.bootstrap} (seed {s.seed}"
+            + (", over documents)" if character else ", over units)")
+            if s.bootstrap
+            else "; bootstrap: none"
+        ),
+        f"documents contributing: {len(s.contributing)} of {len(s.documents)}"
+        + (f" ({', '.join(s.contributing)})" if s.contributing else "")
+        + f"; codes with codings: {len(result.codes)}",
     ]
+    for name, why in s.left_out:
+        lines.append(f"  left out: {name}: {why}")
+    lines.append("")
     lines += _table("code", result.codes, character)
     lines += _table("cluster", result.clusters, character)
     lines += _table("document", result.documents, character)

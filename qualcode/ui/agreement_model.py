@@ -35,7 +35,19 @@ def band(alpha: float, tentative: float, reliable: float) -> str:
 
 
 def _fmt(value: float, digits: int = 3) -> str:
-    return "–" if math.isnan(value) else f"{value:.{digits}f}"
+    if math.isnan(value):
+        return "–"
+    text = f"{value:.{digits}f}"
+    return text[1:] if text.startswith("-") and float(text) == 0 else text  # no "-0.000"
+
+
+def _ci(low: float, high: float) -> str:
+    return "–" if math.isnan(low) else f"{_fmt(low)} – {_fmt(high)}"
+
+
+# Columns whose cells are shaded by the thresholds: alpha, and uα in character mode.
+UNIT_ALPHA_COLUMN = 5
+CHAR_ALPHA_COLUMN, CHAR_U_COLUMN = 1, 3
 
 
 _T = QtCore.QT_TRANSLATE_NOOP
@@ -43,6 +55,7 @@ UNIT_COLUMNS = (
     _T("AgreementColumns", "Code"),
     _T("AgreementColumns", "% agree"),
     "Cohen κ",
+    "Scott π",
     "Fleiss κ",
     "α",
     _T("AgreementColumns", "95% CI"),
@@ -52,6 +65,9 @@ UNIT_COLUMNS = (
 CHAR_COLUMNS = (
     _T("AgreementColumns", "Code"),
     _T("AgreementColumns", "binary α"),
+    _T("AgreementColumns", "95% CI"),
+    "uα",
+    _T("AgreementColumns", "95% CI"),
     "cu-α",
     _T("AgreementColumns", "Segments"),
     _T("AgreementColumns", "Length"),
@@ -108,6 +124,16 @@ class FiguresModel(QtCore.QAbstractTableModel):
     def figures(self, row: int) -> Figures:
         return self._rows[row]
 
+    @property
+    def alpha_column(self) -> int:
+        return CHAR_ALPHA_COLUMN if self._character else UNIT_ALPHA_COLUMN
+
+    def _fields(self) -> tuple[str | None, ...]:
+        """The ``Figures`` field behind each column (None for the label and counts)."""
+        if self._character:
+            return (None, "alpha", "ci_low", "u_alpha", "u_ci_low", "cu_alpha", None, None)
+        return (None, "percent", "cohen", "scott", "fleiss", "alpha", "ci_low", None, None)
+
     def rowCount(self, parent: Index = _INVALID) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
@@ -132,18 +158,21 @@ class FiguresModel(QtCore.QAbstractTableModel):
             return [
                 (f.label, f.label.lower()),
                 (_fmt(f.alpha), f.alpha),
+                (_ci(f.ci_low, f.ci_high), f.ci_low),
+                (_fmt(f.u_alpha), f.u_alpha),
+                (_ci(f.u_ci_low, f.u_ci_high), f.u_ci_low),
                 (_fmt(f.cu_alpha), f.cu_alpha),
                 (str(f.n_coded), float(f.n_coded)),
                 (str(f.n_pairable), float(f.n_pairable)),
             ]
-        ci = "–" if math.isnan(f.ci_low) else f"{f.ci_low:.3f} – {f.ci_high:.3f}"
         return [
             (f.label, f.label.lower()),
             (_fmt(f.percent * 100, 1), f.percent),
             (_fmt(f.cohen), f.cohen),
+            (_fmt(f.scott), f.scott),
             (_fmt(f.fleiss), f.fleiss),
             (_fmt(f.alpha), f.alpha),
-            (ci, f.ci_low),
+            (_ci(f.ci_low, f.ci_high), f.ci_low),
             (str(f.n_units), float(f.n_units)),
             (str(f.n_coded), float(f.n_coded)),
         ]
@@ -156,17 +185,24 @@ class FiguresModel(QtCore.QAbstractTableModel):
         if not 0 <= index.column() < len(values):
             return None
         text, key = values[index.column()]
-        alpha_column = 1 if self._character else 4
+        alpha_column = self.alpha_column
+        shaded = {alpha_column: f.alpha}
+        if self._character:
+            shaded[CHAR_U_COLUMN] = f.u_alpha
         if role == Qt.ItemDataRole.DisplayRole:
             return text + (" !" if index.column() == alpha_column and f.low_data else "")
         if role == SORT_ROLE:
             # NaN sorts below every number, so undefined figures gather at one end.
             return -1e9 if isinstance(key, float) and math.isnan(key) else key
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() == alpha_column:
-            name = "undefined" if f.low_data else band(f.alpha, self.tentative, self.reliable)
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() in shaded:
+            value = shaded[index.column()]
+            name = "undefined" if f.low_data else band(value, self.tentative, self.reliable)
             return QtGui.QBrush(QtGui.QColor(COLOURS[name]))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f.note or f.reason or None
+            # An empty cell says why it is empty; the others carry the figure's note.
+            field = self._fields()[index.column()]
+            why = f.reason_for(field) if field else None
+            return why or f.note or f.reason or None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

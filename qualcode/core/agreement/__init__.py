@@ -5,7 +5,7 @@ Public API (see each module's docstring for formulas and sources):
 * ``krippendorff_alpha(matrix, level)`` -> ``AlphaResult`` (reliability.py)
 * ``bootstrap_alpha(matrix, level, n_boot=..., seed=...)`` -> ``BootstrapResult``
 * ``coincidence_matrix(matrix, level)`` -> V x V numpy array
-* ``percent_agreement``, ``cohen_kappa``, ``fleiss_kappa``,
+* ``percent_agreement``, ``cohen_kappa``, ``scott_pi``, ``fleiss_kappa``,
   ``fleiss_kappa_from_counts`` (kappa.py)
 * ``u_alpha``, ``binary_alpha``, ``cu_alpha``, ``cu_alpha_across_domains`` and
   ``unitizing_report`` on ``UnitizedDocument``/``Segment`` data (unitizing.py);
@@ -21,6 +21,7 @@ from qualcode.core.agreement.kappa import (
     fleiss_kappa,
     fleiss_kappa_from_counts,
     percent_agreement,
+    scott_pi,
 )
 from qualcode.core.agreement.reliability import (
     AlphaResult,
@@ -64,6 +65,7 @@ __all__ = [
     "krippendorff_alpha",
     "percent_agreement",
     "prepare",
+    "scott_pi",
     "u_alpha",
     "unitizing_report",
 ]

@@ -158,8 +158,47 @@ def coder_sections(
 
 def tally_documents(prep: Prepared, value_map: Mapping[Hashable, int]) -> Tally:
     """Observed coincidences and self-pair sums over all documents and coder pairs."""
-    tally = Tally(n_values=1 + max(value_map.values(), default=0))
-    v = tally.n_values
+    per_doc = document_tallies(prep, value_map)
+    tally = Tally(n_values=per_doc.n_values)
+    tally.o = per_doc.o.sum(axis=0)
+    tally.self_pairs = per_doc.self_pairs.sum(axis=0)
+    tally.cu_self_pairs = per_doc.cu_self_pairs.sum(axis=0)
+    tally.n_segments = per_doc.n_segments
+    tally.warnings = per_doc.warnings
+    return tally
+
+
+@dataclass
+class DocumentTallies:
+    """The sums of ``Tally`` kept apart per document (first axis), for resampling.
+
+    The unitizing alphas depend on the documents only through these sums, so a bootstrap
+    replicate that draws documents with replacement is a weighted sum of the rows.
+    """
+
+    n_values: int
+    o: npt.NDArray[np.float64]  # D x V x V
+    self_pairs: npt.NDArray[np.float64]  # D x V
+    cu_self_pairs: npt.NDArray[np.float64]  # D x V
+    segments: npt.NDArray[np.int64]  # D: coded segments per document (all coders)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def n_segments(self) -> int:
+        return int(self.segments.sum())
+
+
+def document_tallies(prep: Prepared, value_map: Mapping[Hashable, int]) -> DocumentTallies:
+    """Observed coincidences and self-pair sums per document (summed over coder pairs)."""
+    v = 1 + max(value_map.values(), default=0)
+    n_docs = len(prep.docs)
+    out = DocumentTallies(
+        v,
+        np.zeros((n_docs, v, v)),
+        np.zeros((n_docs, v)),
+        np.zeros((n_docs, v)),
+        np.zeros(n_docs, dtype=np.int64),
+    )
     # Look-up table from code id to this computation's value (0 = not part of it).
     lut = np.array([value_map.get(code, 0) for code in prep.codes] + [0], dtype=np.int64)
     m = len(prep.coders)
@@ -168,8 +207,8 @@ def tally_documents(prep: Prepared, value_map: Mapping[Hashable, int]) -> Tally:
         if not any((lut[ids] > 0).any() for _, _, ids in per_coder.values()):
             # Nobody used these values here: every coder has one gap of length L, and
             # each of the m(m-1) ordered pairs agrees on it. Common for per-code figures.
-            tally.o[GAP_INDEX, GAP_INDEX] += m * (m - 1) * length
-            tally.self_pairs[GAP_INDEX] += m * length
+            out.o[d, GAP_INDEX, GAP_INDEX] += m * (m - 1) * length
+            out.self_pairs[d, GAP_INDEX] += m * length
             continue
         parts = []
         for coder in prep.coders:
@@ -178,17 +217,17 @@ def tally_documents(prep: Prepared, value_map: Mapping[Hashable, int]) -> Tally:
             mine = vals > 0
             s, e, val, overlap = coder_sections(starts[mine], ends[mine], vals[mine], length)
             if overlap:
-                tally.warnings.append(
+                out.warnings.append(
                     f"document {prep.names[d]}, coder {coder!r}: segments with different "
                     "values overlap"
                 )
             lengths = (e - s).astype(np.float64)
             unit = val != GAP_INDEX
-            tally.n_segments += int(unit.sum())
+            out.segments[d] += int(unit.sum())
             # A segment cannot meet itself in a random pairing: l^2 pairs of its
             # characters are lost; a gap is divisible, so only its l self-pairs are.
             sq = np.where(unit, lengths * lengths, lengths)
-            tally.self_pairs += np.bincount(val, weights=sq, minlength=v)
+            out.self_pairs[d] += np.bincount(val, weights=sq, minlength=v)
             parts.append((s, e, val))
         for i, (si, ei, vi) in enumerate(parts):
             for j, (sj, ej, vj) in enumerate(parts):
@@ -197,16 +236,49 @@ def tally_documents(prep: Prepared, value_map: Mapping[Hashable, int]) -> Tally:
                 inter = np.minimum(ei[:, None], ej[None, :]) - np.maximum(si[:, None], sj[None, :])
                 inter = np.clip(inter, 0, None).astype(np.float64)
                 cells = (vi[:, None] * v + vj[None, :]).ravel()
-                tally.o += np.bincount(cells, weights=inter.ravel(), minlength=v * v).reshape(v, v)
+                out.o[d] += np.bincount(cells, weights=inter.ravel(), minlength=v * v).reshape(v, v)
                 # For cu: how much of each of i's segments j also coded (with any value).
                 reduced = inter[:, vj != GAP_INDEX].sum(axis=1)
                 unit = vi != GAP_INDEX
-                tally.cu_self_pairs += np.bincount(
+                out.cu_self_pairs[d] += np.bincount(
                     vi[unit], weights=reduced[unit] ** 2, minlength=v
                 )
-    tally.o /= m - 1
-    tally.cu_self_pairs /= m - 1
-    return tally
+    if m > 1:
+        out.o /= m - 1
+        out.cu_self_pairs /= m - 1
+    return out
+
+
+def alphas_from_tallies(
+    o: npt.NDArray[np.float64], self_pairs: npt.NDArray[np.float64], kind: str
+) -> npt.NDArray[np.float64]:
+    """u or binary (|u) alpha for each row of stacked sums (o: B x V x V, S: B x V).
+
+    The same arithmetic as ``unitizing._gap_vs_units``, vectorised over replicates;
+    NaN where the expected disagreement is zero.
+    """
+    margins = o.sum(axis=2)
+    total = margins.sum(axis=1)
+    denom = total * total - self_pairs.sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scale = (total / denom)[:, None, None]
+        e = scale * (margins[:, :, None] * margins[:, None, :] - _diag(self_pairs))
+        if kind == "u":
+            d_o = (total - np.trace(o, axis1=1, axis2=2)) / total
+            d_e = (total - np.trace(e, axis1=1, axis2=2)) / total
+        else:
+            d_o = (margins[:, GAP_INDEX] - o[:, GAP_INDEX, GAP_INDEX]) / total
+            d_e = (e[:, GAP_INDEX].sum(axis=1) - e[:, GAP_INDEX, GAP_INDEX]) / total
+        alpha = 1.0 - d_o / d_e
+    ok = (denom > 0) & np.isfinite(d_e) & (d_e > 1e-12)
+    return np.where(ok, alpha, np.nan)
+
+
+def _diag(rows: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    out = np.zeros((*rows.shape, rows.shape[-1]))
+    idx = np.arange(rows.shape[-1])
+    out[:, idx, idx] = rows
+    return out
 
 
 def expected_coincidences(

@@ -13,6 +13,10 @@ Formulas:
 * Cohen (1960) kappa = (p_o - p_e) / (1 - p_e) with p_o the observed share of agreeing
   units and p_e = sum_c p_1c p_2c from each coder's own marginal proportions; only units
   both coders coded are used.
+* Scott (1955) pi = (p_o - p_e) / (1 - p_e) like Cohen's, but with p_e = sum_c p_c^2
+  from the two coders' pooled proportions p_c = (p_1c + p_2c) / 2: chance agreement
+  assumes both coders draw from one distribution (as Krippendorff's alpha does, which
+  equals pi corrected for small samples).
 * Fleiss (1971) kappa = (P_bar - P_e) / (1 - P_e) with
   P_i = (sum_j n_ij^2 - n) / (n (n - 1)), P_bar their mean, p_j = sum_i n_ij / (N n)
   and P_e = sum_j p_j^2, for N units each rated by the same n raters.
@@ -94,9 +98,18 @@ def _unit_counts(codes: npt.NDArray[np.int64], n_values: int) -> npt.NDArray[np.
 
 def cohen_kappa(data: Matrix) -> KappaResult:
     """Cohen's kappa for exactly two coders (rows), over units both of them coded."""
+    return _two_coders(data, "Cohen's kappa", pooled=False)
+
+
+def scott_pi(data: Matrix) -> KappaResult:
+    """Scott's pi for exactly two coders (rows), over units both of them coded."""
+    return _two_coders(data, "Scott's pi", pooled=True)
+
+
+def _two_coders(data: Matrix, name: str, *, pooled: bool) -> KappaResult:
     enc = encode(data, "nominal")
     if enc.n_coders != 2:
-        raise ValueError(f"Cohen's kappa needs exactly two coders, got {enc.n_coders}")
+        raise ValueError(f"{name} needs exactly two coders, got {enc.n_coders}")
     a, b = enc.codes
     both = (a != MISSING) & (b != MISSING)
     n = int(both.sum())
@@ -118,7 +131,11 @@ def cohen_kappa(data: Matrix) -> KappaResult:
     p_o = float((a == b).mean())
     p_a = np.bincount(a, minlength=v) / n
     p_b = np.bincount(b, minlength=v) / n
-    p_e = float(p_a @ p_b)
+    if pooled:
+        mean = (p_a + p_b) / 2.0
+        p_e = float(mean @ mean)
+    else:
+        p_e = float(p_a @ p_b)
     if 1.0 - p_e <= 1e-12:
         return KappaResult(
             math.nan,
@@ -127,7 +144,7 @@ def cohen_kappa(data: Matrix) -> KappaResult:
             n,
             dropped,
             2,
-            "both coders used a single, identical value; kappa is undefined",
+            f"both coders used a single, identical value; {name} is undefined",
             warnings,
         )
     return KappaResult((p_o - p_e) / (1.0 - p_e), p_o, p_e, n, dropped, 2, None, warnings)

@@ -71,6 +71,7 @@ from qualcode.core.agreement._continuum import (
 
 # Fewer coded segments than this (over all coders) earn a warning on the result.
 FEW_SEGMENTS = 10
+NO_DOCUMENTS = "no documents: the continuum is empty"
 
 __all__ = [
     "Prepared",
@@ -182,6 +183,9 @@ def _gap_vs_units(
     values: tuple[Hashable, ...],
 ) -> UnitizingResult:
     cs = prep.coders
+    if not prep.docs:
+        # No continuum at all: there is nothing to agree or disagree on.
+        return _result(kind, math.nan, math.nan, 0.0, 1.0, Tally(2), len(cs), values, NO_DOCUMENTS)
     if len(cs) < 2:
         return _result(
             kind, math.nan, math.nan, 0.0, 1.0, Tally(2), len(cs), values, "fewer than two coders"
@@ -246,6 +250,8 @@ def _cu(
     values: tuple[Hashable, ...],
 ) -> UnitizingResult:
     cs = prep.coders
+    if not prep.docs:
+        return _result(kind, math.nan, math.nan, 0.0, 0.0, Tally(2), len(cs), values, NO_DOCUMENTS)
     if len(cs) < 2:
         return _result(
             kind, math.nan, math.nan, 0.0, 0.0, Tally(2), len(cs), values, "fewer than two coders"

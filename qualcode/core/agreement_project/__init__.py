@@ -12,6 +12,8 @@ Use::
 """
 
 from qualcode.core.agreement_project.records import (
+    DEFAULT_BOOTSTRAP,
+    DEFAULT_SEED,
     RELIABLE,
     TENTATIVE,
     UNIT_MODES,
@@ -25,6 +27,8 @@ from qualcode.core.agreement_project.records import (
 from qualcode.core.agreement_project.service import compute_agreement
 
 __all__ = [
+    "DEFAULT_BOOTSTRAP",
+    "DEFAULT_SEED",
     "RELIABLE",
     "TENTATIVE",
     "UNIT_MODES",

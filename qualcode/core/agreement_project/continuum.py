@@ -56,6 +56,69 @@ def merge_segments(
     return g[new], s[new], out_e
 
 
+def binary_doc_stats(
+    n_coders: int,
+    offsets: IntArray,
+    coder: IntArray,
+    start: IntArray,
+    end: IntArray,
+) -> tuple[npt.NDArray[np.float64], IntArray]:
+    """Per document the sums binary alpha is made of: (D x (m + 2) stats, segments per doc).
+
+    Row d holds the length covered by exactly k coders (k = 0..m) and the sum of squared
+    (merged) segment lengths. Offsets are global (documents laid end to end, document d
+    spans ``offsets[d]:offsets[d + 1]``); segments never cross a document boundary, so
+    each statistic of the whole continuum is the sum of the rows.
+    """
+    m = n_coders
+    n_docs = offsets.size - 1
+    lengths_doc = np.diff(offsets).astype(np.float64)
+    stats = np.zeros((n_docs, m + 2))
+    per_doc_segments = np.zeros(n_docs, dtype=np.int64)
+    _, s, e = merge_segments(coder, start, end)
+    if s.size:
+        seg_doc = np.searchsorted(offsets, s, side="right") - 1
+        lengths = (e - s).astype(np.float64)
+        stats[:, m + 1] = np.bincount(seg_doc, weights=lengths * lengths, minlength=n_docs)
+        per_doc_segments = np.bincount(seg_doc, minlength=n_docs).astype(np.int64)
+        pos = np.concatenate([s, e])
+        delta = np.concatenate([np.ones(s.size), -np.ones(e.size)])
+        order = np.lexsort((delta, pos))  # ends before starts at one position
+        pos, delta = pos[order], delta[order]
+        c = np.cumsum(delta)[:-1].astype(np.int64)
+        widths = np.diff(pos).astype(np.float64)
+        inside = (c > 0) & (widths > 0)  # covered stretches lie within one document
+        where = np.searchsorted(offsets, pos[:-1][inside], side="right") - 1
+        covered = np.bincount(
+            where * (m + 1) + c[inside], weights=widths[inside], minlength=n_docs * (m + 1)
+        ).reshape(n_docs, m + 1)
+        stats[:, : m + 1] = covered
+    stats[:, 0] = lengths_doc - stats[:, 1 : m + 1].sum(axis=1)
+    return stats, per_doc_segments
+
+
+def binary_alpha_from_stats(
+    stats: npt.NDArray[np.float64], n_coders: int
+) -> npt.NDArray[np.float64]:
+    """Binary alpha of each row of summed ``binary_doc_stats`` (B x (m + 2)); NaN where
+    undefined. 2016 eq. 4 and 6, as ``unitizing._gap_vs_units`` computes them."""
+    m = n_coders
+    covered, s_seg = stats[:, : m + 1], stats[:, m + 1]
+    k = np.arange(m + 1, dtype=np.float64)
+    total = m * covered.sum(axis=1)
+    o_ss = covered @ (k * (k - 1)) / (m - 1)
+    o_sg = covered @ (k * (m - k)) / (m - 1)
+    o_gg = covered @ ((m - k) * (m - k - 1)) / (m - 1)
+    s_gap = total - covered @ k
+    denom = total * total - (s_seg + s_gap)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        e_sg = total * (o_gg + o_sg) * (o_ss + o_sg) / denom
+        d_o = o_sg / total
+        d_e = e_sg / total
+        alpha = 1.0 - d_o / d_e
+    return np.where((denom > 0) & (d_e > 1e-12), alpha, np.nan)
+
+
 def binary_alpha_fast(
     n_coders: int,
     total_length: int,
@@ -71,42 +134,24 @@ def binary_alpha_fast(
     m = n_coders
     if m < 2:
         return BinaryResult(math.nan, 0.0, 0, "fewer than two coders")
-    _, s, e = merge_segments(coder, start, end)
-    n_segments = int(s.size)
+    if total_length <= 0:
+        return BinaryResult(math.nan, 0.0, 0, "no documents: the continuum is empty")
+    stats, segments = binary_doc_stats(
+        m, np.array([0, total_length], dtype=np.int64), coder, start, end
+    )
+    n_segments = int(segments.sum())
     total = float(m * total_length)
     if n_segments == 0:
         return BinaryResult(math.nan, total, 0, "no coder coded anything")
-    lengths = (e - s).astype(np.float64)
-    s_seg = float((lengths * lengths).sum())
-    s_gap = total - float(lengths.sum())
-    pos = np.concatenate([s, e])
-    delta = np.concatenate([np.ones(s.size), -np.ones(e.size)])
-    order = np.lexsort((delta, pos))  # ends before starts at one position
-    pos, delta = pos[order], delta[order]
-    c = np.cumsum(delta)[:-1]
-    widths = np.diff(pos).astype(np.float64)
-    # Length covered by exactly k coders, k = 1..m (the rest is covered by none).
-    covered = np.bincount(c.astype(np.int64), weights=widths, minlength=m + 1)
-    k = np.arange(m + 1, dtype=np.float64)
-    covered[0] = total_length - covered[1:].sum()
-    o_ss = float((covered * k * (k - 1)).sum()) / (m - 1)
-    o_sg = float((covered * k * (m - k)).sum()) / (m - 1)
-    o_gg = float((covered * (m - k) * (m - k - 1)).sum()) / (m - 1)
-    l_gap, l_seg = o_gg + o_sg, o_ss + o_sg
-    denom = total * total - (s_seg + s_gap)
-    if denom <= 0:
-        return BinaryResult(math.nan, total, n_segments, "expected disagreement is zero")
-    e_sg = total * (l_gap * l_seg) / denom
-    d_o = o_sg / total
-    d_e = e_sg / total
-    if not d_e > 1e-12:
+    alpha = float(binary_alpha_from_stats(stats, m)[0])
+    if math.isnan(alpha):
         return BinaryResult(
             math.nan,
             total,
             n_segments,
             "expected disagreement is zero (only one kind of section observed)",
         )
-    return BinaryResult(1.0 - d_o / d_e, total, n_segments, None)
+    return BinaryResult(alpha, total, n_segments, None)
 
 
 def disputed_stretches(

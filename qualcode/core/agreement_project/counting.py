@@ -61,6 +61,7 @@ class CountFigures:
     n_coded: int  # units some coder gave 1
     percent: float
     cohen: float
+    scott: float
     fleiss: float
     alpha: float
     reason: str | None
@@ -128,13 +129,15 @@ def figures(counts: npt.NDArray[np.float64], pat: Patterns) -> CountFigures:
         n_coded=n_coded,
         percent=percent,
         cohen=_cohen(counts, pat) if pat.n_coders == 2 else math.nan,
+        scott=_cohen(counts, pat, pooled=True) if pat.n_coders == 2 else math.nan,
         fleiss=_fleiss(counts, pat),
         alpha=alpha,
         reason=reason,
     )
 
 
-def _cohen(counts: npt.NDArray[np.float64], pat: Patterns) -> float:
+def _cohen(counts: npt.NDArray[np.float64], pat: Patterns, *, pooled: bool = False) -> float:
+    """Cohen's kappa, or with ``pooled`` Scott's pi (chance from the pooled margins)."""
     a, b = pat.states[:, 0], pat.states[:, 1]
     both = (a != MISSING_STATE) & (b != MISSING_STATE)
     n = float(counts[both].sum())
@@ -143,6 +146,8 @@ def _cohen(counts: npt.NDArray[np.float64], pat: Patterns) -> float:
     agree = float(counts[both & (a == b)].sum()) / n
     a1 = float(counts[both & (a == ONE_STATE)].sum()) / n
     b1 = float(counts[both & (b == ONE_STATE)].sum()) / n
+    if pooled:
+        a1 = b1 = (a1 + b1) / 2.0
     p_e = a1 * b1 + (1 - a1) * (1 - b1)
     if 1.0 - p_e <= 1e-12:
         return math.nan

@@ -9,6 +9,8 @@ UNIT_MODES = ("sentence", "paragraph", "turn", "character")
 # Krippendorff (2019, sec. 12.2.5): rely on alpha >= .800; draw tentative conclusions
 # only from .667 <= alpha < .800.
 TENTATIVE, RELIABLE = 0.667, 0.800
+# One default everywhere (CLI, API, GUI, demo), so the same data give the same interval.
+DEFAULT_BOOTSTRAP, DEFAULT_SEED = 1000, 0
 
 
 @dataclass(frozen=True)
@@ -18,19 +20,25 @@ class Settings:
     threshold: float
     bootstrap: int
     seed: int
-    documents: tuple[str, ...]
+    documents: tuple[str, ...]  # every document in scope
     codes: tuple[str, ...]
+    # The documents the figures rest on, and the others with why they add nothing.
+    contributing: tuple[str, ...] = ()
+    left_out: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
 class Figures:
     """Every figure for one code, cluster, document or the pooled whole.
 
-    Unit mode fills ``percent``/``cohen``/``fleiss``/``alpha`` (nominal, binary matrix)
-    and a bootstrap interval; character mode fills ``alpha`` with Krippendorff's binary
-    unitizing alpha and, for clusters and the overall row, ``cu_alpha`` (``Cu`` overall).
-    NaN means undefined; ``reason`` then says why. ``low_data`` marks figures that rest
-    on too little data to be trusted even when defined (see ``note``).
+    Unit mode fills ``percent``/``cohen``/``scott``/``fleiss``/``alpha`` (nominal,
+    binary matrix) and a bootstrap interval over units; character mode fills ``alpha``
+    with Krippendorff's binary unitizing alpha, ``u_alpha`` with uα (codes and gaps as
+    nominal values), both with a bootstrap interval over documents, and for clusters and
+    the overall row ``cu_alpha`` (``Cu`` overall). NaN means undefined or not computed:
+    ``reason`` says why for alpha, and ``reasons`` names the reason for every NaN field
+    (``reason_for("cu_alpha")``). ``low_data`` marks figures that rest on too little data
+    to be trusted even when defined (see ``note``).
     """
 
     kind: str  # "code" | "cluster" | "document" | "overall"
@@ -51,6 +59,18 @@ class Figures:
     reason: str | None = None
     low_data: bool = False
     note: str = ""
+    scott: float = math.nan
+    u_alpha: float = math.nan
+    u_ci_low: float = math.nan
+    u_ci_high: float = math.nan
+    reasons: tuple[tuple[str, str], ...] = ()
+
+    def reason_for(self, name: str) -> str | None:
+        """Why the figure ``name`` (a field name) is NaN; None when it has a value."""
+        for key, why in self.reasons:
+            if key == name:
+                return why
+        return None
 
     @property
     def band(self) -> str:

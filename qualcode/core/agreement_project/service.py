@@ -11,21 +11,17 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Collection, Hashable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from qualcode.core.agreement import (
-    UnitizedDocument,
-    cu_alpha,
-    cu_alpha_across_domains,
-    prepare,
-)
 from qualcode.core.agreement_project import counting
-from qualcode.core.agreement_project.continuum import binary_alpha_fast, disputed_stretches
+from qualcode.core.agreement_project.character_mode import character_mode
 from qualcode.core.agreement_project.records import (
+    DEFAULT_BOOTSTRAP,
+    DEFAULT_SEED,
     UNIT_MODES,
     AgreementResult,
     CoderCodes,
@@ -33,7 +29,7 @@ from qualcode.core.agreement_project.records import (
     Figures,
     Settings,
 )
-from qualcode.core.agreement_project.scope import DocData, Scope, load_scope
+from qualcode.core.agreement_project.scope import Scope, load_scope
 from qualcode.core.agreement_project.unit_mode import UnitTables, build_tables
 from qualcode.core.errors import DomainError
 from qualcode.core.services.lookup import CodeRef, CoderRef, DocumentRef
@@ -55,8 +51,8 @@ def compute_agreement(
     codes: Sequence[CodeRef] | None = None,
     unit: str = "sentence",
     overlap_threshold: float = 0.0,
-    bootstrap: int = 1000,
-    seed: int = 0,
+    bootstrap: int = DEFAULT_BOOTSTRAP,
+    seed: int = DEFAULT_SEED,
     progress: Progress | None = None,
     viewer: CoderRef | None = None,
 ) -> AgreementResult:
@@ -74,6 +70,8 @@ def compute_agreement(
         raise DomainError("the number of bootstrap samples cannot be negative")
     began = time.perf_counter()
     scope = load_scope(project, coders, documents=documents, codes=codes, unit=unit, viewer=viewer)
+    character = unit == "character"
+    contributing, left_out = _contributions(scope, character)
     settings = Settings(
         coders=tuple(scope.coders),
         unit=unit,
@@ -82,22 +80,109 @@ def compute_agreement(
         seed=seed,
         documents=tuple(d.name for d in scope.documents),
         codes=tuple(str(c) for c in codes or ()),
+        contributing=contributing,
+        left_out=left_out,
     )
-    if unit == "character":
-        parts = _character_mode(scope, progress)
+    if character:
+        parts = character_mode(scope, bootstrap, seed, _flag, _paths, progress)
     else:
         parts = _unit_mode(scope, overlap_threshold, bootstrap, seed, progress)
     codes_f, clusters_f, docs_f, overall, disagreements = parts
+
+    def done(figs: Sequence[Figures]) -> tuple[Figures, ...]:
+        return tuple(complete_reasons(f, character, len(scope.coders), bootstrap) for f in figs)
+
     return AgreementResult(
         settings=settings,
-        codes=codes_f,
-        clusters=clusters_f,
-        documents=docs_f,
-        overall=overall,
+        codes=done(codes_f),
+        clusters=done(clusters_f),
+        documents=done(docs_f),
+        overall=done([overall])[0],
         disagreements=disagreements,
         notes=tuple(scope.notes),
         seconds=time.perf_counter() - began,
     )
+
+
+def _contributions(
+    scope: Scope, character: bool
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Names of the documents the figures rest on, and the others with the reason."""
+    used, left = [], []
+    for doc in scope.documents:
+        here = [c for c, p in zip(scope.coders, doc.present, strict=True) if p]
+        absent = [c for c, p in zip(scope.coders, doc.present, strict=True) if not p]
+        if character and absent and len(here) >= 2:
+            left.append(
+                (
+                    doc.name,
+                    f"not coded by {', '.join(absent)}; the continuum "
+                    "needs every coder on a document",
+                )
+            )
+        elif not here:
+            left.append((doc.name, "coded by none of the coders"))
+        elif len(here) == 1:
+            left.append((doc.name, f"coded by {here[0]} only; nothing to compare"))
+        else:
+            used.append(doc.name)
+    return tuple(used), tuple(left)
+
+
+# Why a figure is NaN when nothing more specific is known (keys: Figures field names).
+_CHARACTER_ONLY = "a character-continuum figure (--unit character)"
+_UNIT_ONLY = "a unit-mode figure (sentence, paragraph or turn); the continuum has no units"
+_TWO_CODERS = "Cohen's kappa and Scott's pi compare exactly two coders"
+
+
+def complete_reasons(f: Figures, character: bool, n_coders: int, n_boot: int) -> Figures:
+    """``f`` with a reason for every NaN figure (the specific ones set earlier win)."""
+    reasons = dict(f.reasons)
+
+    def why(name: str, text: str) -> None:
+        if math.isnan(getattr(f, name)) and name not in reasons:
+            reasons[name] = text
+
+    undefined = f.reason or "undefined on these data"
+    if character:
+        for name in ("percent", "cohen", "scott", "fleiss"):
+            why(name, _UNIT_ONLY)
+        if f.kind in ("code", "document"):
+            for name in ("cu_alpha", "coverage"):
+                why(name, "cu-alpha is computed per cluster (and Cu-alpha overall)")
+        why("u_alpha", undefined)
+    else:
+        for name in ("cu_alpha", "coverage", "u_alpha", "u_ci_low", "u_ci_high"):
+            why(name, _CHARACTER_ONLY)
+        why("percent", "no unit was coded by two or more of the coders")
+        for name in ("cohen", "scott"):
+            why(
+                name,
+                _TWO_CODERS
+                if n_coders != 2
+                else "undefined: no unit coded by both, or both coders gave one value only",
+            )
+        why("fleiss", "undefined: no unit rated by two or more, or all ratings alike")
+    why("alpha", undefined)
+    interval = (
+        "no bootstrap asked for (0 samples)"
+        if n_boot <= 0
+        else "the figure is undefined, so it has no interval"
+        if math.isnan(f.alpha)
+        else "no bootstrap replicate gave a defined alpha"
+    )
+    for name in ("ci_low", "ci_high", "p_below_tentative"):
+        why(name, interval)
+    for name in ("u_ci_low", "u_ci_high"):
+        why(
+            name,
+            interval
+            if not math.isnan(f.u_alpha)
+            else "the figure is undefined, so it has no interval",
+        )
+    why("cu_alpha", "undefined on these data")
+    why("coverage", reasons.get("cu_alpha", "undefined on these data"))
+    return replace(f, reasons=tuple(reasons.items()))
 
 
 Parts = tuple[
@@ -141,6 +226,7 @@ def _unit_figures(
         low,
         high,
         below,
+        scott=f.scott,
         reason=f.reason,
         low_data=low_data,
         note=note,
@@ -229,101 +315,10 @@ def _unit_disagreements(
     return tuple(out)
 
 
-def _paths(scope: Scope, ids: Sequence[int] | set[int]) -> tuple[str, ...]:
+def _paths(scope: Scope, ids: Collection[int]) -> tuple[str, ...]:
     key = frozenset(ids)
     found = scope.path_cache.get(key)
     if found is None:
         found = tuple(sorted({scope.code_paths[c] for c in key}, key=str.lower))
         scope.path_cache[key] = found
     return found
-
-
-def _character_mode(scope: Scope, progress: Progress | None) -> Parts:
-    m = len(scope.coders)
-    docs = [d for d in scope.documents if all(d.present)]
-    left_out = [d.name for d in scope.documents if sum(d.present) < 2]
-    if left_out:
-        scope.notes.append(
-            f"{len(left_out)} document(s) not coded by every coder are left out of the "
-            f"continuum: {', '.join(left_out)}"
-        )
-    codes_vs, clusters_vs = scope.value_sets()
-    offsets = np.cumsum([0] + [len(d.text) for d in docs]).astype(np.int64)
-    total_len = int(offsets[-1])
-    rows = [
-        (i, s + int(off), e + int(off), c)
-        for d, off in zip(docs, offsets, strict=False)
-        for i, s, e, c in d.codings
-    ]
-    arr = np.array(rows, dtype=np.int64).reshape(len(rows), 4)
-    total = len(codes_vs) + 2 * len(clusters_vs) + len(docs) + 1
-    step = 0
-
-    def binary(
-        kind: str, label: str, ref: int | None, mask: np.ndarray, length: int, base: int = 0
-    ) -> Figures:
-        nonlocal step
-        r = binary_alpha_fast(m, length, arr[mask, 0], arr[mask, 1] - base, arr[mask, 2] - base)
-        low, note = _flag(r.reason, r.n_segments, "coded segments")
-        step += 1
-        if progress is not None:
-            progress(step, total)
-        return Figures(
-            kind,
-            label,
-            ref,
-            len(docs),
-            round(r.pairable_length),
-            r.n_segments,
-            alpha=r.alpha,
-            reason=r.reason,
-            low_data=low,
-            note=note,
-        )
-
-    out_codes = [
-        binary("code", scope.code_paths[c], c, np.isin(arr[:, 3], ids), total_len)
-        for c, ids in codes_vs
-    ]
-    unitized = [UnitizedDocument(len(d.text), _segments(d, scope.coders), d.name) for d in docs]
-    prepared = prepare(unitized, scope.coders) if docs else None
-    out_clusters = []
-    for c, ids in clusters_vs:
-        fig = binary("cluster", scope.code_paths[c], c, np.isin(arr[:, 3], ids), total_len)
-        cu = cu_alpha(prepared, ids) if prepared is not None else None
-        step += 1
-        if cu is not None:
-            fig = replace(fig, cu_alpha=cu.alpha, coverage=cu.coverage)
-        out_clusters.append(fig)
-    out_docs = []
-    for k, doc in enumerate(docs):
-        mask = (arr[:, 1] >= offsets[k]) & (arr[:, 2] <= offsets[k + 1])
-        out_docs.append(binary("document", doc.name, doc.id, mask, len(doc.text), offsets[k]))
-    overall = binary("overall", "overall", None, np.ones(len(arr), dtype=bool), total_len)
-    domains: dict[Hashable, Collection[Hashable]] = {
-        k: v for k, v in scope.top_level_domains().items()
-    }
-    if len(domains) >= 2 and prepared is not None:
-        cu_all = cu_alpha_across_domains(prepared, domains)
-        overall = replace(overall, cu_alpha=cu_all.alpha, coverage=cu_all.coverage)
-    disagreements = []
-    for doc in docs:
-        for s, e, sets in disputed_stretches(len(doc.text), m, doc.codings):
-            union = set().union(*sets)
-            common = set.intersection(*sets)
-            by_coder = tuple(
-                CoderCodes(n, _paths(scope, sets[i])) for i, n in enumerate(scope.coders)
-            )
-            disagreements.append(
-                Disagreement(
-                    doc.id, doc.name, s, e, doc.text[s:e], by_coder, _paths(scope, union - common)
-                )
-            )
-    return tuple(out_codes), tuple(out_clusters), tuple(out_docs), overall, tuple(disagreements)
-
-
-def _segments(doc: DocData, coders: list[str]) -> dict[str, list[tuple[int, int, int]]]:
-    out: dict[str, list[tuple[int, int, int]]] = {c: [] for c in coders}
-    for i, s, e, code in doc.codings:
-        out[coders[i]].append((s, e, code))
-    return out
