@@ -13,12 +13,14 @@ tree cannot leak what the transcript hides.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from qualcode.core.changes import Change
 from qualcode.core.models import Coder, Coding, Document
 from qualcode.core.records import CodingRecord
 from qualcode.core.services.lookup import CoderRef, get_coder
@@ -81,6 +83,34 @@ class Visibility:
         if self.viewer_id is None or self.lead:
             return True
         return coding.coder_id == self.viewer_id or coding.document_id not in self.hidden
+
+
+def usage_delta(change: Change, seen: Visibility) -> dict[int, int]:
+    """How a codings event moves the per-code counts ``seen`` applies to (code id: +/-n)."""
+    delta: Counter[int] = Counter()
+    for record in change.added:
+        if seen.sees(record):
+            delta[record.code_id] += 1
+    for record in change.removed:
+        if seen.sees(record):
+            delta[record.code_id] -= 1
+    for before, after in change.edited:
+        if before.code_id != after.code_id and seen.sees(after):
+            delta[before.code_id] -= 1
+            delta[after.code_id] += 1
+    return {code_id: n for code_id, n in delta.items() if n}
+
+
+def document_delta(change: Change, seen: Visibility) -> dict[tuple[int, int], int]:
+    """How a codings event moves the per-document counts: (document id, coder id): +/-n."""
+    delta: Counter[tuple[int, int]] = Counter()
+    for record in change.added:
+        if seen.sees(record):
+            delta[(record.document_id, record.coder_id)] += 1
+    for record in change.removed:
+        if seen.sees(record):
+            delta[(record.document_id, record.coder_id)] -= 1
+    return {key: n for key, n in delta.items() if n}
 
 
 def visibility(session: Session, viewer: _Viewer | None) -> Visibility:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from qualcode.core.changes import Change
+from qualcode.core.changes import Change, SequenceGuard
+from qualcode.core.counting import Visibility, usage_delta
 from qualcode.core.errors import QualcodeError
 from qualcode.core.records import CodeRecord, CoderRecord
 from qualcode.ui.codebook_commands import (
@@ -91,46 +92,85 @@ class CodebookModel(QtCore.QAbstractItemModel):
         self._shape: list[tuple[int, int | None]] = []
         self._usage: dict[int, int] = {}
         self._totals: dict[int, int] = {}
+        self._visibility = Visibility(None, True, frozenset())
         self._icons: dict[str, QtGui.QIcon] = {}
+        # Deltas apply only in sequence; a missed event (gap) means a full reload.
+        self._guard = SequenceGuard(self._on_change, self._full_reload, project.events.seq)
         self.reload()
-        project.subscribe(self._on_change)
+        project.subscribe(self._guard)
 
     # Keeping up with the project --------------------------------------------------------
     def detach(self) -> None:
-        self._project.unsubscribe(self._on_change)
+        self._project.unsubscribe(self._guard)
 
     def _on_change(self, change: Change) -> None:
         try:
             if change.kind == "codebook":
-                self.reload()
-            elif change.kind == "codings":
-                self._reload_usage()
+                self.reload(recount=False)
+            elif change.kind == "codings" and change.is_delta:
+                self._apply_delta(change)
+            elif change.kind in ("codings", "documents", "coders"):
+                # Bulk codings, blinding or roles changed: one aggregate query.
+                self.recount()
         except RuntimeError as exc:
             if "already deleted" not in str(exc):
                 raise
             # The C++ side is gone (widget closed without detach): stop listening.
             self.detach()
 
-    def reload(self) -> None:
-        """Re-read the tree; a changed shape resets the model, else only data changes."""
+    def _full_reload(self) -> None:
+        self.reload(recount=True)
+
+    def reload(self, *, recount: bool = True) -> None:
+        """Re-read the tree; a changed shape resets the model, else only changed rows."""
         records = self._project.codebook.tree()
         shape = [(r.id, r.parent_id) for r in records]
+        if recount:
+            self._read_counts()
         if shape == self._shape:
-            self._usage = self._project.codebook.usage()
-            self._totals = self._compute_totals()
+            changed = []
             for record in records:
                 node = self._nodes[record.id]
                 if node.record != record:
                     node.record = record
-                    self._changed(node)
-            self._usage_changed()
+                    changed.append(node)
+            self._totals = self._compute_totals()
+            self._emit_rows(changed, NAME, ORIGIN)
+            if recount:
+                self._emit_all(USAGE)
             return
         self.beginResetModel()
         self._build(records)
         self._shape = shape
-        self._usage = self._project.codebook.usage()
         self._totals = self._compute_totals()
         self.endResetModel()
+
+    def _read_counts(self) -> None:
+        """Usage per code as the current coder may see it: one GROUP BY query."""
+        self._guard.reset(self._project.events.seq)
+        counts = self._project.counts.usage(self.coder_id())
+        self._usage, self._visibility = counts.usage, counts.visibility
+
+    def recount(self) -> None:
+        """Counts again from the database (new coder, blinding changed, bulk codings)."""
+        self._read_counts()
+        self._totals = self._compute_totals()
+        self._emit_all(USAGE)
+
+    def _apply_delta(self, change: Change) -> None:
+        """One coding added, removed or recoded: adjust its code and the ancestors' totals."""
+        delta = usage_delta(change, self._visibility)
+        touched: dict[int, CodeNode] = {}
+        for code_id, n in delta.items():
+            node = self._nodes.get(code_id)
+            if node is None:  # a code this tree does not know yet: its notice is on the way
+                continue
+            self._usage[code_id] = self._usage.get(code_id, 0) + n
+            while node is not None and node.record is not None:
+                self._totals[node.key] = self._totals.get(node.key, 0) + n
+                touched[node.key] = node
+                node = node.parent
+        self._emit_rows(list(touched.values()), USAGE, USAGE)
 
     def _build(self, records: list[CodeRecord]) -> None:
         self._root = CodeNode(None, None, 0)
@@ -143,29 +183,45 @@ class CodebookModel(QtCore.QAbstractItemModel):
 
     def _compute_totals(self) -> dict[int, int]:
         totals: dict[int, int] = {}
-
-        def total(node: CodeNode) -> int:
-            value = self._usage.get(node.key, 0) + sum(total(c) for c in node.children)
+        # Children follow their parent in tree order, so a reversed pass sums bottom-up.
+        for node in reversed(list(self._nodes.values())):
+            value = self._usage.get(node.key, 0) + sum(totals[c.key] for c in node.children)
             totals[node.key] = value
-            return value
-
-        total(self._root)
         return totals
 
-    def _reload_usage(self) -> None:
-        self._usage = self._project.codebook.usage()
-        self._totals = self._compute_totals()
-        self._usage_changed()
+    def _emit_rows(self, nodes: list[CodeNode], first: int, last: int) -> None:
+        """One ``dataChanged`` per run of adjacent rows under the same parent.
 
-    def _usage_changed(self) -> None:
-        for node in self._root.walk()[1:]:
-            index = self.createIndex(node.row, USAGE, node.key)
-            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole])
+        A view or proxy walks the tree for every emit, so one emit per code after each
+        coding made a 300-code tree cost seconds (see PITFALLS).
+        """
+        by_parent: dict[int, list[int]] = {}
+        for node in nodes:
+            if node.parent is not None:
+                by_parent.setdefault(node.parent.key, []).append(node.row)
+        for parent_key, rows in by_parent.items():
+            rows.sort()
+            run_start = previous = rows[0]
+            for row in [*rows[1:], None]:
+                if row is not None and row == previous + 1:
+                    previous = row
+                    continue
+                self._emit_range(parent_key, run_start, previous, first, last)
+                if row is not None:
+                    run_start = previous = row
 
-    def _changed(self, node: CodeNode) -> None:
+    def _emit_range(self, parent_key: int, top: int, bottom: int, first: int, last: int) -> None:
+        children = self._nodes[parent_key].children
         self.dataChanged.emit(
-            self.createIndex(node.row, NAME, node.key), self.createIndex(node.row, ORIGIN, node.key)
+            self.createIndex(top, first, children[top].key),
+            self.createIndex(bottom, last, children[bottom].key),
+            [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole],
         )
+
+    def _emit_all(self, column: int) -> None:
+        for node in self._nodes.values():
+            if node.children:
+                self._emit_range(node.key, 0, len(node.children) - 1, column, column)
 
     # Lookups for the widget -------------------------------------------------------------
     def node(self, index: Index) -> CodeNode:

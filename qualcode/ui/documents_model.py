@@ -1,8 +1,8 @@
 """A table model of the project's documents with coding progress per coder.
 
-The model holds document ids and fetches every row once per refresh; coding counts are
-kept per document and coder so switching the current coder needs no query, and a coding
-change re-counts only the document it touched.
+The model holds document ids and fetches every row once per refresh; coding counts per
+document and coder come from one aggregate query (as the current coder may see them, so
+blind coding holds) and are then kept by the deltas of change events.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from qualcode.core.changes import Change
+from qualcode.core.changes import Change, SequenceGuard
+from qualcode.core.counting import Visibility, document_delta
 from qualcode.core.records import CoderRecord, DocumentRecord
 from qualcode.ui.qt import Qt, QtCore
 
@@ -61,18 +62,23 @@ class DocumentsModel(QtCore.QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: dict[int, DocumentRow] = {}
         self._coder: CoderRecord | None = None
+        self._visibility = Visibility(None, True, frozenset())
+        # Deltas apply only in sequence; a missed event (gap) means a full refresh.
+        self._guard = SequenceGuard(self._on_change, self.refresh, project.events.seq)
         self.refresh()
-        project.subscribe(self._on_change)
+        project.subscribe(self._guard)
 
     def detach(self) -> None:
-        self._project.unsubscribe(self._on_change)
+        self._project.unsubscribe(self._guard)
 
     def _on_change(self, change: Change) -> None:
         try:
             if change.kind in ("documents", "coders"):
                 self.refresh()
+            elif change.kind == "codings" and change.is_delta:
+                self._apply_delta(change)
             elif change.kind == "codings":
-                self._recount(change.document_id)
+                self.recount()
         except RuntimeError as exc:
             if "already deleted" not in str(exc):
                 raise
@@ -81,48 +87,69 @@ class DocumentsModel(QtCore.QAbstractTableModel):
 
     # Data --------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Documents, assignments and counts: three queries, whatever the project's size."""
         documents = self._project.documents.list()
-        counts = self._count(None)
-        self.beginResetModel()
-        self._ids = [d.id for d in documents]
-        self._rows = {
-            d.id: DocumentRow(
-                d, self._project.documents.assigned_coders(d.id), counts.get(d.id, Counter())
-            )
-            for d in documents
-        }
+        assigned = self._project.documents.assignments()
         if self._coder is not None:
             self._coder = next(
                 (c for c in self._project.coders.list() if c.id == self._coder.id), None
             )
+        counts = self._read_counts()
+        self.beginResetModel()
+        self._ids = [d.id for d in documents]
+        self._rows = {
+            d.id: DocumentRow(d, assigned.get(d.id, []), Counter(counts.get(d.id, {})))
+            for d in documents
+        }
         self.endResetModel()
 
-    def _count(self, document_id: int | None) -> dict[int, Counter[int]]:
-        # Reads the codings themselves; a grouped count service would spare building
-        # records (see the report: codings.counts()).
-        counts: dict[int, Counter[int]] = {}
-        for coding in self._project.codings.list(document=document_id):
-            counts.setdefault(coding.document_id, Counter())[coding.coder_id] += 1
-        return counts
+    def _read_counts(self) -> dict[int, dict[int, int]]:
+        """Codings per document and coder as the current coder may see them (one query)."""
+        self._guard.reset(self._project.events.seq)
+        counts = self._project.counts.per_document(self._coder.id if self._coder else None)
+        self._visibility = counts.visibility
+        return counts.per_document
 
-    def _recount(self, document_id: int | None) -> None:
-        if document_id is not None and document_id not in self._rows:
-            return
-        counts = self._count(document_id)
-        ids = [document_id] if document_id is not None else self._ids
-        for doc_id in ids:
-            self._rows[doc_id].per_coder = counts.get(doc_id, Counter())
-            row = self._ids.index(doc_id)
-            self.dataChanged.emit(self.index(row, CODINGS), self.index(row, CODINGS))
+    def recount(self) -> None:
+        counts = self._read_counts()
+        for doc_id, row in self._rows.items():
+            row.per_coder = Counter(counts.get(doc_id, {}))
+        if self._ids:
+            self.dataChanged.emit(self.index(0, CODINGS), self.index(len(self._ids) - 1, CODINGS))
+
+    def _apply_delta(self, change: Change) -> None:
+        """Adjust the counts of the documents the event names; one emit per row touched."""
+        rows: set[int] = set()
+        for (doc_id, coder_id), n in document_delta(change, self._visibility).items():
+            row = self._rows.get(doc_id)
+            if row is None:
+                continue
+            row.per_coder[coder_id] += n
+            rows.add(self._ids.index(doc_id))
+        for row_number in sorted(rows):
+            cell = self.index(row_number, CODINGS)
+            self.dataChanged.emit(cell, cell)
 
     def set_current_coder(self, name: str | None) -> None:
-        self._coder = next((c for c in self._project.coders.list() if c.name == name), None)
+        coder = next((c for c in self._project.coders.list() if c.name == name), None)
+        if coder == self._coder:
+            return
+        self._coder = coder
+        counts = self._read_counts()  # what this coder may see differs on blind documents
+        for doc_id, row in self._rows.items():
+            row.per_coder = Counter(counts.get(doc_id, {}))
         if self._ids:
             self.dataChanged.emit(self.index(0, CODINGS), self.index(len(self._ids) - 1, BLIND))
 
     @property
     def current_coder(self) -> CoderRecord | None:
         return self._coder
+
+    def document_ids(self) -> set[int]:
+        return set(self._rows)
+
+    def first_document_id(self) -> int | None:
+        return self._ids[0] if self._ids else None
 
     def row_of(self, document_id: int) -> int:
         return self._ids.index(document_id) if document_id in self._rows else -1

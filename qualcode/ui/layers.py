@@ -22,13 +22,23 @@ def visible_codings(
     coder never sees a colleague's codings on a blind document before the lead reveals it."""
     if layer == "none":
         return []
+    # Blinding is applied in SQL by the service (the rule shared with every count).
     rows = project.codings.list(document=document_id, viewer=viewer.id)
+    return [r for r in rows if in_layer(r, viewer, layer, coders)]
+
+
+def in_layer(
+    coding: CodingRecord, viewer: CoderRecord, layer: str, coders: Mapping[int, CoderRecord]
+) -> bool:
+    """Whether the layer shows this coding (blinding is decided before, by the core)."""
+    if layer == "none":
+        return False
     if layer == "mine":
-        return [r for r in rows if r.coder_id == viewer.id]
+        return coding.coder_id == viewer.id
     if layer == "all":
-        return rows
-    wanted = {c.id for c in coders.values() if c.name == layer}
-    return [r for r in rows if r.coder_id in wanted]
+        return True
+    coder = coders.get(coding.coder_id)
+    return coder is not None and coder.name == layer
 
 
 def highlights_for(

@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from functools import partial
 
-from qualcode.core.changes import Change
+from qualcode.core.changes import Change, SequenceGuard
+from qualcode.core.counting import Visibility
 from qualcode.core.errors import QualcodeError
 from qualcode.core.project import Project
 from qualcode.core.records import CodeRecord, CoderRecord, CodingRecord, DocumentRecord
@@ -21,7 +22,7 @@ from qualcode.ui.coding_actions import CodingController
 from qualcode.ui.details_pane import CodingRow, DetailsPane
 from qualcode.ui.document_browser import DocumentBrowser
 from qualcode.ui.find import FindBar
-from qualcode.ui.layers import FIXED_LAYERS, highlights_for, visible_codings
+from qualcode.ui.layers import FIXED_LAYERS, highlights_for, in_layer, visible_codings
 from qualcode.ui.menus import build_menus, refresh_coder_widgets, transcript_menu
 from qualcode.ui.qt import QtCore, QtGui, QtWidgets
 from qualcode.ui.start_screen import StartScreen
@@ -65,6 +66,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.codes: dict[int, CodeRecord] = {}
         self.coders: dict[int, CoderRecord] = {}
         self.visible: dict[int, CodingRecord] = {}
+        self.visibility = Visibility(None, True, frozenset())  # the blind rule, for deltas
+        self._guard = SequenceGuard(self._on_change, self._resync)
         self.selected_code_id: int | None = None
         self.code_tree: CodeTreeWidget | None = None
         self.browser: DocumentBrowser | None = None
@@ -178,7 +181,9 @@ class MainWindow(QtWidgets.QMainWindow):
     def set_project(self, project: Project) -> None:
         self.close_project()
         self.project = project
-        project.subscribe(self._on_change)
+        # Deltas apply in sequence; a missed event (gap) re-reads what the window shows.
+        self._guard = SequenceGuard(self._on_change, self._resync, project.events.seq)
+        project.subscribe(self._guard)
         self.reload_coders()
         if self.coder is not None:
             settings().setValue("coder", self.coder.name)  # --coder becomes the last used
@@ -202,19 +207,18 @@ class MainWindow(QtWidgets.QMainWindow):
         self.toolbar.setVisible(True)
         refresh_coder_widgets(self)  # also enables the project's menu entries
         last = project_flow.last_document(project.locator)
-        documents = project.documents.list()
-        ids = {d.id for d in documents}
+        ids = self.browser.model.document_ids()  # already read for the list: no query
         if last in ids:
             self.show_document(last)
-        elif documents:
-            self.show_document(documents[0].id)
+        elif ids:
+            self.show_document(self.browser.model.first_document_id() or 0)
 
     def hand_over(self) -> tuple[Project | None, QtGui.QUndoStack]:
         """Give up the open project and the undo stack without closing them (a rebuilt
         window takes them over, e.g. after switching the interface language)."""
         project, stack = self.project, self.undo_stack
         if project is not None:
-            project.unsubscribe(self._on_change)
+            project.unsubscribe(self._guard)
         project_menus.close_docks(self)  # the new window opens its own panels
         self.undo_stack.indexChanged.disconnect(self._follow_undo)
         self.project = None
@@ -225,7 +229,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def close_project(self) -> None:
         if self.project is None:
             return
-        self.project.unsubscribe(self._on_change)
+        self.project.unsubscribe(self._guard)
         for widget in (self.browser, self.code_tree):
             if widget is not None:
                 widget.setParent(None)
@@ -248,7 +252,13 @@ class MainWindow(QtWidgets.QMainWindow):
         self.coder = project_flow.pick_coder(
             list(self.coders.values()), self.requested_coder, self.coder
         )
+        self._read_visibility()
         refresh_coder_widgets(self)
+
+    def _read_visibility(self) -> None:
+        """The blind rule for the current coder, to filter coding deltas without a query."""
+        if self.project is not None:
+            self.visibility = self.project.counts.visibility(self.coder.id if self.coder else None)
 
     def reload_codes(self) -> None:
         assert self.project is not None
@@ -264,8 +274,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.coder = found
         self.requested_coder = name
         settings().setValue("coder", name)
+        self._read_visibility()
         if self.browser is not None:
             self.browser.set_current_coder(name)
+        if self.code_tree is not None:
+            self.code_tree.model.recount()  # what this coder may see (blind coding)
         refresh_coder_widgets(self)
         self.refresh_highlights()
 
@@ -331,10 +344,12 @@ class MainWindow(QtWidgets.QMainWindow):
             return []
         return visible_codings(self.project, self.document_id, self.coder, self.layer, self.coders)
 
-    def refresh_highlights(self) -> None:
-        codings = self.visible_codings()
-        self.visible = {c.id: c for c in codings}
-        highlights = highlights_for(codings, self.codes, self.coders)
+    def refresh_highlights(self, *, reread: bool = True) -> None:
+        """Draw the visible codings; ``reread=False`` reuses those already held (a code
+        renamed or recoloured changes how they look, not which they are)."""
+        if reread:
+            self.visible = {c.id: c for c in self.visible_codings()}
+        highlights = highlights_for(list(self.visible.values()), self.codes, self.coders)
         self.view.set_highlights(highlights)
         self.statusBar().showMessage(
             self.tr("{0} codings shown").replace("{0}", str(len(highlights))), 4000
@@ -391,13 +406,47 @@ class MainWindow(QtWidgets.QMainWindow):
             self.show_document(document_id)
 
     # Change notices -----------------------------------------------------------------
+    def _resync(self) -> None:
+        """Events were missed: re-read what the window shows."""
+        if self.project is None:
+            return
+        self.reload_coders()
+        self.reload_codes()
+        if self.code_tree is not None:
+            self.code_tree.model.reload()
+        if self.browser is not None:
+            self.browser.model.refresh()
+        self.refresh_highlights()
+
+    def _apply_codings(self, change: Change) -> None:
+        """Apply a codings event to the codings on screen, without reading the database."""
+        if self.coder is None or self.document_id not in change.document_ids:
+            return
+        for record in change.removed:
+            self.visible.pop(record.id, None)
+        shown = [after for _, after in change.edited] + list(change.added)
+        for record in shown:
+            if record.document_id != self.document_id:
+                continue
+            if self.visibility.sees(record) and in_layer(
+                record, self.coder, self.layer, self.coders
+            ):
+                self.visible[record.id] = record
+            else:
+                self.visible.pop(record.id, None)
+        self.refresh_highlights(reread=False)
+
     def _on_change(self, change: Change) -> None:
         if change.kind == "codings":
-            if change.document_id in (None, self.document_id):
+            if change.is_delta:
+                self._apply_codings(change)
+            elif change.document_id in (None, self.document_id):
                 self.refresh_highlights()
+        elif change.kind == "reload":
+            self._resync()
         elif change.kind == "codebook":
             self.reload_codes()
-            self.refresh_highlights()
+            self.refresh_highlights(reread=False)
             if self.selected_code_id is not None:
                 self.select_code(self.selected_code_id)
         elif change.kind == "coders":
@@ -405,6 +454,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.refresh_highlights()
         elif change.kind == "documents" and self.document_id in change.ids:
             assert self.project is not None
+            self._read_visibility()  # assigned blind or revealed
             current = {d.id: d for d in self.project.documents.list()}.get(self.document_id)
             if current is None:  # removed
                 self.document_id = None

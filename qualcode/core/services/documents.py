@@ -7,8 +7,8 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, insert, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session, defer, selectinload
 
 from qualcode.core.changes import Change
 from qualcode.core.errors import DomainError
@@ -42,14 +42,14 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def document_record(document: Document) -> DocumentRecord:
+def document_record(document: Document, length: int | None = None) -> DocumentRecord:
     return DocumentRecord(
         id=document.id,
         name=document.name,
         language=document.language,
         source_format=document.source_format,
         content_hash=document.content_hash,
-        length=len(document.text),
+        length=len(document.text) if length is None else length,
         imported_at=document.imported_at,
         blind=document.blind,
         revealed=document.revealed_at is not None,
@@ -165,15 +165,20 @@ class DocumentService:
     def list(self, *, where: Mapping[str, str] | None = None) -> builtins.list[DocumentRecord]:
         """All documents, optionally only those whose attributes equal ``where``."""
         with self._project.reading() as session:
-            query = select(Document).options(selectinload(Document.attributes))
+            # The text stays in the database: the list needs its length only (a year's
+            # transcripts are tens of megabytes).
+            length = func.length(Document.text)
+            query = select(Document, length).options(
+                selectinload(Document.attributes), defer(Document.text)
+            )
             for key, value in (where or {}).items():
                 query = query.where(
                     Document.attributes.any(
                         (DocumentAttribute.key == key) & (DocumentAttribute.value == value)
                     )
                 )
-            documents = session.scalars(query.order_by(Document.name))
-            return [document_record(d) for d in documents]
+            rows = session.execute(query.order_by(Document.name)).all()
+            return [document_record(d, int(n)) for d, n in rows]
 
     def set_attributes(self, ref: DocumentRef, values: Mapping[str, str | None]) -> DocumentRecord:
         """Set (or with None/empty, remove) attributes of one document."""
