@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "qualcode.commands.matrix_cmd",
     "qualcode.commands.demo_cmd",
     "qualcode.commands.gui_cmd",
+    "qualcode.commands.team_cmd",
 )
 
 

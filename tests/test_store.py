@@ -179,6 +179,9 @@ def test_opening_a_project_from_an_older_release_upgrades_it(locator: str) -> No
         moeder = project.codebook.get("Moeder")
         assert (moeder.codable, moeder.colour) == (True, "#4E79A7")
         assert project.codebook.update("Moeder", codable=False).codable is False
+        # 0005: codes carry a version for optimistic concurrency, coders a login.
+        assert project.codebook.get("Moeder").version == 3
+        assert [c.name for c in project.coders.list()] == ["Anouk"]
     if not store.is_url(locator):
         (backup,) = set(_backups(locator)) - set(backups_before)
         con = sqlite3.connect(backup)

@@ -13,8 +13,20 @@ class NotFound(DomainError):
     """A named coder, document, code or version does not exist."""
 
 
+class PermissionDenied(DomainError):
+    """The signed-in coder may not do this (team mode: roles and ownership)."""
+
+
+class EditConflict(DomainError):
+    """Someone changed the same thing first; the message shows the current state."""
+
+
 class ProjectError(QualcodeError):
     """The project cannot be created, opened or migrated."""
+
+
+class ConnectionLost(ProjectError):
+    """The database server went away; the operation did not happen and may be retried."""
 
 
 class QualcodeWarning(UserWarning):

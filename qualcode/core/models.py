@@ -8,6 +8,7 @@ end exclusive, exactly like Python string slicing.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     Boolean,
@@ -54,12 +55,17 @@ class Setting(Base):
 
 class Coder(Base):
     __tablename__ = "coders"
-    __table_args__ = (CheckConstraint("role IN ('coder', 'lead', 'consensus')", name="role"),)
+    __table_args__ = (
+        CheckConstraint("role IN ('coder', 'lead', 'consensus')", name="role"),
+        Index("ix_coders_login", "login", unique=True),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     role: Mapped[str] = mapped_column(String(20), default="coder")
     # REFI-QDA user GUID: the same person keeps it across exports, imports and merges.
     guid: Mapped[str | None] = mapped_column(String(36), unique=True, index=True, default=None)
+    # On a team server: the database login this coder signs in with (None elsewhere).
+    login: Mapped[str | None] = mapped_column(String(63), default=None)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -180,6 +186,10 @@ class Code(Base):
     )
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     modified_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Optimistic concurrency: every ORM update checks and bumps it, so an edit made on an
+    # older version of the code fails instead of silently overwriting a colleague's.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": version}
 
 
 class CodebookVersion(Base):

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from qualcode.core import store
@@ -25,6 +25,8 @@ from qualcode.core.models import (
     utcnow,
 )
 from qualcode.core.records import ProjectInfo
+from qualcode.core.team.errors import translate_db_error
+from qualcode.core.team.identity import TeamIdentity, detect_identity
 
 
 class Project:
@@ -46,6 +48,7 @@ class Project:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.events = ChangeStream()  # numbered change events (see core/changes.py)
+        self._team: TeamIdentity | bool | None = False  # False: not looked up yet
         self.coders = CoderService(self)
         self.documents = DocumentService(self)
         self.codebook = CodebookService(self)
@@ -64,8 +67,11 @@ class Project:
         try:
             with session.begin():
                 yield session
-        except OperationalError as exc:
-            raise ProjectError(f"{self.locator}: database error ({exc.orig})") from exc
+        except DBAPIError as exc:
+            error = translate_db_error(self.locator, exc)
+            if error is exc:
+                raise
+            raise error from exc
         finally:
             close_session(session)
 
@@ -74,8 +80,27 @@ class Project:
         session = self._sessions()
         try:
             yield session
+        except DBAPIError as exc:
+            error = translate_db_error(self.locator, exc)
+            if error is exc:
+                raise
+            raise error from exc
         finally:
             close_session(session)
+
+    @property
+    def team(self) -> TeamIdentity | None:
+        """On a team server: the signed-in login and its coder; None for other projects."""
+        if self._team is False:
+            try:
+                self._team = detect_identity(self.engine)
+            except DBAPIError as exc:
+                error = translate_db_error(self.locator, exc)
+                if error is exc:
+                    raise
+                raise error from exc
+        assert not isinstance(self._team, bool)
+        return self._team
 
     def subscribe(self, listener: Listener) -> None:
         """Receive every change event from now on (see :mod:`qualcode.core.changes`)."""

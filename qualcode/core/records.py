@@ -58,6 +58,7 @@ class CodeRecord:
     codable: bool = True
     # The colour someone chose; ``colour`` falls back to a default for painting.
     chosen_colour: str | None = None
+    version: int = 1
 
     @property
     def path_text(self) -> str:

@@ -7,6 +7,7 @@ SQLAlchemy URL such as ``postgresql+psycopg://user@host:5432/dbname`` (a team se
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -36,9 +37,30 @@ def engine_for(locator: str) -> Engine:
             url = make_url(locator)
         except (ArgumentError, ValueError) as exc:
             raise ProjectError(f"{locator}: not a valid database URL ({exc})") from exc
-        if url.get_backend_name() == "sqlite":
+        backend = url.get_backend_name()
+        if backend == "sqlite":
             return _sqlite_engine(url.database or "")
-        return create_engine(url, pool_pre_ping=True)
+        if backend != "postgresql":
+            raise ProjectError(
+                f"{url.render_as_string(hide_password=True)}: unsupported database "
+                f"{url.drivername!r}; use a project file or postgresql://user@host/database"
+            )
+        if url.drivername not in ("postgresql", "postgresql+psycopg"):
+            raise ProjectError(
+                f"{url.render_as_string(hide_password=True)}: unsupported driver "
+                f"{url.drivername!r}; use postgresql+psycopg://"
+            )
+        url = url.set(drivername="postgresql+psycopg")  # the driver we ship
+        # A name of its own per open project: the team change feed tells this window's
+        # changes from a colleague's by it (two windows in one process included).
+        url = url.update_query_dict({"application_name": f"qualcode-{uuid.uuid4().hex[:12]}"})
+        try:
+            return create_engine(url, pool_pre_ping=True)
+        except ModuleNotFoundError as exc:
+            raise ProjectError(
+                f"{url.render_as_string(hide_password=True)}: the PostgreSQL driver is "
+                f"missing ({exc}); reinstall Qualcode (pip install qualcode)"
+            ) from exc
     return _sqlite_engine(locator)
 
 

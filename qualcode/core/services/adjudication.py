@@ -41,6 +41,7 @@ from qualcode.core.services.lookup import (
     get_document,
 )
 from qualcode.core.services.versions import latest_version_id
+from qualcode.core.team.rights import lead_only
 
 if TYPE_CHECKING:
     from qualcode.core.project import Project
@@ -89,6 +90,7 @@ class AdjudicationService:
         return coder
 
     # Decisions ------------------------------------------------------------------------
+    @lead_only("adjudicate")
     def accept(
         self,
         document: DocumentRef,
@@ -124,6 +126,7 @@ class AdjudicationService:
             written=None,
         )
 
+    @lead_only("adjudicate")
     def write(
         self,
         document: DocumentRef,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from qualcode.core.changes import Change
 from qualcode.core.codebook_spec import (
@@ -25,6 +26,8 @@ from qualcode.core.records import CodeRecord
 from qualcode.core.services import codebook_tree as tree
 from qualcode.core.services.codings import move_codings
 from qualcode.core.services.lookup import CodeRef, CoderRef, get_code, get_coder
+from qualcode.core.team.concurrency import conflict_error
+from qualcode.core.team.rights import acting_coder_id, lead_only
 
 if TYPE_CHECKING:
     from qualcode.core.project import Project
@@ -122,11 +125,14 @@ class CodebookService:
         state["path"] = join_path(tree.path_of(session, code))
         return state
 
-    @staticmethod
-    def _coder(session: Session, ref: CoderRef | None) -> Coder | None:
+    def _coder(self, session: Session, ref: CoderRef | None) -> Coder | None:
+        """Who the logbook names: the given coder, or on a team server the login's coder."""
+        if ref is None:
+            ref = acting_coder_id(self._project)
         return get_coder(session, ref) if ref is not None else None
 
     # Editing ---------------------------------------------------------------------------
+    @lead_only("edit the codebook")
     def add(
         self,
         name: str,
@@ -209,14 +215,29 @@ class CodebookService:
             .values(position=Code.position + 1)
         )
 
-    def update(self, ref: CodeRef, *, coder: CoderRef | None = None, **fields: Any) -> CodeRecord:
-        """Rename, redefine, recolour, change origin or CMO tag; logs before and after."""
+    @lead_only("edit the codebook")
+    def update(
+        self,
+        ref: CodeRef,
+        *,
+        coder: CoderRef | None = None,
+        expected_version: int | None = None,
+        **fields: Any,
+    ) -> CodeRecord:
+        """Rename, redefine, recolour, change origin or CMO tag; logs before and after.
+
+        ``expected_version``: the version of the code the edit was made on; when someone
+        changed it since, the edit is refused (EditConflict) and nothing is written.
+        """
         unknown = set(fields) - set(EDITABLE)
         if unknown:
             raise DomainError(f"unknown code field(s): {', '.join(sorted(unknown))}")
         validate_fields(fields)
         with self._project.transaction() as session:
             code = get_code(session, ref)
+            code_id = code.id
+            if expected_version is not None and code.version != expected_version:
+                raise conflict_error(self._project, code_id, expected_version, session=session)
             before = self._state(session, code)
             changed = {k: v for k, v in fields.items() if getattr(code, k) != v}
             if "name" in changed:
@@ -225,7 +246,12 @@ class CodebookService:
                 for key, value in changed.items():
                     setattr(code, key, value)
                 code.modified_at = utcnow()
-                session.flush()
+                try:
+                    session.flush()
+                except StaleDataError as exc:
+                    # Another edit committed between our read and our write: the UPDATE's
+                    # version check matched no row. Nothing of ours is written.
+                    raise conflict_error(self._project, code_id, expected_version) from exc
                 action = "rename" if set(changed) == {"name"} else "update"
                 self.log(
                     session,
@@ -239,6 +265,7 @@ class CodebookService:
         self._project.notify(Change("codebook", (record.id,)))
         return record
 
+    @lead_only("edit the codebook")
     def move(
         self,
         ref: CodeRef,
@@ -291,6 +318,7 @@ class CodebookService:
         self._project.notify(Change("codebook", (record.id,)))
         return record
 
+    @lead_only("edit the codebook")
     def merge(
         self, sources: Sequence[CodeRef], target: CodeRef, *, coder: CoderRef | None = None
     ) -> CodeRecord:
@@ -354,6 +382,7 @@ class CodebookService:
             for index, sibling in enumerate(siblings):
                 sibling.position = index
 
+    @lead_only("edit the codebook")
     def split(
         self,
         ref: CodeRef,
@@ -400,6 +429,7 @@ class CodebookService:
         self._project.notify(Change("codebook", tuple(r.id for r in records)))
         return records
 
+    @lead_only("edit the codebook")
     def delete(
         self,
         ref: CodeRef,
@@ -453,6 +483,7 @@ class CodebookService:
         self._project.notify(Change("codebook", tuple(ids)))
         self._project.notify(Change("codings"))
 
+    @lead_only("edit the codebook")
     def add_spec(
         self, spec: CodebookSpec, *, coder: CoderRef | None = None, parent: CodeRef | None = None
     ) -> int:
@@ -490,6 +521,7 @@ class CodebookService:
         self._project.notify(Change("codebook"))
         return added
 
+    @lead_only("edit the codebook")
     def remove_alias(self, source_guid: str) -> None:
         """Forget a merge mapping (when a merge is undone)."""
         from qualcode.core.models import CodeAlias

@@ -72,6 +72,7 @@ def code_record(code: Code, path: tuple[str, ...]) -> CodeRecord:
         modified_at=code.modified_at,
         codable=code.codable,
         chosen_colour=code.colour or None,
+        version=code.version,
     )
 
 

@@ -12,6 +12,7 @@ from qualcode.core.errors import DomainError
 from qualcode.core.models import ROLES, Coder
 from qualcode.core.records import CoderRecord
 from qualcode.core.services.lookup import CoderRef, get_coder
+from qualcode.core.team.rights import lead_only
 
 if TYPE_CHECKING:
     from qualcode.core.project import Project
@@ -25,6 +26,7 @@ class CoderService:
     def __init__(self, project: Project) -> None:
         self._project = project
 
+    @lead_only("add coders")
     def add(self, name: str, *, role: str = "coder") -> CoderRecord:
         name = name.strip()
         if not name:
@@ -57,6 +59,7 @@ class CoderService:
         with self._project.reading() as session:
             return [coder_record(c) for c in session.scalars(select(Coder).order_by(Coder.name))]
 
+    @lead_only("change roles")
     def set_role(self, ref: CoderRef, role: str) -> CoderRecord:
         if role not in ROLES:
             raise DomainError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
@@ -67,6 +70,7 @@ class CoderService:
         self._project.notify(Change("coders", (record.id,)))
         return record
 
+    @lead_only("remove coders")
     def remove(self, ref: CoderRef) -> None:
         """Remove a coder who has no codings (codings are never dropped silently)."""
         from qualcode.core.models import Coding

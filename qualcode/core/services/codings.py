@@ -26,6 +26,7 @@ from qualcode.core.services.lookup import (
     get_document,
 )
 from qualcode.core.services.versions import latest_version_id
+from qualcode.core.team.rights import require_own, require_self
 
 if TYPE_CHECKING:
     from qualcode.core.project import Project
@@ -165,6 +166,7 @@ class CodingService:
                 self._create_missing_coders(session, codings)
             rows = self._build(session, codings)
             self._refuse_duplicates(session, rows)
+            require_self(self._project, {row["coder_id"] for row in rows}, "codings")
             records = []
             if rows:
                 # Core insert with RETURNING ids: ORM objects for 100,000 rows cost seconds.
@@ -271,6 +273,7 @@ class CodingService:
 
     def restore(self, records: Sequence[CodingRecord]) -> builtins.list[CodingRecord]:
         """Put removed codings back with their ids (undo of a removal)."""
+        require_self(self._project, {r.coder_id for r in records}, "codings")
         with self._project.transaction() as session:
             seen = existing_keys(session, (r.document_id for r in records))
             for r in records:
@@ -312,6 +315,7 @@ class CodingService:
         """Delete codings; returns what was removed (enough to restore it)."""
         with self._project.transaction() as session:
             removed = [coding_record(self._get(session, cid)) for cid in coding_ids]
+            require_own(self._project, (r.coder_id for r in removed), "codings")
             session.execute(delete(Coding).where(Coding.id.in_(list(coding_ids))))
         self._notify(removed=removed)
         return removed
@@ -330,6 +334,7 @@ class CodingService:
         with self._project.transaction() as session:
             coding = self._get(session, coding_id)
             before = coding_record(coding)
+            require_own(self._project, [coding.coder_id], "a coding")
             document = get_document(session, coding.document_id)
             new_start = coding.start if start is None else start
             new_end = coding.end if end is None else end
@@ -353,6 +358,7 @@ class CodingService:
             edited = []
             for cid in coding_ids:
                 coding = self._get(session, cid)
+                require_own(self._project, [coding.coder_id], "codings")
                 before = coding_record(coding)
                 key = (coding.document_id, coding.coder_id, target.id, coding.start, coding.end)
                 self._refuse_twin(session, cid, key, get_document(session, coding.document_id).name)

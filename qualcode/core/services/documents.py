@@ -26,6 +26,7 @@ from qualcode.core.models import (
 from qualcode.core.records import CoderRecord, DocumentRecord, TurnRecord
 from qualcode.core.services.coders import coder_record
 from qualcode.core.services.lookup import CoderRef, DocumentRef, get_coder, get_document
+from qualcode.core.team.rights import lead_only
 
 if TYPE_CHECKING:
     from qualcode.core.project import Project
@@ -67,6 +68,7 @@ class DocumentService:
     def __init__(self, project: Project) -> None:
         self._project = project
 
+    @lead_only("import documents")
     def add(
         self,
         name: str,
@@ -180,6 +182,7 @@ class DocumentService:
             rows = session.execute(query.order_by(Document.name)).all()
             return [document_record(d, int(n)) for d, n in rows]
 
+    @lead_only("edit document attributes")
     def set_attributes(self, ref: DocumentRef, values: Mapping[str, str | None]) -> DocumentRecord:
         """Set (or with None/empty, remove) attributes of one document."""
         with self._project.transaction() as session:
@@ -201,6 +204,7 @@ class DocumentService:
         self._project.notify(Change("documents", (record.id,)))
         return record
 
+    @lead_only("rename documents")
     def rename(self, ref: DocumentRef, new_name: str) -> DocumentRecord:
         with self._project.transaction() as session:
             document = get_document(session, ref)
@@ -212,6 +216,7 @@ class DocumentService:
         self._project.notify(Change("documents", (record.id,)))
         return record
 
+    @lead_only("remove documents")
     def remove(self, ref: DocumentRef) -> None:
         """Delete a document with its codings, turns, units and memos."""
         from qualcode.core.models import Coding
@@ -230,6 +235,7 @@ class DocumentService:
             document = get_document(session, ref)
             return [TurnRecord(t.speaker, t.start, t.end) for t in document.turns]
 
+    @lead_only("rename speakers")
     def rename_speaker(self, ref: DocumentRef, old: str, new: str) -> int:
         """Correct a detected speaker label in every turn of a document; returns turns changed."""
         new = new.strip()
@@ -261,6 +267,7 @@ class DocumentService:
             return [(s, e) for s, e in rows]
 
     # Assignments and blind coding ------------------------------------------------------
+    @lead_only("assign documents")
     def assign(self, ref: DocumentRef, coders: Iterable[CoderRef], *, blind: bool = False) -> None:
         with self._project.transaction() as session:
             document = get_document(session, ref)
@@ -298,6 +305,7 @@ class DocumentService:
                 result.setdefault(document_id, []).append(coder_record(coder))
             return result
 
+    @lead_only("reveal blind codings")
     def reveal(self, ref: DocumentRef, *, by: CoderRef) -> None:
         """The lead lifts blinding on a document so every coder sees all layers."""
         with self._project.transaction() as session:

@@ -19,6 +19,7 @@ from qualcode.core.services.lookup import (
     get_coder,
     get_document,
 )
+from qualcode.core.team.rights import acting_coder_id, require_own, require_self
 
 if TYPE_CHECKING:
     from qualcode.core.project import Project
@@ -44,8 +45,11 @@ class MemoService:
             raise DomainError("a memo belongs to one document, code or coding, not several")
         with self._project.transaction() as session:
             memo = Memo(title=title, body=body, target="project")
+            if author is None:
+                author = acting_coder_id(self._project)  # on a team server: the login
             if author is not None:
                 memo.author_id = get_coder(session, author).id
+                require_self(self._project, [memo.author_id], "memos")
             if document is not None:
                 memo.target, memo.document_id = "document", get_document(session, document).id
             elif code is not None:
@@ -85,6 +89,7 @@ class MemoService:
             memo = session.get(Memo, memo_id)
             if memo is None:
                 raise NotFound(f"unknown memo: {memo_id}")
+            require_own(self._project, [memo.author_id], "a memo")
             if body is not None:
                 memo.body = body
             if title is not None:
@@ -99,6 +104,7 @@ class MemoService:
             memo = session.get(Memo, memo_id)
             if memo is None:
                 raise NotFound(f"unknown memo: {memo_id}")
+            require_own(self._project, [memo.author_id], "a memo")
             session.delete(memo)
         self._project.notify(Change("memos", (memo_id,)))
 

@@ -17,6 +17,7 @@ from qualcode.core.models import CodebookChange, CodebookVersion, Coder
 from qualcode.core.records import ChangeRecord, VersionRecord
 from qualcode.core.services import codebook_tree as tree
 from qualcode.core.services.lookup import CodeRef, CoderRef, get_code, get_coder, is_guid
+from qualcode.core.team.rights import lead_only
 
 if TYPE_CHECKING:
     from qualcode.core.project import Project
@@ -32,6 +33,7 @@ class VersionService:
     def __init__(self, project: Project) -> None:
         self._project = project
 
+    @lead_only("release a codebook version")
     def release(
         self, label: str, *, note: str = "", coder: CoderRef | None = None
     ) -> VersionRecord:
