@@ -1,3 +1,3 @@
-from qualcode.cli import main
+from qualcode.cli import run
 
-raise SystemExit(main())
+run()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -52,8 +51,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--key-out",
         type=Path,
         metavar="FILE",
-        help="with --pseudonymise: write the placeholder key (JSON) here; keep it "
-        "apart from the project",
+        help="with --pseudonymise: write the placeholder key here, as CSV (original, "
+        "placeholder, kind, document) for .csv or JSON for .json, readable only by you; "
+        "keep it apart from the project",
+    )
+    imp.add_argument(
+        "--patterns-only",
+        action="store_true",
+        help="check (and with --pseudonymise replace) only what patterns find: e-mail, "
+        "phone numbers, postcodes... Names and places are found only with deduce.",
     )
     imp.add_argument("--force", action="store_true", help="import duplicates too")
     imp.add_argument(
@@ -80,8 +86,12 @@ def _attributes(pairs: list[str]) -> dict[str, str]:
 def run_import(args: argparse.Namespace) -> int:
     from qualcode.io.transcripts.batch import import_files
 
+    from qualcode.io.anonymise.keyfile import check_key_path, write_key
+
     if args.key_out and not args.pseudonymise:
         raise ValueError("--key-out needs --pseudonymise")
+    if args.key_out:
+        check_key_path(args.key_out)  # before anything is imported
     attributes = _attributes(args.attr)
     with open_from(args) as project:
         report = import_files(
@@ -95,12 +105,13 @@ def run_import(args: argparse.Namespace) -> int:
             allow=set(args.allow),
             progress=progress_printer("importing"),
             log=lambda message: print(message, file=sys.stderr),
+            patterns_only=args.patterns_only,
         )
     for line in report.lines():
         print(line)
     keys = {doc.name: doc.key for doc in report.imported if doc.key}
     if args.key_out:
-        args.key_out.write_text(json.dumps(keys, ensure_ascii=False, indent=2), encoding="utf-8")
+        write_key(args.key_out, keys)
         print(f"wrote the pseudonymisation key of {len(keys)} documents to {args.key_out}")
     elif keys:
         print("note: no --key-out given, so the placeholders cannot be traced back")

@@ -10,10 +10,12 @@ or not at all. A bad file is one line in the report and the batch goes on.
   that file, which overrides per file, since it is the more specific source.
 * Language: the ``language`` argument, else a sheet "language" of nl/en, else a guess.
 * Duplicates (same text, by content hash) are skipped unless ``force``.
-* Without ``pseudonymise`` every document is still checked with the fast pattern
-  detectors and the findings are reported (not changed). With it, findings of the full
-  check (deduce included) are replaced by placeholders before anything is stored; the
-  key (placeholder -> original) is returned in the report and never stored in the project.
+* Every document gets the same check as ``qualcode anonymise-check`` (patterns and
+  deduce, one engine per process), so both report the same findings. Without
+  ``pseudonymise`` they are reported, not changed. With it they are replaced by
+  placeholders before anything is stored; the key (placeholder -> original) is returned
+  in the report and never stored in the project. Pseudonymising refuses to start when
+  deduce cannot be loaded (names would stay in clear text), unless ``patterns_only``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from qualcode.core.errors import DomainError, QualcodeError
 from qualcode.core.records import TurnRecord
-from qualcode.io.anonymise import Finding, check_report
+from qualcode.io.anonymise import Finding, check_report, engine
 from qualcode.io.anonymise.pseudonymise import pseudonymise_with_edits, shift_offsets
 from qualcode.io.transcripts.extract import SUPPORTED_SUFFIXES, ExtractedText, read_transcript
 from qualcode.io.transcripts.metadata import MetadataSheet, read_metadata
@@ -145,9 +147,12 @@ def import_files(
     allow: Iterable[str] = frozenset(),
     progress: Progress | None = None,
     log: Callable[[str], None] | None = None,
+    patterns_only: bool = False,
 ) -> ImportReport:
     if language is not None and language not in SUPPORTED_LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(SUPPORTED_LANGUAGES)}")
+    if pseudonymise and not patterns_only:
+        require_deduce(log)
     report = ImportReport()
     sheet = read_metadata(metadata_sheet) if metadata_sheet else None
     files, problems = collect_files(paths)
@@ -164,7 +169,7 @@ def import_files(
         if progress:
             progress(done, len(files))
         _import_one(project, path, report, attributes or {}, sheet, language,
-                    pseudonymise, force, allow, log)  # fmt: skip
+                    pseudonymise, force, allow, log, patterns_only)  # fmt: skip
     if progress:
         progress(len(files), len(files))
     if sheet is not None:
@@ -188,6 +193,7 @@ def _import_one(
     force: bool,
     allow: set[str],
     log: Callable[[str], None] | None,
+    patterns_only: bool = False,
 ) -> None:
     from qualcode.core.services.documents import DuplicateDocument
 
@@ -211,7 +217,7 @@ def _import_one(
         findings: list[Finding] = []
         key: dict[str, str] = {}
         checked = check_report(
-            extracted.text, allow=allow, language=lang, use_deduce=pseudonymise, progress=log
+            extracted.text, allow=allow, language=lang, use_deduce=not patterns_only, progress=log
         )
         findings = checked.findings
         warnings.extend(checked.warnings)
@@ -263,6 +269,18 @@ def _import_one(
             warnings=warnings,
         )
     )
+
+
+def require_deduce(log: Callable[[str], None] | None = None) -> None:
+    """Load deduce, or refuse: pseudonymising without it leaves names in clear text."""
+    try:
+        engine.get_deduce(log)
+    except engine.DeduceUnavailable as exc:
+        raise QualcodeError(
+            f"cannot pseudonymise: {exc}. Without deduce, names and places would stay in "
+            "clear text; to replace only e-mail addresses, phone numbers, postcodes and "
+            "the like, pseudonymise with the patterns only (--patterns-only)"
+        ) from exc
 
 
 def _same_document_exists(project: Project, name: str, text: str) -> bool:
