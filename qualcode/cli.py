@@ -88,13 +88,12 @@ def exit_now_if_heavy(code: int) -> None:
     if engine is None or not engine.is_loaded():
         return
     import atexit
+    import contextlib
 
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing to flush
             stream.flush()
-        except (OSError, ValueError):
-            pass
     os._exit(code)
 
 

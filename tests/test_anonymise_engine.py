@@ -172,3 +172,20 @@ def test_key_out_writes_csv_or_json_readable_only_by_the_user(tmp_path: Path) ->
     assert not (tmp_path / "key.txt").exists()
     with open_project(str(tmp_path / "c.qcdb")) as project:
         assert project.info().documents == 0
+
+
+def test_make_test_says_what_it_waits_for(
+    deduce_engine: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: Any
+) -> None:
+    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    assert recipe.index("-m qualcode.io.anonymise") < recipe.index("-m pytest")
+    # Lists not built yet: the step announces the wait before it starts.
+    monkeypatch.setattr(engine_module, "cache_dir", lambda: tmp_path)
+    assert engine_module.main() == 0
+    out = capsys.readouterr().out
+    assert "takes about 90 seconds" in out.splitlines()[0]
+    # Built: the step is silent and quick.
+    monkeypatch.undo()
+    assert engine_module.main() == 0
+    assert capsys.readouterr().out == ""

@@ -232,4 +232,4 @@ def test_anonymise_check_text_output(tmp_path: Path, capsys: pytest.CaptureFixtu
     path.write_text("I: Bel me op 06-12345678.\n", encoding="utf-8")
     assert main(["anonymise-check", str(path), "--no-deduce"]) == 0
     out = capsys.readouterr().out
-    assert "1 possible identifiers" in out and "06-12345678" in out
+    assert "1 possible identifier" in out and "06-12345678" in out

@@ -84,9 +84,8 @@ def _attributes(pairs: list[str]) -> dict[str, str]:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from qualcode.io.transcripts.batch import import_files
-
     from qualcode.io.anonymise.keyfile import check_key_path, write_key
+    from qualcode.io.transcripts.batch import import_files
 
     if args.key_out and not args.pseudonymise:
         raise ValueError("--key-out needs --pseudonymise")

@@ -8,12 +8,12 @@ still lists what was done before the stop.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from qualcode.core.project import Project
+from qualcode.io.anonymise.keyfile import write_key
 from qualcode.io.transcripts.batch import ImportReport, collect_files, import_files
 from qualcode.io.transcripts.metadata import read_metadata
 from qualcode.ui.import_report import ImportReportDialog
@@ -106,9 +106,7 @@ def import_job(project: Project, options: ImportOptions) -> Callable[[Progress],
             report.warnings.append(f"{UNUSED_ROWS}: {', '.join(sheet.unused())}")
         keys = {doc.name: doc.key for doc in report.imported if doc.key}
         if options.key_out is not None and options.pseudonymise:
-            options.key_out.write_text(
-                json.dumps(keys, ensure_ascii=False, indent=2), encoding="utf-8"
-            )
+            write_key(options.key_out, keys)  # CSV or JSON by its suffix, mode 0600
             outcome.key_written = options.key_out
         return outcome
 

@@ -175,3 +175,22 @@ def deduce_spans(text: str, progress: Progress | None = None) -> Iterator[tuple[
     for annotation in result.annotations:
         kind = TAG_KINDS.get(annotation.tag, annotation.tag)
         yield annotation.start_char, annotation.end_char, kind
+
+
+def main() -> int:
+    """``python -m qualcode.io.anonymise``: build deduce's lookup lists now, saying
+    so, when they are not built yet (``make setup`` and ``make test`` run this, so the
+    ~90 s wait is announced instead of silent). Quiet when they are ready."""
+    if _lookup_dir() is None:
+        print(f"deduce is not installed; {INSTALL_HINT}")
+        return 1
+    if not needs_build():
+        return 0
+    print(loading_message(), flush=True)
+    try:
+        get_deduce()
+    except DeduceUnavailable as exc:
+        print(exc)
+        return 1
+    print("deduce's name and place lists are built; later runs load them in a few seconds.")
+    return 0
