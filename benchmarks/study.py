@@ -36,7 +36,7 @@ from qualcode.core.records import TurnRecord
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache"
-STUDY_VERSION = 1  # bump when the generator changes, so cached studies are rebuilt
+STUDY_VERSION = 2  # bump when the generator changes, so cached studies are rebuilt
 CODERS = ("Anouk", "Bram", "Cas", "Dewi")
 LEAD = CODERS[0]
 INTERVENTIONS = (
@@ -133,6 +133,7 @@ def _codings_for(
 ) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     now = utcnow()
+    seen: set[tuple[int, int, int, int]] = set()  # a coding is stored once (unique rule)
     for _ in range(per_coder):
         first = rng.randrange(0, len(sentences) - 3)
         last = first + rng.randint(0, 2)
@@ -147,6 +148,9 @@ def _codings_for(
                 c = rng.choice(codes)  # disagreement on the code
             elif r < 0.24:
                 s = min(s + rng.randint(1, 40), e - 1)  # disagreement on the boundary
+            if (coder, c, s, e) in seen:
+                continue
+            seen.add((coder, c, s, e))
             rows.append(
                 {
                     "document_id": doc_id,
