@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from qualcode import __version__
 from qualcode.core.errors import QualcodeError
+from qualcode.core.names import printable
 
 # Each module exposes ``register(subparsers)``; the parser it adds sets ``func``.
 COMMAND_MODULES = (
@@ -52,6 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+MAX_ERROR_LINES = 25
+
+
+def print_error(command: str, message: str) -> None:
+    """An error as at most 25 lines of at most 500 characters, controls made visible:
+    file names and cells from hostile files must not flood or drive the terminal."""
+    lines = message.split("\n")
+    shown = [printable(line) for line in lines[:MAX_ERROR_LINES]]
+    if len(lines) > MAX_ERROR_LINES:
+        shown.append(f"  ... and {len(lines) - MAX_ERROR_LINES} more line(s)")
+    print(f"qualcode {command}: error: " + "\n".join(shown), file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -70,7 +84,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (QualcodeError, ValueError, OSError) as exc:
         if args.debug:
             raise
-        print(f"qualcode {args.command}: error: {exc}", file=sys.stderr)
+        print_error(args.command, str(exc))
+        return 1
+    except (RecursionError, MemoryError) as exc:
+        if args.debug:
+            raise
+        what = "nested too deeply" if isinstance(exc, RecursionError) else "too large"
+        print_error(args.command, f"the input is {what} to process; nothing was changed")
         return 1
     except KeyboardInterrupt:
         print("interrupted; nothing was half-written", file=sys.stderr)

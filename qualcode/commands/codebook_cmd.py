@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from qualcode.commands.codebook_edit_cmd import register_edits
 from qualcode.commands.common import add_locator, open_from, print_json
@@ -244,18 +244,35 @@ def _describe(action: str, before: dict | None, after: dict | None) -> str:  # t
     return str(path)
 
 
+def read_plan(path: Path) -> Any:
+    """A merge plan file, with size and nesting checked before ``json.loads``."""
+    from qualcode.core.codebook_merge import MergePlan
+    from qualcode.core.codebook_merge_plan import PlanFormatError
+    from qualcode.io import limits as lim
+
+    try:
+        data = lim.read_bounded(path)
+        lim.check_json(data, path)
+        return MergePlan.from_json(json.loads(data.decode("utf-8-sig")))
+    except (lim.LimitError, lim.ArchiveError) as exc:
+        raise DomainError(f"{path}: {exc.message}") from exc
+    except UnicodeDecodeError as exc:
+        raise DomainError(f"{path}: not UTF-8 text (bad byte at offset {exc.start})") from exc
+    except json.JSONDecodeError as exc:
+        raise DomainError(f"{path}: not valid JSON ({exc})") from exc
+    except PlanFormatError as exc:
+        raise DomainError(f"{path}: {exc}") from exc
+
+
 def run_merge(args: argparse.Namespace) -> int:
-    from qualcode.core.codebook_merge import MergePlan, apply_plan, plan_merge
+    from qualcode.core.codebook_merge import apply_plan, plan_merge
     from qualcode.core.services.codebook_sync import sync_codebook
 
     incoming = _read_other(args.other)
     with open_from(args) as project:
         base = project.codebook.snapshot()
         if args.plan:
-            try:
-                plan = MergePlan.from_json(json.loads(args.plan.read_text(encoding="utf-8")))
-            except json.JSONDecodeError as exc:
-                raise DomainError(f"{args.plan}: not valid JSON ({exc})") from exc
+            plan = read_plan(args.plan)
         else:
             plan = plan_merge(
                 base, incoming, mapping=project.codebook.aliases(), threshold=args.threshold

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from qualcode.commands.common import add_locator, open_from
+from qualcode.commands.common import add_locator, add_max_size, open_from
 from qualcode.io.codings_csv import export_codings, import_codings
 
 
@@ -25,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_locator(imp)
     imp.add_argument("file", metavar="FILE.csv", type=Path)
     imp.add_argument("--add-coders", action="store_true", help="create coders that do not exist")
+    add_max_size(imp)
     imp.set_defaults(func=run_import)
     exp = sub.add_parser(
         "export",
@@ -39,7 +40,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_import(args: argparse.Namespace) -> int:
     with open_from(args) as project:
-        summary = import_codings(project, args.file, add_coders=args.add_coders)
+        summary = import_codings(
+            project, args.file, add_coders=args.add_coders, max_size=args.max_size
+        )
     added = f"; new coders: {', '.join(summary.coders_added)}" if summary.coders_added else ""
     print(f"imported {summary.codings} codings on {summary.documents} documents{added}")
     return 0

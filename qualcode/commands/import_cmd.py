@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from qualcode.commands.common import add_locator, open_from, progress_printer
+from qualcode.commands.common import add_locator, add_max_size, open_from, progress_printer
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -70,6 +70,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="a name that may stay, e.g. an intervention or institution "
         "(repeatable, case-insensitive)",
     )
+    add_max_size(imp)
     imp.set_defaults(func=run_import)  # fmt: skip
 
 
@@ -105,6 +106,7 @@ def run_import(args: argparse.Namespace) -> int:
             progress=progress_printer("importing"),
             log=lambda message: print(message, file=sys.stderr),
             patterns_only=args.patterns_only,
+            max_size=args.max_size,
         )
     for line in report.lines():
         print(line)

@@ -192,6 +192,10 @@ class MergePlan:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> MergePlan:
+        if not isinstance(data, Mapping):
+            raise PlanFormatError(
+                f"not a merge plan: the file holds a JSON {type(data).__name__}, not an object"
+            )
         if data.get("schema") != SCHEMA:
             raise PlanFormatError(f"not a merge plan (schema {data.get('schema')!r})")
         if data.get("schema_version") != SCHEMA_VERSION:

@@ -8,14 +8,18 @@ rejected whole, with each problem's line number, if any row is wrong.
 from __future__ import annotations
 
 import csv
+import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from qualcode.core.codebook_spec import join_path
 from qualcode.core.errors import QualcodeError
+from qualcode.core.names import printable
 from qualcode.core.project import Project
 from qualcode.core.services.codings import NewCoding
+from qualcode.io import limits as lim
 
 COLUMNS = ("document", "coder", "start", "end", "code", "memo")
 OPTIONAL_COLUMNS = ("text",)
@@ -43,21 +47,51 @@ class ImportSummary:
     coders_added: list[str]
 
 
-def import_codings(project: Project, path: Path, *, add_coders: bool = False) -> ImportSummary:
-    """Validate the whole file, then add all codings in one transaction."""
+def read_rows(path: Path, limits: lim.Limits = lim.DEFAULT) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a codings file with their line numbers; limits checked first."""
     try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-            if missing:
-                raise CodingsFileError(path, [f"line 1: missing column(s) {', '.join(missing)}"])
-            rows = [(reader.line_num, row) for row in reader]
+        data = lim.read_bounded(path, limits)
+        text = data.decode("utf-8-sig")
+        if "\x00" in text:
+            raise CodingsFileError(path, ["looks like a binary file (NUL bytes), not CSV"])
+        lim.check_text(text, path, limits)
+        reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+        fields = reader.fieldnames or []
+        missing = [c for c in COLUMNS if c not in fields]
+        if missing:
+            hint = ""
+            if len(fields) == 1 and ";" in fields[0]:
+                hint = (
+                    "; the file seems to use ';' as separator: save it as comma-separated "
+                    "CSV (in Excel: CSV UTF-8 (comma delimited))"
+                )
+            raise CodingsFileError(path, [f"line 1: missing column(s) {', '.join(missing)}{hint}"])
+        rows = []
+        for row in reader:
+            cells = {k: _unescape(v) if isinstance(v, str) else v for k, v in row.items()}
+            rows.append((reader.line_num, cells))
+            lim.check_rows(len(rows), path, limits)
     except UnicodeDecodeError as exc:
-        raise CodingsFileError(path, [f"not UTF-8 text ({exc.reason})"]) from exc
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise CodingsFileError(
+            path, [f"line {line}: not UTF-8 text ({exc.reason} at byte {exc.start})"]
+        ) from exc
     except csv.Error as exc:
-        raise CodingsFileError(path, [f"not a readable CSV file ({exc})"]) from exc
+        raise CodingsFileError(
+            path, [f"line {reader.line_num}: not a readable CSV file ({exc})"]
+        ) from exc
+    except lim.LimitError as exc:
+        raise CodingsFileError(path, [exc.message]) from exc
     if not rows:
         raise CodingsFileError(path, ["the file holds no codings"])
+    return rows
+
+
+def import_codings(
+    project: Project, path: Path, *, add_coders: bool = False, max_size: int | None = None
+) -> ImportSummary:
+    """Validate the whole file, then add all codings in one transaction."""
+    rows = read_rows(path, lim.DEFAULT.scaled(max_size))
 
     documents = {d.name: d for d in project.documents.list()}
     texts: dict[str, str] = {}
@@ -71,10 +105,12 @@ def import_codings(project: Project, path: Path, *, add_coders: bool = False) ->
         issues = _check_row(row, documents, coders, codes, add_coders)
         start = end = -1
         if not any("start" in i or "end" in i for i in issues):
-            start, end = int(row["start"]), int(row["end"])
+            start, end = lim.ascii_int(row["start"]), lim.ascii_int(row["end"])
             name = row["document"].strip()
             if name in documents:
-                text = texts.setdefault(name, project.documents.text(name))
+                if name not in texts:  # one query per document, not per row
+                    texts[name] = project.documents.text(name)
+                text = texts[name]
                 if end > len(text):
                     issues.append(f"end {end} lies beyond the text of {name} ({len(text)} chars)")
                 elif (row.get("text") or "") and text[start:end] != row["text"]:
@@ -112,25 +148,42 @@ def _check_row(
     coder = (row.get("coder") or "").strip()
     code = (row.get("code") or "").strip()
     if document not in documents:
-        issues.append(f"unknown document {document!r}")
+        issues.append(f"unknown document {printable(document, 120)!r}")
     if not coder:
         issues.append("no coder")
     elif coder not in coders and not add_coders:
-        issues.append(f"unknown coder {coder!r} (add it first, or use --add-coders)")
-    if code not in codes:
-        issues.append(f"unknown code {code!r}")
-    try:
-        start, end = int(row.get("start") or ""), int(row.get("end") or "")
-    except ValueError:
         issues.append(
-            f"start/end must be whole numbers, not {row.get('start')!r}/{row.get('end')!r}"
+            f"unknown coder {printable(coder, 120)!r} (add it first, or use --add-coders)"
         )
+    if code not in codes:
+        issues.append(f"unknown code {printable(code, 120)!r}")
+    try:
+        start, end = lim.ascii_int(row.get("start") or ""), lim.ascii_int(row.get("end") or "")
+    except ValueError:
+        shown = f"{printable(row.get('start') or '', 20)!r}/{printable(row.get('end') or '', 20)!r}"
+        issues.append(f"start/end must be whole numbers written with digits 0-9, not {shown}")
         return issues
     if start < 0:
         issues.append(f"start {start} is negative")
     if end <= start:
         issues.append(f"end {end} must be after start {start}")
     return issues
+
+
+# Cells a spreadsheet would run as a formula (=HYPERLINK(...) in a memo). Export puts an
+# apostrophe in front, import takes one off again, so a round trip keeps the text.
+_FORMULA = re.compile(r"^'*[=+\-@\t\r]")
+_PROTECTED = re.compile(r"^'+[=+\-@\t\r]")
+
+
+def _escape(value: object) -> object:
+    if isinstance(value, str) and _FORMULA.match(value):
+        return "'" + value
+    return value
+
+
+def _unescape(value: str) -> str:
+    return value[1:] if _PROTECTED.match(value) else value
 
 
 def export_codings(project: Project, path: Path, *, with_text: bool = True) -> int:
@@ -154,7 +207,8 @@ def export_codings(project: Project, path: Path, *, with_text: bool = True) -> i
                 c.memo,
             ]
             if with_text:
-                text = texts.setdefault(c.document_id, project.documents.text(c.document_id))
-                row.append(text[c.start : c.end])
-            writer.writerow(row)
+                if c.document_id not in texts:
+                    texts[c.document_id] = project.documents.text(c.document_id)
+                row.append(texts[c.document_id][c.start : c.end])
+            writer.writerow([_escape(v) for v in row])
     return len(codings)

@@ -26,12 +26,13 @@ from __future__ import annotations
 import csv
 import io
 import math
-import zipfile
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from qualcode.core.agreement._matrix import LEVELS
+from qualcode.io import limits as lim
 
 Cell = float | str | None
 
@@ -71,12 +72,28 @@ _RawRow = tuple[str, list[tuple[str, object]]]
 
 
 def _decode(p: Path) -> str:
-    data = p.read_bytes()
     try:
-        return data.decode("utf-8-sig")
+        data = lim.read_bounded(p)
+    except lim.LimitError as exc:
+        raise ValueError(f"{p}: {exc.message}") from exc
+    if b"\x00" in data or len(_BINARY.findall(data[:65536])) > 8:
+        raise ValueError(f"{p}: looks like a binary file, not a CSV table")
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         # Excel on Windows saves "CSV" in the ANSI code page.
-        return data.decode("cp1252", errors="replace")
+        text = data.decode("cp1252", errors="replace")
+    try:
+        lim.check_text(text, p)
+    except lim.LimitError as exc:
+        raise ValueError(f"{p}: {exc.message}") from exc
+    return text
+
+
+_BINARY = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+# A number as a spreadsheet writes it, in ASCII digits only: Python's float() would also
+# take "1_0" and Arabic-Indic or full-width digits, which no coder meant as a value.
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def _csv_rows(p: Path) -> Iterator[_RawRow]:
@@ -87,9 +104,11 @@ def _csv_rows(p: Path) -> Iterator[_RawRow]:
     except csv.Error:
         delimiter = "\t" if p.suffix.lower() == ".tsv" else ","
     decimal_comma = delimiter != ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         for line_no, row in enumerate(reader, start=1):
+            if line_no > lim.DEFAULT.rows:
+                raise ValueError(f"{p}: more than {lim.DEFAULT.rows:,} rows; {lim.RAISE_HINT}")
             cells: list[tuple[str, object]] = []
             for col, cell in enumerate(row, start=1):
                 value: object = cell
@@ -117,8 +136,12 @@ def _xlsx_rows(p: Path) -> Iterator[_RawRow]:
     from openpyxl.utils import get_column_letter
 
     try:
+        lim.check_zip_xml(lim.read_bounded(p), p)
+    except (lim.LimitError, lim.ArchiveError) as exc:
+        raise ValueError(f"{p}: not a readable .xlsx workbook: {exc.message}") from exc
+    try:
         wb = load_workbook(p, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except Exception as exc:  # openpyxl raises zip, key, XML and type errors alike
         raise ValueError(f"{p}: not a readable .xlsx workbook ({exc})") from exc
     try:
         ws = wb.worksheets[0]
@@ -151,6 +174,11 @@ def _value(p: Path, where: str, raw: object) -> Cell:
             number = float(text)
         except ValueError:
             return text
+        if not _NUMBER.fullmatch(text):
+            raise ValueError(
+                f"{p}: {where}: {text[:40]!r} reads as a number only loosely; write numbers "
+                "with the digits 0-9 (no underscores, no other scripts' digits)"
+            )
         if math.isnan(number) or math.isinf(number):
             # "nan"/"inf" are far more likely labels or typos than intended numbers.
             return text

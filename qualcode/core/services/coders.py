@@ -10,6 +10,7 @@ from sqlalchemy import select
 from qualcode.core.changes import Change
 from qualcode.core.errors import DomainError
 from qualcode.core.models import ROLES, Coder
+from qualcode.core.names import clean_name
 from qualcode.core.records import CoderRecord
 from qualcode.core.services.lookup import CoderRef, get_coder
 from qualcode.core.team.rights import lead_only
@@ -28,7 +29,7 @@ class CoderService:
 
     @lead_only("add coders")
     def add(self, name: str, *, role: str = "coder") -> CoderRecord:
-        name = name.strip()
+        name = clean_name(name)
         if not name:
             raise DomainError("a coder needs a name")
         if role not in ROLES:
@@ -45,6 +46,7 @@ class CoderService:
 
     def ensure(self, name: str, *, role: str = "coder") -> CoderRecord:
         """The coder of that name, created if missing (used by importers)."""
+        name = clean_name(name)
         with self._project.reading() as session:
             existing = session.scalar(select(Coder).where(Coder.name == name))
             if existing is not None:

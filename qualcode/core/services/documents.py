@@ -23,6 +23,7 @@ from qualcode.core.models import (
     TextUnit,
     utcnow,
 )
+from qualcode.core.names import clean_name
 from qualcode.core.records import CoderRecord, DocumentRecord, TurnRecord
 from qualcode.core.services.coders import coder_record
 from qualcode.core.services.lookup import CoderRef, DocumentRef, get_coder, get_document
@@ -88,7 +89,7 @@ class DocumentService:
         ``notes`` (headers, footers, comments and footnotes of the source file, which are
         not part of the coded text) are kept as a memo on the document.
         """
-        name = name.strip()
+        name = clean_name(name)
         if not name:
             raise DomainError("a document needs a name")
         if not text.strip():
@@ -211,7 +212,7 @@ class DocumentService:
             clash = session.scalar(select(Document.id).where(Document.name == new_name))
             if clash is not None and clash != document.id:
                 raise DomainError(f"a document named {new_name!r} already exists")
-            document.name = new_name.strip()
+            document.name = clean_name(new_name)
             record = document_record(document)
         self._project.notify(Change("documents", (record.id,)))
         return record

@@ -29,6 +29,16 @@ from . import csv_format, native, qdc, word
 from .common import CodebookFormatError, ensure_guids, validate_spec
 from .safe_xml import read_project_from_qdpx
 
+from qualcode.io.limits import (  # isort: skip
+    ArchiveError,
+    LimitError,
+    check_json,
+    check_rows,
+    check_xml,
+    check_zip,
+    read_bounded,
+)
+
 __all__ = [
     "READ_EXTENSIONS",
     "WRITE_EXTENSIONS",
@@ -59,9 +69,12 @@ def read_codebook(path: Path) -> CodebookSpec:
             f"readable: {', '.join(READ_EXTENSIONS)}",
         )
     try:
-        data = path.read_bytes()
+        data = read_bounded(path)
+        _check_limits(data, source, suffix)
     except OSError as exc:
         raise CodebookFormatError(source, f"cannot be read ({exc.strerror})") from exc
+    except (LimitError, ArchiveError) as exc:
+        raise CodebookFormatError(source, exc.message) from exc
     if suffix in (".yaml", ".yml"):
         return native.loads_yaml(data, source)
     if suffix == ".json":
@@ -70,7 +83,25 @@ def read_codebook(path: Path) -> CodebookSpec:
         return csv_format.loads_csv(data, source, default_name=path.stem)
     if suffix == ".qdpx":
         data = read_project_from_qdpx(data, source)
+        try:
+            check_xml(data, source, strict=False)
+        except LimitError as exc:
+            raise CodebookFormatError(source, exc.message) from exc
     return qdc.loads_qdc(data, source, default_name=path.stem)
+
+
+def _check_limits(data: bytes, source: str, suffix: str) -> None:
+    """Size, nesting and zip checks before any parser runs (see ``qualcode.io.limits``)."""
+    if not data.strip():
+        raise ArchiveError(source, "the file is empty")
+    if suffix == ".json":
+        check_json(data, source)
+    elif suffix in (".qdc", ".qde"):
+        check_xml(data, source, strict=False)  # qdc.py reports syntax in its own words
+    elif suffix == ".qdpx":
+        check_zip(data, source)
+    elif suffix == ".csv":
+        check_rows(data.count(b"\n"), source)
 
 
 def write_codebook(

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import Any
 
 from qualcode.core.codebook_spec import (
     PATH_SEPARATOR,
@@ -86,7 +87,21 @@ def loads_csv(data: bytes, source: str, *, default_name: str = "") -> CodebookSp
     lines = text.splitlines()
     if not lines:
         raise CodebookFormatError(source, "the file is empty (a header row is required)")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(lines[0]))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(lines[0]), strict=True)
+    try:
+        return _read_rows(reader, source, default_name)
+    except csv.Error as exc:
+        # An unbalanced quote would otherwise swallow the following rows into one cell.
+        raise CodebookFormatError(
+            source, f"line {reader.line_num}: malformed CSV ({exc}); check the quotes"
+        ) from exc
+
+
+# Deeper trees are no codebook anyone codes with, and recursion elsewhere assumes less.
+MAX_CODE_DEPTH = 50
+
+
+def _read_rows(reader: Any, source: str, default_name: str) -> CodebookSpec:
     header = [column.strip().lower() for column in next(reader)]
     unknown = [column for column in header if column not in COLUMNS]
     if unknown or "path" not in header or len(set(header)) != len(header):
@@ -108,6 +123,10 @@ def loads_csv(data: bytes, source: str, *, default_name: str = "") -> CodebookSp
             continue
         values = {column: _unprotect(cell) for column, cell in zip(header, row, strict=False)}
         path = _split(values.get("path", ""))
+        if len(path) > MAX_CODE_DEPTH:
+            raise CodebookFormatError(
+                source, f"row {line_number}: the path has {len(path)} levels, over {MAX_CODE_DEPTH}"
+            )
         if not path or any(not part for part in path):
             problems.append(
                 f"row {line_number}: the path '{values.get('path', '')}' has an empty name"

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from qualcode.core.codebook_spec import CodebookSpec, CodeNode
+from qualcode.io.limits import ArchiveError, LimitError, check_json, safe_yaml_load
 
 from .common import (
     CodebookFormatError,
@@ -50,10 +51,13 @@ _CODE_KEYS = {"name", "guid", "colour", "origin", "codable", "children", *_TEXT_
 
 def loads_yaml(data: bytes, source: str) -> CodebookSpec:
     try:
-        # safe_load: a codebook must never be able to construct Python objects.
-        document = yaml.safe_load(data.decode("utf-8-sig"))
+        # A safe loader (no Python objects) that also refuses aliases, so a "billion
+        # laughs" file cannot expand, and caps nesting before the composer recurses.
+        document = safe_yaml_load(data.decode("utf-8-sig"), source)
     except UnicodeDecodeError as exc:
         raise CodebookFormatError(source, f"not UTF-8 text ({exc.reason})") from exc
+    except (LimitError, ArchiveError) as exc:
+        raise CodebookFormatError(source, exc.message) from exc
     except yaml.YAMLError as exc:
         raise CodebookFormatError(source, f"not valid YAML: {exc}") from exc
     return from_document(document, source)
@@ -61,7 +65,10 @@ def loads_yaml(data: bytes, source: str) -> CodebookSpec:
 
 def loads_json(data: bytes, source: str) -> CodebookSpec:
     try:
+        check_json(data, source)
         document = json.loads(data.decode("utf-8-sig"))
+    except (LimitError, ArchiveError) as exc:
+        raise CodebookFormatError(source, exc.message) from exc
     except UnicodeDecodeError as exc:
         raise CodebookFormatError(source, f"not UTF-8 text ({exc.reason})") from exc
     except json.JSONDecodeError as exc:

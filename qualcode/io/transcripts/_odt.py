@@ -30,16 +30,31 @@ _SKIP = {
 Piece = tuple[str, bool]
 
 
-def extract_odt(path: Path, data: bytes) -> ExtractedText:
+# One <text:s text:c="N"/> stands for N spaces; a real document never needs more than a
+# line's worth, and a hostile one asks for a hundred million from 1 KB.
+MAX_SPACE_RUN = 10_000
+
+
+def extract_odt(path: Path, data: bytes, *, max_chars: int = 50_000_000) -> ExtractedText:
     doc = _open(path, data)
+    if doc.text is None:
+        raise TranscriptError(path, "not a text document (no office:text body in content.xml)")
     bold_styles = _bold_style_names(doc)
+    budget = [max_chars]
     notes: list[str] = []
     paragraphs: list[tuple[int, int]] = []
     bold: list[tuple[int, int]] = []
     parts: list[str] = []
     pos = 0
-    for kind, pieces in _blocks(doc.text, bold_styles, notes):
+    try:
+        blocks = list(_blocks(doc.text, bold_styles, notes))
+    except _SpaceRun as exc:
+        raise TranscriptError(path, str(exc)) from exc
+    for kind, pieces in blocks:
         text = "".join(p for p, _ in pieces)
+        budget[0] -= len(text)
+        if budget[0] < 0:
+            raise TranscriptError(path, f"text longer than {max_chars:,} characters")
         stripped = text.strip()
         if not stripped:
             continue
@@ -141,7 +156,7 @@ def _inline(node: Any, bold: bool, bold_styles: set[str], notes: list[str]) -> I
         elif qname == (OFFICE, "annotation"):
             notes.append("Comment: " + _plain(child))
         elif qname == (TEXT, "s"):
-            yield " " * int(child.attributes.get((TEXT, "c"), "1") or 1), bold
+            yield " " * _space_count(child.attributes.get((TEXT, "c"), "1")), bold
         elif qname == (TEXT, "tab"):
             yield "\t", bold
         elif qname == (TEXT, "line-break"):
@@ -151,6 +166,20 @@ def _inline(node: Any, bold: bool, bold_styles: set[str], notes: list[str]) -> I
         else:
             span_bold = bold or child.attributes.get((TEXT, "style-name")) in bold_styles
             yield from _inline(child, span_bold, bold_styles, notes)
+
+
+class _SpaceRun(ValueError):
+    pass
+
+
+def _space_count(raw: str | None) -> int:
+    try:
+        count = int(raw or 1)
+    except ValueError:
+        return 1
+    if count > MAX_SPACE_RUN:
+        raise _SpaceRun(f"a run of {count:,} spaces (text:s text:c), over {MAX_SPACE_RUN:,}")
+    return max(1, count)
 
 
 def _plain(node: Any) -> str:

@@ -29,6 +29,8 @@ from qualcode.core.errors import DomainError, QualcodeError
 from qualcode.core.records import TurnRecord
 from qualcode.io.anonymise import Finding, check_report, engine
 from qualcode.io.anonymise.pseudonymise import pseudonymise_with_edits, shift_offsets
+from qualcode.io.limits import DEFAULT as DEFAULT_LIMITS
+from qualcode.io.limits import Limits, clean_name, printable
 from qualcode.io.transcripts.extract import SUPPORTED_SUFFIXES, ExtractedText, read_transcript
 from qualcode.io.transcripts.metadata import MetadataSheet, read_metadata
 from qualcode.io.transcripts.segment import SUPPORTED_LANGUAGES, guess_language, segment
@@ -85,8 +87,8 @@ class ImportReport:
                 f"{turns} turns, {doc.units.get('sentence', 0)} sentences{flagged}]"
             )
             out.extend(f"  warning: {w}" for w in doc.warnings)
-        out.extend(f"skipped {p.path.name}: {p.reason}" for p in self.skipped)
-        out.extend(f"failed {p.path.name}: {p.reason}" for p in self.failed)
+        out.extend(f"skipped {printable(p.path.name)}: {printable(p.reason)}" for p in self.skipped)
+        out.extend(f"failed {printable(p.path.name)}: {printable(p.reason)}" for p in self.failed)
         out.extend(f"warning: {w}" for w in self.warnings)
         return out
 
@@ -106,6 +108,15 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[ImportProblem
                 and not p.name.startswith((".", "~$"))
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
+            # A link inside the folder to a file outside it (/etc/passwd, another
+            # study's data) is not part of what the user chose to import.
+            root = path.resolve()
+            outside = [p for p in found if not p.resolve().is_relative_to(root)]
+            problems.extend(
+                ImportProblem(p, "symbolic link to a file outside the folder; not followed")
+                for p in outside
+            )
+            found = [p for p in found if p not in outside]
             if not found:
                 problems.append(ImportProblem(path, "folder holds no .docx/.odt/.txt/.md files"))
             files.extend(found)
@@ -148,13 +159,15 @@ def import_files(
     progress: Progress | None = None,
     log: Callable[[str], None] | None = None,
     patterns_only: bool = False,
+    max_size: int | None = None,
 ) -> ImportReport:
     if language is not None and language not in SUPPORTED_LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(SUPPORTED_LANGUAGES)}")
     if pseudonymise and not patterns_only:
         require_deduce(log)
     report = ImportReport()
-    sheet = read_metadata(metadata_sheet) if metadata_sheet else None
+    limits = DEFAULT_LIMITS.scaled(max_size)
+    sheet = read_metadata(metadata_sheet, limits=limits) if metadata_sheet else None
     files, problems = collect_files(paths)
     report.failed.extend(problems)
     ignored = ignored_in_folders(paths, metadata_sheet)
@@ -169,7 +182,7 @@ def import_files(
         if progress:
             progress(done, len(files))
         _import_one(project, path, report, attributes or {}, sheet, language,
-                    pseudonymise, force, allow, log, patterns_only)  # fmt: skip
+                    pseudonymise, force, allow, log, patterns_only, limits)  # fmt: skip
     if progress:
         progress(len(files), len(files))
     if sheet is not None:
@@ -194,12 +207,13 @@ def _import_one(
     allow: set[str],
     log: Callable[[str], None] | None,
     patterns_only: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> None:
     from qualcode.core.services.documents import DuplicateDocument
 
     stored_text = ""
     try:
-        extracted = read_transcript(path)
+        extracted = read_transcript(path, limits=limits)
         attrs = dict(attributes)
         warnings = list(extracted.warnings)
         if sheet is not None:
@@ -227,7 +241,7 @@ def _import_one(
         turns = detect_turns(extracted.text, extracted.paragraphs, extracted.bold_prefixes)
         units = segment(extracted.text, lang, extracted.paragraphs, turns)
         record = project.documents.add(
-            path.stem,
+            clean_name(path.stem),
             extracted.text,
             source_format=extracted.source_format,
             language=lang,
@@ -244,13 +258,21 @@ def _import_one(
         return
     except DomainError as exc:
         # Importing the same folder twice should skip what is there, not fail on names.
-        if stored_text and _same_document_exists(project, path.stem, stored_text):
+        if stored_text and _same_document_exists(project, clean_name(path.stem), stored_text):
             report.skipped.append(ImportProblem(path, "already imported (same name and text)"))
         else:
             report.failed.append(ImportProblem(path, _reason(exc, path)))
         return
     except (QualcodeError, ValueError, OSError) as exc:
         report.failed.append(ImportProblem(path, _reason(exc, path)))
+        return
+    except RecursionError:
+        report.failed.append(ImportProblem(path, "nested too deeply to read"))
+        return
+    except Exception as exc:  # a reader library's own bug on a malformed file
+        # One line for this file and the batch goes on; the traceback helps no user.
+        problem = f"cannot read this file ({type(exc).__name__}: {exc})"
+        report.failed.append(ImportProblem(path, problem))
         return
     report.imported.append(
         ImportedDocument(

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qualcode.core.errors import QualcodeError
+from qualcode.io import limits as lim
 
 SUPPORTED_SUFFIXES = (".docx", ".txt", ".md", ".odt")
 DEFAULT_MAX_BYTES = 50_000_000
@@ -64,9 +65,23 @@ class ExtractedText:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_transcript(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractedText:
-    """Read one transcript; raise :class:`TranscriptError` for anything unusable."""
+def read_transcript(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, limits: lim.Limits | None = None
+) -> ExtractedText:
+    """Read one transcript; raise :class:`TranscriptError` for anything unusable.
+
+    Every limit (zip members, XML size and depth, lines, characters) is checked before
+    the real parser runs; a file over one raises :class:`~qualcode.io.limits.LimitError`.
+    """
     path = Path(path)
+    limits = limits or lim.DEFAULT.scaled(max_bytes if max_bytes != DEFAULT_MAX_BYTES else None)
+    try:
+        return _read(path, limits)
+    except lim.LimitError as exc:
+        raise TranscriptError(path, exc.message) from exc
+
+
+def _read(path: Path, limits: lim.Limits) -> ExtractedText:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise TranscriptError(
@@ -76,17 +91,15 @@ def read_transcript(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Extrac
         size = path.stat().st_size
     except OSError as exc:
         raise TranscriptError(path, f"cannot read file ({exc.strerror or exc})") from exc
-    if size > max_bytes:
-        raise TranscriptError(
-            path, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit"
-        )
     if size == 0:
         raise TranscriptError(path, "file is empty")
     try:
-        data = path.read_bytes()
+        data = lim.read_bounded(path, limits)
     except OSError as exc:
         raise TranscriptError(path, f"cannot read file ({exc.strerror or exc})") from exc
 
+    if suffix in (".docx", ".odt"):
+        _check_package(path, data, limits)
     if suffix == ".docx":
         from qualcode.io.transcripts import _docx  # lazy: python-docx/lxml cost import time
 
@@ -94,12 +107,24 @@ def read_transcript(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Extrac
     elif suffix == ".odt":
         from qualcode.io.transcripts import _odt
 
-        result = _odt.extract_odt(path, data)
+        result = _odt.extract_odt(path, data, max_chars=limits.text_chars)
     else:
-        result = extract_plain(path, data, source_format=suffix[1:])
+        result = extract_plain(path, data, source_format=suffix[1:], limits=limits)
+    lim.check_text(result.text, path, limits)
     if not result.text.strip():
         raise TranscriptError(path, "no text found")
     return result
+
+
+def _check_package(path: Path, data: bytes, limits: lim.Limits) -> None:
+    """Zip members and every XML part, before python-docx or odfpy inflate anything."""
+    if data.startswith(OLE2_MAGIC):
+        return  # the format reader explains encrypted/old Word files
+    try:
+        lim.check_zip_xml(data, path, limits)
+    except lim.ArchiveError as exc:
+        kind = path.suffix.lower()
+        raise TranscriptError(path, f"corrupt or unsafe {kind} file: {exc.message}") from exc
 
 
 # --- plain text -----------------------------------------------------------------------
@@ -126,14 +151,39 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
         raise TranscriptError(path, "looks like a binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        _refuse_nearly_utf8(path, data, exc)
     # Not UTF-8: old Word "save as text" output is Windows-1252; a few bytes are undefined
     # there, and Latin-1 maps every byte, so it is the last resort.
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
+
+
+# A multi-byte UTF-8 sequence: in a Windows-1252 file these byte pairs are rare
+# ("Ã©"-like mojibake), so finding several means the file was meant as UTF-8.
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _refuse_nearly_utf8(path: Path, data: bytes, exc: UnicodeDecodeError) -> None:
+    """A UTF-8 file with a few bad bytes is reported, not silently read as Windows-1252."""
+    valid = len(_UTF8_MULTIBYTE.findall(data, 0, 2_000_000))
+    if valid == 0:
+        return
+    # Each invalid sequence decodes to one U+FFFD; subtract the ones written on purpose.
+    bad = data.decode("utf-8", "replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if bad > valid:
+        return  # mostly non-UTF-8 high bytes: a genuine legacy encoding
+    line = data.count(b"\n", 0, exc.start) + 1
+    raise TranscriptError(
+        path,
+        f"UTF-8 text with {bad} invalid byte sequence(s), the first at line {line}, "
+        f"byte offset {exc.start} (0x{data[exc.start]:02x}); fix those bytes or save the "
+        "file again as UTF-8",
+    )
 
 
 def _strict_decode(path: Path, data: bytes, encoding: str) -> str:
@@ -173,11 +223,14 @@ def _check_not_binary(path: Path, text: str) -> None:
 _LABEL_START = re.compile(r"[^\s:]{1,25}(?: [^\s:]{1,25}){0,2}:")
 
 
-def extract_plain(path: Path, data: bytes, *, source_format: str = "txt") -> ExtractedText:
+def extract_plain(
+    path: Path, data: bytes, *, source_format: str = "txt", limits: lim.Limits = lim.DEFAULT
+) -> ExtractedText:
     text, encoding = decode_text(path, data)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     _check_not_binary(path, text)
+    lim.check_text(text, path, limits)
     lines = line_spans(text)
     warnings: list[str] = []
     if _looks_hard_wrapped(text, lines):

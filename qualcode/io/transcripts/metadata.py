@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from qualcode.io import limits as lim
 from qualcode.io.transcripts.extract import TranscriptError, decode_text
 
 KEY_COLUMNS = ("file", "name")
@@ -38,13 +39,15 @@ class MetadataSheet:
         return sorted({n for k, n in self.names.items() if n not in seen_names})
 
 
-def read_metadata(path: Path) -> MetadataSheet:
+def read_metadata(path: Path, *, limits: lim.Limits = lim.DEFAULT) -> MetadataSheet:
     path = Path(path)
     suffix = path.suffix.lower()
+    if not path.is_file():
+        raise TranscriptError(path, "metadata sheet not found")
     if suffix == ".xlsx":
-        table = _read_xlsx(path)
+        table = _read_xlsx(path, limits)
     elif suffix in (".csv", ".tsv", ".txt"):
-        table = _read_csv(path)
+        table = _read_csv(path, limits)
     else:
         raise TranscriptError(path, "metadata sheet must be .csv or .xlsx")
     if not table:
@@ -57,7 +60,7 @@ def read_metadata(path: Path) -> MetadataSheet:
     sheet = MetadataSheet()
     for number, row in enumerate(table[1:], start=2):
         cells = [c.strip() for c in row] + [""] * (len(header) - len(row))
-        name = cells[key_col]
+        name = lim.clean_name(cells[key_col])
         if not name:
             continue
         attributes = {
@@ -74,22 +77,41 @@ def read_metadata(path: Path) -> MetadataSheet:
     return sheet
 
 
-def _read_csv(path: Path) -> list[list[str]]:
+def _read_csv(path: Path, limits: lim.Limits) -> list[list[str]]:
     try:
-        data = path.read_bytes()
+        data = lim.read_bounded(path, limits)
     except OSError as exc:
         raise TranscriptError(path, f"cannot read metadata sheet ({exc})") from exc
     text, _ = decode_text(path, data)
+    lim.check_text(text, path, limits)
+    if "\x00" in text:
+        raise TranscriptError(path, "looks like a binary file (contains NUL bytes), not a sheet")
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
             text[:4096], delimiters=",;\t"
         )
     except csv.Error:
         dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
+    rows: list[list[str]] = []
+    try:
+        for row in reader:
+            if any(c.strip() for c in row):
+                rows.append(row)
+                lim.check_rows(len(rows), path, limits)
+    except csv.Error as exc:
+        # An unbalanced quote swallows the rest of the file into one cell otherwise.
+        raise TranscriptError(
+            path, f"line {reader.line_num}: malformed CSV ({exc}); check the quotes"
+        ) from exc
+    return rows
 
 
-def _read_xlsx(path: Path) -> list[list[str]]:
+def _read_xlsx(path: Path, limits: lim.Limits) -> list[list[str]]:
+    try:
+        lim.check_zip_xml(lim.read_bounded(path, limits), path, limits)
+    except lim.ArchiveError as exc:
+        raise TranscriptError(path, f"not a readable .xlsx workbook: {exc.message}") from exc
     from openpyxl import load_workbook  # lazy: openpyxl is slow to import
 
     try:
@@ -99,7 +121,8 @@ def _read_xlsx(path: Path) -> list[list[str]]:
     try:
         sheet = workbook.worksheets[0]
         rows = []
-        for row in sheet.iter_rows(values_only=True):
+        for number, row in enumerate(sheet.iter_rows(values_only=True)):
+            lim.check_rows(number, path, limits)
             cells = ["" if v is None else _cell_text(v) for v in row]
             if any(c.strip() for c in cells):
                 rows.append(cells)
