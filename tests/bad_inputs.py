@@ -368,7 +368,14 @@ def codebook_cases() -> Iterator[Case]:
     yield c("qdc-xxe", "xxe.qdc", XXE)
     yield c("qdc-laughs", "laughs.qdc", LAUGHS)
     yield c("qdc-not-xml", "bad.qdc", b"<CodeBook><Codes><Code")
-    yield c("qdc-bad-guid", "guid.qdc", _qdc(b'<Code guid="nope" name="A" isCodable="true"/>'))
+    yield c(
+        "qdc-dup-name",
+        "dupname.qdc",
+        _qdc(
+            b'<Code guid="21111111-1111-4111-8111-111111111111" name="A" isCodable="true"/>'
+            b'<Code guid="31111111-1111-4111-8111-111111111111" name="A" isCodable="true"/>'
+        ),
+    )
     yield c("qdc-empty", "empty.qdc", b"")
     yield c("qdc-binary", "bin.qdc", RANDOM)
     yield c("qdc-elements", "many.qdc", lambda: _qdc(b"<Description/>" * 1_100_000))
