@@ -220,11 +220,15 @@ def create_project(locator: str, name: str | None = None) -> Project:
     return project
 
 
-def open_project(locator: str, *, migrate: bool = True) -> Project:
-    """Open an existing project, upgrading an older schema after a backup."""
+def open_project(locator: str, *, migrate: bool = True, password: str | None = None) -> Project:
+    """Open an existing project, upgrading an older schema after a backup.
+
+    ``password``: for a server whose URL carries none (from the user's keyring); it stays
+    in memory, never in the locator.
+    """
     if not store.is_url(locator) and not Path(locator).is_file():
         raise ProjectError(f"{locator}: no such project file (create it with 'qualcode init')")
-    engine = store.engine_for(locator)
+    engine = store.engine_for(locator, password=password)
     try:
         if not store.has_tables(engine):
             raise ProjectError(f"{locator}: not a Qualcode project (the database is empty)")

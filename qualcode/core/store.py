@@ -30,7 +30,7 @@ def is_url(locator: str) -> bool:
     return "://" in locator
 
 
-def engine_for(locator: str) -> Engine:
+def engine_for(locator: str, *, password: str | None = None) -> Engine:
     """An engine for a locator; SQLite files get WAL journaling and enforced foreign keys."""
     if is_url(locator):
         try:
@@ -51,6 +51,8 @@ def engine_for(locator: str) -> Engine:
                 f"{url.drivername!r}; use postgresql+psycopg://"
             )
         url = url.set(drivername="postgresql+psycopg")  # the driver we ship
+        if password is not None and url.password is None:
+            url = url.set(password=password)
         # A name of its own per open project: the team change feed tells this window's
         # changes from a colleague's by it (two windows in one process included).
         url = url.update_query_dict({"application_name": f"qualcode-{uuid.uuid4().hex[:12]}"})

@@ -85,6 +85,7 @@ class CodeTreeWidget(QtWidgets.QWidget):
         self.project = project
         self.prompts: CodebookPrompts = prompts or DialogPrompts(self)
         self.model = CodebookModel(project, undo_stack, current_coder, self)
+        self.model.on_conflict = self._offer_redo
         self.model.errorOccurred.connect(lambda text: self.prompts.error(text))
         self.proxy = CodeFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -322,6 +323,22 @@ class CodeTreeWidget(QtWidgets.QWidget):
             return False
         return self.model.push(
             UpdateCodeCommand(self.project, self._coder(), record, changes, self.model.report)
+        )
+
+    def _offer_redo(self, command: object, conflict: Exception) -> bool:
+        """A colleague changed the code first: show its state, offer to redo the edit on it."""
+        question = self.tr("{0}\n\nReload the code and apply your change to it?")
+        again = self.prompts.confirm(
+            self.tr("Changed by a colleague"), question.replace("{0}", str(conflict))
+        )
+        self.model.reload()
+        if not again or not isinstance(command, UpdateCodeCommand):
+            return False
+        current = next((r for r in self.model.records() if r.guid == command.guid), None)
+        return current is not None and self.model.push(
+            UpdateCodeCommand(
+                self.project, self._coder(), current, command.changes, self.model.report
+            )
         )
 
     def edit_code(self) -> bool:

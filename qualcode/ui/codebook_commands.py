@@ -215,9 +215,27 @@ class UpdateCodeCommand(CodebookCommand):
         self._guid = record.guid
         self._after = dict(changes)
         self._before = {k: getattr(record, k) for k in changes}
+        # The version the user saw: the first run is refused if a colleague changed the
+        # code since (optimistic concurrency); undo/redo then work on what is current.
+        self._version: int | None = record.version
+
+    @property
+    def guid(self) -> str:
+        return self._guid
+
+    @property
+    def changes(self) -> dict[str, Any]:
+        return dict(self._after)
 
     def _do(self) -> None:
-        self._project.codebook.update(self._guid, coder=self._coder, **self._after)
+        version, self._version = self._version, None
+        try:
+            self._project.codebook.update(
+                self._guid, coder=self._coder, expected_version=version, **self._after
+            )
+        except QualcodeError:
+            self._version = version
+            raise
 
     def _undo(self) -> None:
         self._project.codebook.update(self._guid, coder=self._coder, **self._before)

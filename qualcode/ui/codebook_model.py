@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from qualcode.core.changes import Change, SequenceGuard
 from qualcode.core.counting import Visibility, usage_delta
-from qualcode.core.errors import QualcodeError
+from qualcode.core.errors import EditConflict, QualcodeError
 from qualcode.core.records import CodeRecord, CoderRecord
 from qualcode.ui.codebook_commands import (
     CodebookCommand,
@@ -86,6 +86,8 @@ class CodebookModel(QtCore.QAbstractItemModel):
         super().__init__(parent)
         self._project = project
         self._stack = undo_stack
+        # Called when an edit was refused because a colleague changed the code first.
+        self.on_conflict: Callable[[CodebookCommand, EditConflict], bool] | None = None
         self._current_coder = current_coder
         self._root = CodeNode(None, None, 0)
         self._nodes: dict[int, CodeNode] = {_ROOT: self._root}
@@ -262,6 +264,11 @@ class CodebookModel(QtCore.QAbstractItemModel):
         """Run a command onto the shared stack; a refusal becomes ``errorOccurred``."""
         try:
             push(self._stack, command)
+        except EditConflict as exc:
+            if self.on_conflict is not None:  # the code tree offers to reload and redo
+                return self.on_conflict(command, exc)
+            self.errorOccurred.emit(str(exc))
+            return False
         except QualcodeError as exc:
             self.errorOccurred.emit(str(exc))
             return False

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
-from qualcode.core.errors import QualcodeError
+from qualcode.core.errors import ConnectionLost, QualcodeError
 from qualcode.core.project import Project
 from qualcode.core.records import CoderRecord
 from qualcode.ui import project_flow
@@ -80,14 +82,33 @@ class CodingController(QtCore.QObject):
             self._say(self.tr("Select some text in the transcript first."))
         return span
 
-    def _push(self, command: QtGui.QUndoCommand) -> bool:
+    def _push(
+        self,
+        command: QtGui.QUndoCommand,
+        again: Callable[[], QtGui.QUndoCommand] | None = None,
+    ) -> bool:
         self.w.undo_stack.push(command)
         error = getattr(command, "error", None)
+        relay = self.w.team_relay
+        if isinstance(error, ConnectionLost) and relay is not None and again is not None:
+            # The team server is gone: keep the action and save it when it is back.
+            relay.keep(command.text(), partial(self._replay, again))
+            return True
         if error is not None:
             self._say(str(error))
             QtWidgets.QApplication.beep()
             return False
         return True
+
+    def _replay(self, make: Callable[[], QtGui.QUndoCommand]) -> None:
+        """Run a kept action again; still no server: raise so it stays kept, in order."""
+        command = make()
+        self.w.undo_stack.push(command)
+        error = getattr(command, "error", None)
+        if isinstance(error, ConnectionLost):
+            raise error
+        if error is not None:
+            self._say(str(error))
 
     # Applying codes -------------------------------------------------------------------
     def apply_code(self, code_id: int) -> bool:
@@ -98,8 +119,11 @@ class CodingController(QtCore.QObject):
         project, coder, document_id = context
         name = self.w.codes[code_id].name if code_id in self.w.codes else str(code_id)
         label = self.tr("Apply “{0}”").replace("{0}", name)
-        command = AddCodingCommand(project, document_id, coder.id, code_id, *span, label=label)
-        if not self._push(command):
+
+        def make() -> QtGui.QUndoCommand:
+            return AddCodingCommand(project, document_id, coder.id, code_id, *span, label=label)
+
+        if not self._push(make(), again=make):
             return False
         self._remember(code_id)
         self._say(label)

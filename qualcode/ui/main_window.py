@@ -15,10 +15,11 @@ from qualcode.core.counting import Visibility
 from qualcode.core.errors import QualcodeError
 from qualcode.core.project import Project
 from qualcode.core.records import CodeRecord, CoderRecord, CodingRecord, DocumentRecord
-from qualcode.ui import project_flow, project_menus
+from qualcode.ui import project_flow, project_menus, team_session
 from qualcode.ui.app import settings
 from qualcode.ui.code_tree import CodeTreeWidget
 from qualcode.ui.coding_actions import CodingController
+from qualcode.ui.connect_dialog import connect_to_server
 from qualcode.ui.details_pane import CodingRow, DetailsPane
 from qualcode.ui.document_browser import DocumentBrowser
 from qualcode.ui.find import FindBar
@@ -73,6 +74,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.browser: DocumentBrowser | None = None
         self.project_actions: list[QtGui.QAction] = []  # enabled while a project is open
         self.panel_docks: dict[str, QtWidgets.QDockWidget] = {}  # agreement, quotes, ...
+        self.team_relay: team_session.TeamRelay | None = None  # live feed on a team server
 
         self.start = StartScreen()
         self.view = TranscriptView()
@@ -158,11 +160,14 @@ class MainWindow(QtWidgets.QMainWindow):
         self.start.browseRequested.connect(lambda: project_flow.browse(self))
         self.start.newRequested.connect(lambda: project_flow.new_project(self))
         self.start.sampleRequested.connect(lambda: project_flow.open_sample(self))
+        self.start.connectRequested.connect(lambda: connect_to_server(self))
 
     # Project ------------------------------------------------------------------------
-    def open_project(self, locator: str, *, remember: bool = True) -> bool:
+    def open_project(
+        self, locator: str, *, remember: bool = True, password: str | None = None
+    ) -> bool:
         try:
-            project = project_flow.load(locator)
+            project = project_flow.load(locator, password)
         except QualcodeError as exc:
             self.report(str(exc), self.tr("Cannot open project"))
             return False
@@ -184,6 +189,9 @@ class MainWindow(QtWidgets.QMainWindow):
         # Deltas apply in sequence; a missed event (gap) re-reads what the window shows.
         self._guard = SequenceGuard(self._on_change, self._resync, project.events.seq)
         project.subscribe(self._guard)
+        if project.team is not None:  # on a team server the coder is the login
+            self.requested_coder = project.team.coder_name
+        self.team_relay = team_session.attach(self, project)
         self.reload_coders()
         if self.coder is not None:
             settings().setValue("coder", self.coder.name)  # --coder becomes the last used
@@ -219,6 +227,8 @@ class MainWindow(QtWidgets.QMainWindow):
         project, stack = self.project, self.undo_stack
         if project is not None:
             project.unsubscribe(self._guard)
+        team_session.detach(self.team_relay)
+        self.team_relay = None
         project_menus.close_docks(self)  # the new window opens its own panels
         self.undo_stack.indexChanged.disconnect(self._follow_undo)
         self.project = None
@@ -230,6 +240,8 @@ class MainWindow(QtWidgets.QMainWindow):
         if self.project is None:
             return
         self.project.unsubscribe(self._guard)
+        team_session.detach(self.team_relay)
+        self.team_relay = None
         for widget in (self.browser, self.code_tree):
             if widget is not None:
                 widget.setParent(None)
@@ -269,6 +281,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def set_coder(self, name: str) -> None:
         found = next((c for c in self.coders.values() if c.name == name), None)
+        if self.project is not None and self.project.team is not None:
+            found = None  # on a team server the coder is the login, not a choice
         if found is None or found == self.coder:
             return
         self.coder = found

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from qualcode.ui import project_flow, project_menus
 from qualcode.ui.app import LANGUAGES, settings
+from qualcode.ui.connect_dialog import connect_to_server
 from qualcode.ui.find import FindAllDialog
 from qualcode.ui.qt import QtCore, QtGui, QtWidgets
 from qualcode.ui.quick_code import QuickCodeBox
@@ -43,6 +44,7 @@ def build_menus(w: MainWindow) -> None:
     _action(w, file_menu, _tr("&New project…"), partial(project_flow.new_project, w))
     _action(w, file_menu, _tr("&Open project…"), partial(project_flow.browse, w), std.Open)
     _action(w, file_menu, _tr("Open the &sample project"), partial(project_flow.open_sample, w))
+    _action(w, file_menu, _tr("Connect to &team server…"), partial(connect_to_server, w))
     w.recent_menu = file_menu.addMenu(_tr("&Recent projects"))
     w.recent_menu.aboutToShow.connect(partial(_fill_recent, w))
     _action(w, file_menu, _tr("&Close project"), w.close_project, std.Close)
@@ -171,6 +173,8 @@ def refresh_coder_widgets(w: MainWindow) -> None:
         if w.coder is not None and coder.id == w.coder.id:
             w.coder_combo.setCurrentIndex(w.coder_combo.count() - 1)
     w.coder_combo.blockSignals(False)
+    # On a team server the coder is the login: shown, not chosen.
+    w.coder_combo.setEnabled(w.project is None or w.project.team is None)
     layers = [("mine", _tr("My codings")), ("all", _tr("All coders")), ("none", _tr("No codings"))]
     layers += [(c.name, _tr("Only {0}").replace("{0}", c.name)) for c in coders]
     w.layer_combo.blockSignals(True)

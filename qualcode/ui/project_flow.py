@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from qualcode.core.errors import QualcodeError
 from qualcode.core.project import Project, create_project, open_project
 from qualcode.core.records import CoderRecord
+from qualcode.core.team import secrets
 from qualcode.ui.app import settings
 from qualcode.ui.qt import QtCore, QtWidgets
 from qualcode.ui.workers import Progress, run_with_progress
@@ -25,8 +26,10 @@ def _tr(text: str) -> str:
     return QtCore.QCoreApplication.translate("ProjectFlow", text)
 
 
-def load(locator: str) -> Project:
-    return open_project(locator)
+def load(locator: str, password: str | None = None) -> Project:
+    if password is None and "://" in locator:
+        password = secrets.lookup(locator)  # the keyring; else libpq reads ~/.pgpass
+    return open_project(locator, password=password)
 
 
 def recent_projects() -> list[str]:
@@ -93,7 +96,10 @@ def open_locator(window: MainWindow, locator: str) -> None:
             window, _tr("Cannot open project"), _tr("{0} no longer exists.").replace("{0}", locator)
         )
         return
-    window.open_project(locator)
+    if not window.open_project(locator) and locator.startswith("postgresql"):
+        from qualcode.ui.connect_dialog import connect_to_server
+
+        connect_to_server(window, locator)  # e.g. no password stored: ask, prefilled
 
 
 def browse(window: MainWindow) -> None:

@@ -55,11 +55,28 @@ class _RecentDelegate(QtWidgets.QStyledItemDelegate):
         return QtCore.QSize(200, 2 * height + 16)
 
 
+def server_label(locator: str) -> str | None:
+    """'study\nteam server · bram@db.example.org:5432' for a server URL, else None."""
+    if "://" not in locator or locator.startswith("sqlite"):
+        return None
+    from sqlalchemy.engine import make_url
+
+    try:
+        url = make_url(locator)
+    except Exception:
+        return None
+    where = f"{url.username}@{url.host}:{url.port or 5432}"
+    return f"{url.database}\n" + QtCore.QCoreApplication.translate(
+        "StartScreen", "team server · {0}"
+    ).replace("{0}", where)
+
+
 class StartScreen(QtWidgets.QWidget):
     openRequested = Signal(str)  # a project locator
     newRequested = Signal()
     browseRequested = Signal()
     sampleRequested = Signal()
+    connectRequested = Signal()
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +93,9 @@ class StartScreen(QtWidgets.QWidget):
 
         self.new_button = self._button(self.tr("New project…"), self.newRequested)
         self.open_button = self._button(self.tr("Open project…"), self.browseRequested)
+        self.connect_button = self._button(
+            self.tr("Connect to team server…"), self.connectRequested
+        )
         self.sample_button = self._button(self.tr("Open the sample project"), self.sampleRequested)
         self.sample_button.setStyleSheet(
             "text-align: left; padding: 6px 14px; background: palette(highlight); "
@@ -93,7 +113,12 @@ class StartScreen(QtWidgets.QWidget):
         actions = QtWidgets.QVBoxLayout()
         actions.setSpacing(10)
         actions.addWidget(self._heading(self.tr("Start")))
-        for button in (self.new_button, self.open_button, self.sample_button):
+        for button in (
+            self.new_button,
+            self.open_button,
+            self.connect_button,
+            self.sample_button,
+        ):
             actions.addWidget(button)
         actions.addWidget(sample_note)
         actions.addStretch(1)
@@ -152,6 +177,9 @@ class StartScreen(QtWidgets.QWidget):
             path = Path(locator)
             missing = not path.exists() and "://" not in locator
             item = QtWidgets.QListWidgetItem(f"{path.stem}\n{locator}")
+            server = server_label(locator)
+            if server is not None:  # a team server: database, then login and host
+                item.setText(server)
             item.setData(PATH_ROLE, locator)
             item.setToolTip(locator)
             if missing:

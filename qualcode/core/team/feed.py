@@ -18,13 +18,15 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import psycopg
 from sqlalchemy.engine import URL
 
-from qualcode.core.changes import Change
+from qualcode.core.changes import Change, codings_change
+from qualcode.core.records import CodingRecord
 from qualcode.core.team.server import CHANGE_LOG, CHANNEL
 
 ORIGIN_TEAM = "team"
@@ -137,21 +139,57 @@ class ChangeFeed:
             return  # this window's own change, already announced by the service
         ids = payload.get("ids")
         self.delivered += 1
+        origin = f"{ORIGIN_TEAM}:{payload.get('login')}"
+        if payload.get("kind") == "codings" and payload.get("rows"):
+            self._deliver(replace(_codings_delta(payload, origin), detail=_detail(payload)))
+            return
         self._deliver(
             Change(
                 str(payload["kind"]),
                 tuple(ids) if ids else (),
                 payload.get("document_id"),
-                {
-                    "server_seq": seq,
-                    "op": payload.get("op"),
-                    "login": payload.get("login"),
-                    # ids are left out of big batches: the view reloads that slice.
-                    "complete": ids is not None,
-                },
-                origin=f"{ORIGIN_TEAM}:{payload.get('login')}",
+                _detail(payload),
+                origin=origin,
             )
         )
+
+
+def _detail(payload: dict[str, Any]) -> dict[str, object]:
+    return {
+        "server_seq": int(payload["seq"]),
+        "op": payload.get("op"),
+        "login": payload.get("login"),
+        # ids are left out of big batches: the view re-reads that slice.
+        "complete": payload.get("ids") is not None,
+    }
+
+
+def _record(row: dict[str, Any]) -> CodingRecord:
+    return CodingRecord(
+        id=int(row["id"]),
+        document_id=int(row["document_id"]),
+        code_id=int(row["code_id"]),
+        coder_id=int(row["coder_id"]),
+        start=int(row["start"]),
+        end=int(row["end"]),
+        memo=str(row.get("memo") or ""),
+        codebook_version_id=row.get("codebook_version_id"),
+        created_at=datetime.fromisoformat(str(row["created_at"])),
+        illustrative=bool(row.get("illustrative")),
+    )
+
+
+def _codings_delta(payload: dict[str, Any], origin: str) -> Change:
+    """A colleague's codings as the same delta event the services emit locally."""
+    rows = [_record(r) for r in payload["rows"]]
+    op = payload.get("op")
+    if op == "insert":
+        return codings_change(added=rows, origin=origin)
+    if op == "delete":
+        return codings_change(removed=rows, origin=origin)
+    before = {r.id: r for r in (_record(b) for b in payload.get("before") or [])}
+    pairs = [(before[r.id], r) for r in rows if r.id in before]
+    return codings_change(edited=pairs, origin=origin)
 
 
 def wait_until(condition: Callable[[], bool], timeout: float) -> bool:

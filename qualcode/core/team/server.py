@@ -99,6 +99,9 @@ DECLARE
   src text := CASE WHEN TG_OP = 'DELETE' THEN 'old_rows' ELSE 'new_rows' END;
   r record;
   seq_no bigint;
+  rows_json json;
+  before_json json;
+  payload text;
 BEGIN
   FOR r IN EXECUTE format(
       'SELECT %s AS document_id, %s AS ids FROM %I GROUP BY 1',
@@ -109,12 +112,31 @@ BEGIN
   LOOP
     INSERT INTO {CHANGE_LOG} (kind, op, document_id, ids)
       VALUES (kind, lower(TG_OP), r.document_id, r.ids) RETURNING seq INTO seq_no;
-    PERFORM pg_notify('{CHANNEL}', json_build_object(
+    rows_json := NULL;
+    before_json := NULL;
+    -- Codings travel whole (before and after for an update), so an open window applies
+    -- a colleague's coding as a delta, exactly like its own, without a query.
+    IF kind = 'codings' THEN
+      EXECUTE format('SELECT json_agg(t) FROM %I t WHERE t.document_id = $1', src)
+        INTO rows_json USING r.document_id;
+      IF TG_OP = 'UPDATE' THEN
+        SELECT json_agg(o) INTO before_json FROM old_rows o WHERE o.document_id = r.document_id;
+      END IF;
+    END IF;
+    payload := json_build_object(
       'seq', seq_no, 'kind', kind, 'op', lower(TG_OP), 'document_id', r.document_id,
       'login', session_user, 'app', current_setting('application_name'),
-      -- NOTIFY payloads stop at 8000 bytes: a big batch says only how many.
       'ids', CASE WHEN cardinality(r.ids) <= 500 THEN r.ids END,
-      'count', cardinality(r.ids))::text);
+      'count', cardinality(r.ids), 'rows', rows_json, 'before', before_json)::text;
+    -- NOTIFY payloads stop at 8000 bytes: a big batch says only which ids, or how many.
+    IF octet_length(payload) > 7900 THEN
+      payload := json_build_object(
+        'seq', seq_no, 'kind', kind, 'op', lower(TG_OP), 'document_id', r.document_id,
+        'login', session_user, 'app', current_setting('application_name'),
+        'ids', CASE WHEN cardinality(r.ids) <= 500 THEN r.ids END,
+        'count', cardinality(r.ids))::text;
+    END IF;
+    PERFORM pg_notify('{CHANNEL}', payload);
   END LOOP;
   RETURN NULL;
 END $$;
@@ -136,13 +158,16 @@ def install(conn: Connection, database: str) -> Groups:
     finally:
         cursor.close()
     for table, kind, id_col, doc_col in WATCHED:
-        for event, ref in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        for event, tables in (
+            ("INSERT", "NEW TABLE AS new_rows"),
+            ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
+            ("DELETE", "OLD TABLE AS old_rows"),
+        ):
             name = f"qualcode_{table}_{event.lower()}"
-            rows = "old_rows" if ref == "OLD" else "new_rows"
             conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {table}")
             conn.exec_driver_sql(
                 f"CREATE TRIGGER {name} AFTER {event} ON {table} "
-                f"REFERENCING {ref} TABLE AS {rows} FOR EACH STATEMENT "
+                f"REFERENCING {tables} FOR EACH STATEMENT "
                 f"EXECUTE FUNCTION qualcode_log_changes('{kind}', '{id_col}', '{doc_col}')"
             )
     db = _ident(conn, database)
