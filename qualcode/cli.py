@@ -29,6 +29,9 @@ COMMAND_MODULES = (
     "qualcode.commands.demo_cmd",
     "qualcode.commands.gui_cmd",
     "qualcode.commands.team_cmd",
+    "qualcode.commands.qdpx_cmd",
+    "qualcode.commands.merge_cmd",
+    "qualcode.commands.export_copy_cmd",
 )
 
 

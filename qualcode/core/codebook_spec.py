@@ -79,9 +79,7 @@ def join_path(path: tuple[str, ...] | list[str]) -> str:
 
 
 def split_path(text: str) -> tuple[str, ...]:
-    return tuple(
-        unescape_name(part.strip()) for part in text.split(PATH_SEPARATOR) if part.strip()
-    )
+    return tuple(unescape_name(part.strip()) for part in text.split(PATH_SEPARATOR) if part.strip())
 
 
 # Codes read from files without ids get one derived from their path, so reading the same

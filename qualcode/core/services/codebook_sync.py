@@ -94,9 +94,7 @@ def sync_in_session(
             added += 1
         else:
             before = service._state(session, code)
-            changed = {
-                k: v for k, v in fields.items() if v is not None and getattr(code, k) != v
-            }
+            changed = {k: v for k, v in fields.items() if v is not None and getattr(code, k) != v}
             relocated = code.parent_id != parent_id or code.position != position
             if changed:
                 for key, value in changed.items():
