@@ -147,12 +147,10 @@ def run(scale: float, codebook: str, suffix: str = "") -> list[dict]:
     quote_code = max(codes, key=lambda c: model.usage(c))
 
     def open_quotes() -> None:
-        dock = project_menus.open_panel(w, "quotes")
+        w.select_code(quote_code)  # what clicking the code in the tree does
+        dock = project_menus.open_panel(w, "quotes")  # Analysis > Quotes
         assert dock is not None
         browser = dock.widget()
-        box = browser.code
-        box.setCurrentIndex(box.findData(quote_code))
-        browser.refresh()
         while browser.is_busy():
             app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 

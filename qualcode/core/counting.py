@@ -46,27 +46,53 @@ def visible_clause(viewer: _Viewer | None) -> ColumnElement[bool] | None:
     return or_(Coding.coder_id == viewer.id, Coding.document_id.not_in(hidden_documents()))
 
 
+def _hidden_from(session: Session, viewer: _Viewer | None) -> list[int]:
+    """Blind documents whose other coders' codings ``viewer`` may not count."""
+    if viewer is None or viewer.role == "lead":
+        return []
+    return list(session.scalars(hidden_documents()))
+
+
 def usage_per_code(session: Session, viewer: _Viewer | None = None) -> dict[int, int]:
-    """Codings per code id, as ``viewer`` may see them; codes without codings are absent."""
-    query = select(Coding.code_id, func.count()).group_by(Coding.code_id)
-    clause = visible_clause(viewer)
-    if clause is not None:
-        query = query.where(clause)
-    return {code_id: int(n) for code_id, n in session.execute(query)}
+    """Codings per code id, as ``viewer`` may see them; codes without codings are absent.
+
+    Counted as all codings (an index-only scan of ``ix_codings_code``) less the other
+    coders' codings on hidden documents (a few documents, through the document index):
+    the same rule as :func:`visible_clause`, without testing it on every row.
+    """
+    usage = {
+        code_id: int(n)
+        for code_id, n in session.execute(
+            select(Coding.code_id, func.count()).group_by(Coding.code_id)
+        )
+    }
+    hidden = _hidden_from(session, viewer)
+    if hidden:
+        assert viewer is not None
+        concealed = session.execute(
+            select(Coding.code_id, func.count())
+            .where(Coding.document_id.in_(hidden), Coding.coder_id != viewer.id)
+            .group_by(Coding.code_id)
+        )
+        for code_id, n in concealed:
+            usage[code_id] -= int(n)
+            if not usage[code_id]:
+                del usage[code_id]
+    return usage
 
 
 def codings_per_document(
     session: Session, viewer: _Viewer | None = None
 ) -> dict[int, dict[int, int]]:
-    """Codings per document id and coder id, as ``viewer`` may see them."""
+    """Codings per document id and coder id, as ``viewer`` may see them (one index scan)."""
+    hidden = set(_hidden_from(session, viewer))
     query = select(Coding.document_id, Coding.coder_id, func.count()).group_by(
         Coding.document_id, Coding.coder_id
     )
-    clause = visible_clause(viewer)
-    if clause is not None:
-        query = query.where(clause)
     result: dict[int, dict[int, int]] = {}
     for document_id, coder_id, n in session.execute(query):
+        if document_id in hidden and viewer is not None and coder_id != viewer.id:
+            continue  # the blind rule of visible_clause, applied per group
         result.setdefault(document_id, {})[coder_id] = int(n)
     return result
 

@@ -34,10 +34,21 @@ class GuiOptions:
 
 def settings() -> QtCore.QSettings:
     """The user's settings, or a private ini file when ``QUALCODE_SETTINGS`` says so."""
-    path = os.environ.get(SETTINGS_ENV)
-    if path:
-        return QtCore.QSettings(path, QtCore.QSettings.Format.IniFormat)
-    return QtCore.QSettings("Qualcode", "Qualcode")
+    path = os.environ.get(SETTINGS_ENV, "")
+    # One object per file, kept: a fresh QSettings parses the file and writes it back when
+    # dropped, which made every coding (recent codes are remembered) wait for the disk.
+    # Qt writes changes on its own soon after, and at exit; the window syncs when closed.
+    cached = _SETTINGS.get(path)
+    if cached is None:
+        if path:
+            cached = QtCore.QSettings(path, QtCore.QSettings.Format.IniFormat)
+        else:
+            cached = QtCore.QSettings("Qualcode", "Qualcode")
+        _SETTINGS[path] = cached
+    return cached
+
+
+_SETTINGS: dict[str, QtCore.QSettings] = {}
 
 
 def is_dark_scheme() -> bool:

@@ -8,7 +8,7 @@ blind coding holds) and are then kept by the deltas of change events.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from qualcode.core.changes import Change, SequenceGuard
@@ -110,6 +110,14 @@ class DocumentsModel(QtCore.QAbstractTableModel):
         self._visibility = counts.visibility
         return counts.per_document
 
+    def _same_counts_for(self, coder: CoderRecord | None) -> bool:
+        """Whether ``coder`` sees the counts already read (a lead sees what everyone does;
+        without blind documents every coder does)."""
+        seen = self._visibility
+        if seen.lead and (coder is None or coder.role == "lead"):
+            return True
+        return not seen.hidden and seen.viewer_id is not None
+
     def recount(self) -> None:
         counts = self._read_counts()
         for doc_id, row in self._rows.items():
@@ -134,10 +142,18 @@ class DocumentsModel(QtCore.QAbstractTableModel):
         coder = next((c for c in self._project.coders.list() if c.name == name), None)
         if coder == self._coder:
             return
+        same = self._same_counts_for(coder)
         self._coder = coder
-        counts = self._read_counts()  # what this coder may see differs on blind documents
-        for doc_id, row in self._rows.items():
-            row.per_coder = Counter(counts.get(doc_id, {}))
+        if same:
+            self._visibility = replace(
+                self._visibility,
+                viewer_id=coder.id if coder else None,
+                lead=coder is None or coder.role == "lead",
+            )
+        else:  # what this coder may see differs on blind documents
+            counts = self._read_counts()
+            for doc_id, row in self._rows.items():
+                row.per_coder = Counter(counts.get(doc_id, {}))
         if self._ids:
             self.dataChanged.emit(self.index(0, CODINGS), self.index(len(self._ids) - 1, BLIND))
 

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import heapq
 import html
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from qualcode.ui.qt import QtGui
 
 MAX_LANES = 6
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Highlight:
-    """One coding as the view shows it."""
+    """One coding as the view shows it (``lane`` is set by :func:`assign_lanes`)."""
 
     coding_id: int
     start: int
@@ -40,12 +40,13 @@ def tooltip_html(path: str, coder: str, memo: str) -> str:
 
 def assign_lanes(highlights: list[Highlight]) -> list[Highlight]:
     """Interval partitioning: each coding takes the lowest lane free at its start, so
-    overlapping codings get different margin lanes (heaps keep it O(n log n))."""
+    overlapping codings get different margin lanes (heaps keep it O(n log n)). Lanes are
+    set in place: the window reuses its highlights between redraws."""
     busy: list[tuple[int, int]] = []  # (end, lane) of codings still open
     free: list[int] = []
     lanes = 0
-    placed: list[Highlight] = []
-    for h in sorted(highlights, key=lambda h: (h.start, -h.end, h.coding_id)):
+    placed = sorted(highlights, key=lambda h: (h.start, -h.end, h.coding_id))
+    for h in placed:
         while busy and busy[0][0] <= h.start:
             heapq.heappush(free, heapq.heappop(busy)[1])
         if free:
@@ -54,12 +55,8 @@ def assign_lanes(highlights: list[Highlight]) -> list[Highlight]:
             lane, lanes = lanes, lanes + 1
         heapq.heappush(busy, (h.end, lane))
         # Beyond MAX_LANES stripes share the last lane rather than widening the margin.
-        placed.append(_with_lane(h, min(lane, MAX_LANES - 1)))
+        h.lane = min(lane, MAX_LANES - 1)
     return placed
-
-
-def _with_lane(h: Highlight, lane: int) -> Highlight:
-    return replace(h, lane=lane)
 
 
 def runs(highlights: list[Highlight]) -> list[tuple[int, int, tuple[str, ...]]]:

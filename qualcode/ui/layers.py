@@ -41,28 +41,45 @@ def in_layer(
     return coder is not None and coder.name == layer
 
 
+HighlightCache = dict[int, tuple[CodingRecord, bool, Highlight]]
+
+
 def highlights_for(
     codings: Sequence[CodingRecord],
     codes: Mapping[int, CodeRecord],
     coders: Mapping[int, CoderRecord],
+    cache: HighlightCache | None = None,
 ) -> list[Highlight]:
+    """Highlights of the codings; with ``cache`` (per coding id), unchanged codings reuse
+    theirs, so one new coding on a 2,000-coding transcript builds one highlight. Clear the
+    cache when codes or coders change (names, colours)."""
     # With several coders on screen the margin says whose stripe is whose.
     several = len({c.coder_id for c in codings}) > 1
+    paths: dict[int, str] = {}
     result = []
     for coding in codings:
+        if cache is not None:
+            hit = cache.get(coding.id)
+            if hit is not None and hit[0] is coding and hit[1] == several:
+                result.append(hit[2])
+                continue
         code = codes.get(coding.code_id)
         coder = coders.get(coding.coder_id)
         if code is None:  # a code deleted a moment ago; its notice is on the way
             continue
-        result.append(
-            Highlight(
-                coding.id,
-                coding.start,
-                coding.end,
-                code.colour,
-                code.name,
-                tooltip_html(code.path_text, coder.name if coder else "?", coding.memo),
-                who=coder.name[:1] if several and coder else "",
-            )
+        path = paths.get(code.id)
+        if path is None:
+            path = paths[code.id] = code.path_text
+        highlight = Highlight(
+            coding.id,
+            coding.start,
+            coding.end,
+            code.colour,
+            code.name,
+            tooltip_html(path, coder.name if coder else "?", coding.memo),
+            who=coder.name[:1] if several and coder else "",
         )
+        if cache is not None:
+            cache[coding.id] = (coding, several, highlight)
+        result.append(highlight)
     return result

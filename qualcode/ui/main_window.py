@@ -23,7 +23,13 @@ from qualcode.ui.connect_dialog import connect_to_server
 from qualcode.ui.details_pane import CodingRow, DetailsPane
 from qualcode.ui.document_browser import DocumentBrowser
 from qualcode.ui.find import FindBar
-from qualcode.ui.layers import FIXED_LAYERS, highlights_for, in_layer, visible_codings
+from qualcode.ui.layers import (
+    FIXED_LAYERS,
+    HighlightCache,
+    highlights_for,
+    in_layer,
+    visible_codings,
+)
 from qualcode.ui.menus import build_menus, refresh_coder_widgets, transcript_menu
 from qualcode.ui.qt import QtCore, QtGui, QtWidgets
 from qualcode.ui.start_screen import StartScreen
@@ -68,6 +74,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.coders: dict[int, CoderRecord] = {}
         self.visible: dict[int, CodingRecord] = {}
         self.visibility = Visibility(None, True, frozenset())  # the blind rule, for deltas
+        self._drawn: HighlightCache = {}  # highlights of the codings on screen, reused
         self._guard = SequenceGuard(self._on_change, self._resync)
         self.selected_code_id: int | None = None
         self.code_tree: CodeTreeWidget | None = None
@@ -363,7 +370,11 @@ class MainWindow(QtWidgets.QMainWindow):
         renamed or recoloured changes how they look, not which they are)."""
         if reread:
             self.visible = {c.id: c for c in self.visible_codings()}
-        highlights = highlights_for(list(self.visible.values()), self.codes, self.coders)
+        if reread:
+            self._drawn.clear()
+        highlights = highlights_for(
+            list(self.visible.values()), self.codes, self.coders, self._drawn
+        )
         self.view.set_highlights(highlights)
         self.statusBar().showMessage(
             self.tr("{0} codings shown").replace("{0}", str(len(highlights))), 4000
@@ -438,6 +449,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         for record in change.removed:
             self.visible.pop(record.id, None)
+            self._drawn.pop(record.id, None)
         shown = [after for _, after in change.edited] + list(change.added)
         for record in shown:
             if record.document_id != self.document_id:
@@ -460,6 +472,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self._resync()
         elif change.kind == "codebook":
             self.reload_codes()
+            self._drawn.clear()  # names, paths or colours changed
             self.refresh_highlights(reread=False)
             if self.selected_code_id is not None:
                 self.select_code(self.selected_code_id)
@@ -487,5 +500,6 @@ class MainWindow(QtWidgets.QMainWindow):
         store.setValue("window/splitter-main", self.splitter.saveState())
         store.setValue("window/splitter-right", self.right.saveState())
         store.setValue("snapToWords", self.snap_to_words)
+        store.sync()
         self.close_project()
         super().closeEvent(event)

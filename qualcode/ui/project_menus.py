@@ -178,7 +178,8 @@ def open_panel(w: MainWindow, key: str) -> QtWidgets.QDockWidget | None:
                     w,
                     key,
                     text.replace("&", "").rstrip("…"),
-                    partial(factory, author=name),
+                    # Opened with a code selected in the tree: its quotes, not the project's.
+                    partial(factory, author=name, code=w.selected_code_id),
                 )
             return _dock(w, key, text.replace("&", "").rstrip("…"), factory)
     return None

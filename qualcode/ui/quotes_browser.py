@@ -37,6 +37,7 @@ class QuotesBrowser(QtWidgets.QWidget):
         parent: QtWidgets.QWidget | None = None,
         *,
         author: str | None = None,
+        code: int | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Quotes"))
@@ -59,6 +60,8 @@ class QuotesBrowser(QtWidgets.QWidget):
         self.destroyed.connect(lambda *_args: project.unsubscribe(listener))
         self._changed.connect(self._project_changed)
         self.reload_filters()
+        if code is not None:  # opened for one code: search that, not the whole project
+            self.code.setCurrentIndex(max(0, self.code.findData(code)))
         self.refresh()
 
     # Layout ---------------------------------------------------------------------------
@@ -176,7 +179,7 @@ class QuotesBrowser(QtWidgets.QWidget):
         for document in documents:
             for key, value in document.attributes.items():
                 attributes.setdefault(key, set()).add(value)
-            speakers.update(t.speaker for t in self._project.documents.turns(document.id))
+        speakers.update(self._project.documents.speakers())  # one query, not one per document
         self._attributes = attributes
         code_items = [("    " * (len(c.path) - 1) + c.name, c.id) for c in codes]
         coder_items = [(c.name, c.name) for c in coders]

@@ -21,6 +21,7 @@ from qualcode.core.services.lookup import (
     CodeRef,
     CoderRef,
     DocumentRef,
+    document_id,
     get_code,
     get_coder,
     get_document,
@@ -387,9 +388,8 @@ class CodingService:
             query = select(*columns).order_by(
                 Coding.document_id, Coding.start, Coding.end, Coding.id
             )
-            doc = get_document(session, document) if document is not None else None
-            if doc is not None:
-                query = query.where(Coding.document_id == doc.id)
+            if document is not None:
+                query = query.where(Coding.document_id == document_id(session, document))
             if coder is not None:
                 query = query.where(Coding.coder_id == get_coder(session, coder).id)
             if code is not None:

@@ -237,6 +237,12 @@ class DocumentService:
             return [TurnRecord(t.speaker, t.start, t.end) for t in document.turns]
 
     @lead_only("rename speakers")
+    def speakers(self) -> builtins.list[str]:
+        """Every speaker label in the project, in one query."""
+        with self._project.reading() as session:
+            query = select(SpeakerTurn.speaker).distinct().order_by(SpeakerTurn.speaker)
+            return builtins.list(session.scalars(query))
+
     def rename_speaker(self, ref: DocumentRef, old: str, new: str) -> int:
         """Correct a detected speaker label in every turn of a document; returns turns changed."""
         new = new.strip()

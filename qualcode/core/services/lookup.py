@@ -33,6 +33,15 @@ def get_coder(session: Session, ref: CoderRef) -> Coder:
     return coder
 
 
+def document_id(session: Session, ref: DocumentRef) -> int:
+    """The id of a document, without loading it (its text can be large)."""
+    column = Document.id == ref if isinstance(ref, int) else Document.name == ref
+    found = session.scalar(select(Document.id).where(column))
+    if found is None:
+        raise NotFound(f"unknown document: {ref}")
+    return int(found)
+
+
 def get_document(session: Session, ref: DocumentRef) -> Document:
     document = (
         session.get(Document, ref)
