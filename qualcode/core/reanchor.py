@@ -48,4 +48,21 @@ def reanchor(old_text: str, start: int, end: int, new_text: str) -> Anchor | Non
     found = fuzz.partial_ratio_alignment(quote, new_text[lo:hi], score_cutoff=MIN_SCORE)
     if found is None or found.dest_end <= found.dest_start:
         return None
-    return Anchor(lo + found.dest_start, lo + found.dest_end, round(found.score, 1))
+    new_start, new_end = lo + found.dest_start, lo + found.dest_end
+    # The alignment has the quote's length; a corrected word may be longer or shorter.
+    # A coding that began and ended on word boundaries keeps doing so.
+    if _boundary(old_text, start):
+        while new_start > 0 and not _boundary(new_text, new_start):
+            new_start -= 1
+    if _boundary(old_text, end):
+        while new_end < len(new_text) and not _boundary(new_text, new_end):
+            new_end += 1
+    return Anchor(new_start, new_end, round(found.score, 1))
+
+
+def _boundary(text: str, index: int) -> bool:
+    return (
+        index <= 0
+        or index >= len(text)
+        or not (text[index - 1].isalnum() and text[index].isalnum())
+    )
