@@ -107,7 +107,7 @@ def test_code_points_would_have_missed_the_words() -> None:
 
 def test_nvivo_windows_qde_without_its_sources_is_refused(tmp_path: Path) -> None:
     locator = tmp_path / "x.qcdb"
-    with pytest.raises(ExchangeError, match="has codings but its text .* is missing"):
+    with pytest.raises(ExchangeError, match=r"has codings but its text .* is missing"):
         import_qdpx(EXAMPLES / "nvivo-win-12.6_oltas.project.qde", str(locator))
     assert not locator.exists()
 

@@ -17,7 +17,8 @@ HEAD = '<?xml version="1.0" encoding="utf-8"?>\n'
 
 
 def project_xml(body: str, origin: str = "Tool") -> str:
-    return f'{HEAD}<Project xmlns="urn:QDA-XML:project:1.0" name="x" origin="{origin}">{body}</Project>'
+    root = f'<Project xmlns="urn:QDA-XML:project:1.0" name="x" origin="{origin}">'
+    return f"{HEAD}{root}{body}</Project>"
 
 
 CODES = (
@@ -29,9 +30,11 @@ CODES = (
 def source(start: int, end: int, *, path: str = "internal://t.txt", guid: int = 4) -> str:
     return (
         f'<Sources><TextSource guid="{G.format(3)}" name="T" plainTextPath="{path}">'
-        f'<PlainTextSelection guid="{G.format(guid)}" startPosition="{start}" endPosition="{end}">'
+        f'<PlainTextSelection guid="{G.format(guid)}" '
+        f'startPosition="{start}" endPosition="{end}">'
         f'<Coding guid="{G.format(5)}" creatingUser="{G.format(1)}">'
-        f'<CodeRef targetGUID="{G.format(2)}"/></Coding></PlainTextSelection></TextSource></Sources>'
+        f'<CodeRef targetGUID="{G.format(2)}"/></Coding></PlainTextSelection>'
+        "</TextSource></Sources>"
     )
 
 
