@@ -179,7 +179,11 @@ def test_blind_documents_need_a_lead(project: Project) -> None:
         compute_agreement(project, ["Anouk", "Bram"])
     with pytest.raises(DomainError, match="only a lead"):
         compute_agreement(project, ["Anouk", "Bram"], viewer="Bram")
-    assert compute_agreement(project, ["Anouk", "Bram"], viewer="Anouk", bootstrap=0).codes
+    # Anouk leads but codes D1 blind herself: she compares only after the reveal.
+    with pytest.raises(DomainError, match="blind"):
+        compute_agreement(project, ["Anouk", "Bram"], viewer="Anouk")
+    project.coders.add("Carla", role="lead")
+    assert compute_agreement(project, ["Anouk", "Bram"], viewer="Carla", bootstrap=0).codes
     project.documents.reveal("D1", by="Anouk")
     assert compute_agreement(project, ["Anouk", "Bram"], bootstrap=0).codes
 

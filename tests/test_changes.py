@@ -55,7 +55,10 @@ def test_counts_apply_the_blind_rule_in_sql(project: Project) -> None:
     as_bram = project.counts.usage("Bram")
     assert as_bram.usage[moeder] == 1
     assert project.counts.per_document("Bram").per_document == {doc.id: {bram.id: 1}}
-    assert project.counts.usage("Anouk").usage[moeder] == 2
+    # Anouk leads but codes NI01 blind herself: she counts her own coding only (issue 15).
+    assert project.counts.usage("Anouk").usage[moeder] == 1
+    project.coders.add("Carla", role="lead")
+    assert project.counts.usage("Carla").usage[moeder] == 2  # a lead overseeing it
     # The same rule as a predicate, for deltas: Bram does not see Anouk's new coding.
     new = project.codings.add("NI01", "Anouk", moeder, 0, len(SAMPLE_TEXT) // 2)
     assert not as_bram.visibility.sees(new)

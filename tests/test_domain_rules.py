@@ -129,7 +129,8 @@ def test_blind_documents_hide_other_coders_until_revealed(seeded: Project) -> No
     seeded.documents.assign("NI01", ["Anouk", "Bram"], blind=True)
     seen_by_bram = {c.coder_id for c in seeded.codings.list(document="NI01", viewer="Bram")}
     assert seen_by_bram == {seeded.coders.get("Bram").id}
-    assert len(seeded.codings.list(document="NI01", viewer="Anouk")) == 3
+    # A lead who codes the document blind sees only her own codings there (issue 15).
+    assert len(seeded.codings.list(document="NI01", viewer="Anouk")) == 2
     with pytest.raises(DomainError, match="only a lead"):
         seeded.documents.reveal("NI01", by="Bram")
     seeded.documents.reveal("NI01", by="Anouk")
@@ -185,7 +186,9 @@ def test_usage_respects_blinding_for_coders(seeded: Project) -> None:
     assert seeded.codebook.usage()[moeder.id] == 2
     seeded.documents.assign("NI01", ["Anouk", "Bram"], blind=True)
     assert seeded.codebook.usage(viewer="Bram")[moeder.id] == 1
-    assert seeded.codebook.usage(viewer="Anouk")[moeder.id] == 2
+    assert seeded.codebook.usage(viewer="Anouk")[moeder.id] == 1  # she codes it blind too
+    seeded.coders.add("Carla", role="lead")
+    assert seeded.codebook.usage(viewer="Carla")[moeder.id] == 2  # a lead overseeing it
     seeded.documents.reveal("NI01", by="Anouk")
     assert seeded.codebook.usage(viewer="Bram")[moeder.id] == 2
 

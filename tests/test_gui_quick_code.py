@@ -45,6 +45,8 @@ def window(qtbot: Any, seeded: str) -> Any:
 
 def quick_code(qtbot: Any, window: Any, typed: str) -> Any:
     """Ctrl+K from the transcript, type, and press Enter in the completer's popup."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     window.view.setFocus()
     QtTest.QTest.keyClick(window.view, Qt.Key.Key_K, CTRL)
     assert QtWidgets.QApplication.focusWidget() is window.quick_code

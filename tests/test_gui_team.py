@@ -70,7 +70,7 @@ def test_two_coders_see_each_others_codings_within_two_seconds(qtbot, team: Team
     try:
         # Identity is the login: shown in the coder box, not a choice.
         assert bram.coder.name == "Bram" and carla.coder.name == "Carla"
-        assert not bram.coder_combo.isEnabled()
+        assert not bram.coder_button.isEnabled()
         before = carla.view.highlight_count()
 
         began = time.monotonic()

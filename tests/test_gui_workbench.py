@@ -170,14 +170,19 @@ def test_layers_change_what_is_highlighted(window) -> None:
 def test_blind_document_hides_the_other_coder(qtbot, locator) -> None:
     with open_project(locator) as project:
         project.documents.assign("NI01", ["Anouk", "Bram"], blind=True)
+        project.coders.add("Carla", role="lead")
     bram = make_window(qtbot, locator, coder="Bram")
     bram.set_layer("all")
     assert bram.view.highlight_count() == 1  # only his own, though Anouk has two
     bram.close()
     anouk = make_window(qtbot, locator, coder="Anouk")
     anouk.set_layer("all")
-    assert anouk.view.highlight_count() == 3  # a lead sees every layer
+    assert anouk.view.highlight_count() == 2  # a lead coding it blind is a coder there
     anouk.close()
+    carla = make_window(qtbot, locator, coder="Carla")
+    carla.set_layer("all")
+    assert carla.view.highlight_count() == 3  # a lead who does not code it oversees it
+    carla.close()
 
 
 def test_details_pane_edits_memo_span_and_removes(qtbot, window, locator) -> None:

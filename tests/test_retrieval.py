@@ -276,6 +276,9 @@ def test_blind_documents_show_a_coder_only_their_own_quotes(sqlite_project: Proj
     everyone = find_quotes(sqlite_project, QuoteFilter())
     as_bram = find_quotes(sqlite_project, QuoteFilter(viewer="Bram"))
     assert len(everyone) == 3 and {q.coder for q in as_bram} == {"Bram"}
-    assert len(find_quotes(sqlite_project, QuoteFilter(viewer="Anouk"))) == 3  # the lead
+    # Anouk leads but codes NI01 blind herself: her own two, until the reveal.
+    assert len(find_quotes(sqlite_project, QuoteFilter(viewer="Anouk"))) == 2
+    sqlite_project.coders.add("Carla", role="lead")
+    assert len(find_quotes(sqlite_project, QuoteFilter(viewer="Carla"))) == 3  # oversees
     sqlite_project.documents.reveal("NI01", by="Anouk")
     assert len(find_quotes(sqlite_project, QuoteFilter(viewer="Bram"))) == 3

@@ -35,6 +35,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_locator(exp)
     exp.add_argument("file", metavar="FILE.csv", type=Path)
     exp.add_argument("--no-text", action="store_true", help="leave out the coded text column")
+    exp.add_argument(
+        "--as",
+        dest="viewer",
+        metavar="CODER",
+        help="export what CODER may see (blind documents: only CODER's own codings)",
+    )
     exp.set_defaults(func=run_export)
 
 
@@ -50,6 +56,6 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     with open_from(args) as project:
-        count = export_codings(project, args.file, with_text=not args.no_text)
+        count = export_codings(project, args.file, with_text=not args.no_text, viewer=args.viewer)
     print(f"wrote {count} codings to {args.file}")
     return 0

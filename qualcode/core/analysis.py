@@ -41,6 +41,7 @@ from qualcode.core.retrieval import (
     paragraph_starts,
     quotes_from_rows,
     resolve_codes,
+    viewed,
 )
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ def code_matrix(
     """Codes (or clusters) against the values of document attribute ``by``."""
     if count not in COUNT_KINDS:
         raise DomainError(f"count must be one of {', '.join(COUNT_KINDS)}, not {count!r}")
-    flt = flt or QuoteFilter()
+    flt = viewed(project, flt)
     with project.reading() as session:
         tree = load_tree(session)
         selected, documents = _select(session, tree, flt, turns=count == "speakers")
@@ -273,7 +274,7 @@ def cooccurrence(
         raise DomainError(f"co-occurrence mode is 'overlap' or 'unit', not {mode!r}")
     if mode == "unit" and unit not in UNIT_KINDS:
         raise DomainError(f"unit must be one of {', '.join(UNIT_KINDS)}, not {unit!r}")
-    flt = flt or QuoteFilter()
+    flt = viewed(project, flt)
     with project.reading() as session:
         tree = load_tree(session)
         rows, documents = _select(session, tree, flt, turns=mode == "unit" and unit == "turn")
@@ -372,7 +373,7 @@ def cmo_configurations(
         raise DomainError(f"CMO units are 'document' or 'turn', not {within!r}")
     if level not in ("code", "tagged"):
         raise DomainError(f"CMO level is 'code' or 'tagged', not {level!r}")
-    flt = flt or QuoteFilter()
+    flt = viewed(project, flt)
     with project.reading() as session:
         tree = load_tree(session)
         tags = cmo_tags(tree)

@@ -5,8 +5,9 @@ per coding: usage per code and codings per document and coder are ``GROUP BY`` q
 read once, then kept up to date by the deltas of change events (see ``changes.py``).
 
 The blind-coding rule lives here once, as SQL (:func:`visible_clause`) and, for applying
-a delta to counts already read, as a plain predicate (:class:`Visibility`): a coder who
-is not a lead sees, on a blind document not yet revealed, only their own codings. Every
+a delta to counts already read, as a plain predicate (:class:`Visibility`): on a blind
+document not yet revealed, a viewer sees only their own codings, unless the viewer is a
+lead who is not assigned to code that document (a lead coding it blind is a coder there). Every
 count, retrieval and listing that takes a viewer uses these, so a number in the code
 tree cannot leak what the transcript hides.
 """
@@ -21,7 +22,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from qualcode.core.changes import Change
-from qualcode.core.models import Coder, Coding, Document
+from qualcode.core.models import Assignment, Coder, Coding, Document
 from qualcode.core.records import CodingRecord
 from qualcode.core.services.lookup import CoderRef, get_coder
 
@@ -34,16 +35,22 @@ class _Viewer(Protocol):
     role: str
 
 
-def hidden_documents() -> Select[tuple[int]]:
-    """Ids of documents in blind coding that the lead has not revealed yet."""
-    return select(Document.id).where(Document.blind.is_(True), Document.revealed_at.is_(None))
+def hidden_documents(viewer: _Viewer | None = None) -> Select[tuple[int]]:
+    """Ids of documents in blind coding, not revealed yet, where ``viewer`` sees only their
+    own codings (without a viewer: every such document)."""
+    query = select(Document.id).where(Document.blind.is_(True), Document.revealed_at.is_(None))
+    if viewer is not None and viewer.role == "lead":
+        # A lead oversees blind documents, except those the lead codes blind too.
+        assigned = select(Assignment.document_id).where(Assignment.coder_id == viewer.id)
+        query = query.where(Document.id.in_(assigned))
+    return query
 
 
 def visible_clause(viewer: _Viewer | None) -> ColumnElement[bool] | None:
     """The WHERE clause on ``codings`` for what ``viewer`` may see (None: everything)."""
-    if viewer is None or viewer.role == "lead":
+    if viewer is None:
         return None
-    return or_(Coding.coder_id == viewer.id, Coding.document_id.not_in(hidden_documents()))
+    return or_(Coding.coder_id == viewer.id, Coding.document_id.not_in(hidden_documents(viewer)))
 
 
 def _hidden_from(session: Session, viewer: _Viewer | None) -> list[int]:
@@ -106,7 +113,7 @@ class Visibility:
     hidden: frozenset[int]
 
     def sees(self, coding: CodingRecord) -> bool:
-        if self.viewer_id is None or self.lead:
+        if self.viewer_id is None:
             return True
         return coding.coder_id == self.viewer_id or coding.document_id not in self.hidden
 
@@ -142,7 +149,7 @@ def document_delta(change: Change, seen: Visibility) -> dict[tuple[int, int], in
 def visibility(session: Session, viewer: _Viewer | None) -> Visibility:
     if viewer is None:
         return Visibility(None, True, frozenset())
-    hidden = frozenset(session.scalars(hidden_documents()))
+    hidden = frozenset(session.scalars(hidden_documents(viewer)))
     return Visibility(viewer.id, viewer.role == "lead", hidden)
 
 

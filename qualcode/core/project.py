@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from qualcode.core import store
 from qualcode.core.changes import Change, ChangeStream, Listener
-from qualcode.core.errors import ProjectError
+from qualcode.core.errors import DomainError, ProjectError
 from qualcode.core.models import (
     Code,
     CodebookVersion,
@@ -24,7 +24,7 @@ from qualcode.core.models import (
     Setting,
     utcnow,
 )
-from qualcode.core.records import ProjectInfo
+from qualcode.core.records import CoderRecord, ProjectInfo
 from qualcode.core.team.errors import translate_db_error
 from qualcode.core.team.identity import TeamIdentity, detect_identity
 
@@ -46,6 +46,11 @@ class Project:
 
         self.locator = locator
         self.engine = engine
+        # Who this session codes as: chosen once (see ``act_as``); on a team server the
+        # locator's login fixes it (``fixed_identity``). While set, listings and retrieval
+        # that name no viewer show what this coder may see.
+        self.identity: CoderRecord | None = None
+        self._fixed_identity: str | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.events = ChangeStream()  # numbered change events (see core/changes.py)
         self._team: TeamIdentity | bool | None = False  # False: not looked up yet
@@ -101,6 +106,47 @@ class Project:
                 raise error from exc
         assert not isinstance(self._team, bool)
         return self._team
+
+    @property
+    def fixed_identity(self) -> str | None:
+        """The coder this session must be, when the place decides it (a team login)."""
+        if self._fixed_identity is not None:
+            return self._fixed_identity
+        team = self.team
+        return team.coder_name if team is not None else None
+
+    @fixed_identity.setter
+    def fixed_identity(self, name: str | None) -> None:
+        self._fixed_identity = name
+
+    def act_as(self, coder: str | int, *, switch: bool = False) -> CoderRecord:
+        """Fix the coder identity of this session.
+
+        Choosing again with another coder needs ``switch=True`` (the GUI's "switch coder"
+        after a confirmation), and is refused when the locator fixed the identity.
+        """
+        record = self.coders.get(coder)
+        if record.role == "consensus":
+            raise DomainError(f"{record.name} is the consensus layer, not a person who codes")
+        if self.fixed_identity is not None and record.name != self.fixed_identity:
+            raise DomainError(
+                f"this project is opened as {self.fixed_identity} (the login); "
+                f"cannot code as {record.name}"
+            )
+        current = self.identity
+        if current is not None and current.id != record.id and not switch:
+            raise DomainError(
+                f"this session codes as {current.name}; switch coder explicitly to code as "
+                f"{record.name}"
+            )
+        self.identity = record
+        return record
+
+    def viewer_name(self, viewer: str | None = None) -> str | None:
+        """``viewer`` if given, else the session's coder (None: no one chosen, all shown)."""
+        if viewer is not None:
+            return viewer
+        return self.identity.name if self.identity is not None else None
 
     def subscribe(self, listener: Listener) -> None:
         """Receive every change event from now on (see :mod:`qualcode.core.changes`)."""

@@ -18,7 +18,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from sqlalchemy import Select, select, update
@@ -342,9 +342,16 @@ def context_after(text: str, end: int, size: int = CONTEXT_CHARS) -> str:
     return piece
 
 
+def viewed(project: Project, flt: QuoteFilter | None) -> QuoteFilter:
+    """``flt`` (or no filter) as the session's coder sees it, unless it names a viewer."""
+    flt = flt or QuoteFilter()
+    viewer = project.viewer_name(flt.viewer)
+    return flt if viewer == flt.viewer else replace(flt, viewer=viewer)
+
+
 def find_quotes(project: Project, flt: QuoteFilter | None = None) -> list[Quote]:
     """Quotes matching ``flt``, in document order (document id, start, end, coding id)."""
-    flt = flt or QuoteFilter()
+    flt = viewed(project, flt)
     with project.reading() as session:
         tree = load_tree(session)
         rows = coding_rows(session, tree, flt)

@@ -186,12 +186,14 @@ def _unescape(value: str) -> str:
     return value[1:] if _PROTECTED.match(value) else value
 
 
-def export_codings(project: Project, path: Path, *, with_text: bool = True) -> int:
-    """Write all codings; returns how many."""
+def export_codings(
+    project: Project, path: Path, *, with_text: bool = True, viewer: str | None = None
+) -> int:
+    """Write the codings ``viewer`` (else the session's coder, else anyone) may see."""
     documents = {d.id: d.name for d in project.documents.list()}
     coders = {c.id: c.name for c in project.coders.list()}
     paths = {r.id: join_path(r.path) for r in project.codebook.tree()}
-    codings = project.codings.list()
+    codings = project.codings.list(viewer=viewer)
     texts: dict[int, str] = {}
     columns = [*COLUMNS, *OPTIONAL_COLUMNS] if with_text else list(COLUMNS)
     with path.open("w", newline="", encoding="utf-8") as handle:

@@ -176,8 +176,8 @@ def switch_language(window: MainWindow, language: str) -> MainWindow:
     app = ensure_app()
     install_language(app, language)
     document_id, coder = window.document_id, window.coder
-    project, stack = window.hand_over()
-    fresh = MainWindow(coder=coder.name if coder else window.requested_coder, undo_stack=stack)
+    project, stacks = window.hand_over()
+    fresh = MainWindow(coder=coder.name if coder else window.requested_coder, undo_stacks=stacks)
     fresh.quiet = window.quiet
     fresh.setGeometry(window.geometry())
     window.close()

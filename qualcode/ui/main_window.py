@@ -18,6 +18,7 @@ from qualcode.core.records import CodeRecord, CoderRecord, CodingRecord, Documen
 from qualcode.ui import project_flow, project_menus, team_session
 from qualcode.ui.app import settings
 from qualcode.ui.code_tree import CodeTreeWidget
+from qualcode.ui.coder_session import CoderStacks
 from qualcode.ui.coding_actions import CodingController
 from qualcode.ui.connect_dialog import connect_to_server
 from qualcode.ui.details_pane import CodingRow, DetailsPane
@@ -55,16 +56,15 @@ def _panel(heading: QtWidgets.QLabel | None, *widgets: QtWidgets.QWidget) -> QtW
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    def __init__(
-        self, coder: str | None = None, undo_stack: QtGui.QUndoStack | None = None
-    ) -> None:
+    def __init__(self, coder: str | None = None, undo_stacks: CoderStacks | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Qualcode")
         self.project: Project | None = None
         self.quiet = False  # set for --screenshot: report errors on stderr, not in dialogs
-        # One stack for the whole session (handed on when the window is rebuilt).
-        self.undo_stack = undo_stack or QtGui.QUndoStack()
-        self.undo_stack.setParent(self)
+        # One undo history per coder (handed on when the window is rebuilt).
+        self.undo_stacks = undo_stacks or CoderStacks()
+        self.undo_stacks.setParent(self)
+        self.undo_stack = self.undo_stacks.activate(0)
         self.coder: CoderRecord | None = None
         self.requested_coder = coder
         self.document_id: int | None = None
@@ -162,7 +162,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.details.recodeRequested.connect(self.coding.recode)
         self.details.codingSelected.connect(self.view.set_focus_coding)
         self._stack_index = self.undo_stack.index()
-        self.undo_stack.indexChanged.connect(self._follow_undo)
+        self.undo_stacks.indexChanged.connect(self._follow_undo)
         self.start.openRequested.connect(lambda locator: project_flow.open_locator(self, locator))
         self.start.browseRequested.connect(lambda: project_flow.browse(self))
         self.start.newRequested.connect(lambda: project_flow.new_project(self))
@@ -202,6 +202,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.reload_coders()
         if self.coder is not None:
             settings().setValue("coder", self.coder.name)  # --coder becomes the last used
+        self._use_identity()
         if self.layer not in FIXED_LAYERS and self.layer not in {
             c.name for c in self.coders.values()
         }:
@@ -211,10 +212,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.browser = DocumentBrowser(project)
         self.browser_holder.layout().addWidget(self.browser)
         self.browser.documentActivated.connect(self.show_document)
-        self.code_tree = CodeTreeWidget(project, self.undo_stack, lambda: self.coder)
-        self.tree_holder.layout().addWidget(self.code_tree)
-        self.code_tree.codeActivated.connect(self.coding.apply_code)
-        self.code_tree.codeSelected.connect(self.select_code)
+        self._mount_code_tree()
         if self.coder is not None:
             self.browser.set_current_coder(self.coder.name)
         self.setWindowTitle(f"{project.name} — Qualcode")
@@ -228,20 +226,44 @@ class MainWindow(QtWidgets.QMainWindow):
         elif ids:
             self.show_document(self.browser.model.first_document_id() or 0)
 
-    def hand_over(self) -> tuple[Project | None, QtGui.QUndoStack]:
-        """Give up the open project and the undo stack without closing them (a rebuilt
+    def _mount_code_tree(self) -> None:
+        """The code tree, pushing onto the current coder's undo stack."""
+        assert self.project is not None
+        if self.code_tree is not None:
+            self.code_tree.setParent(None)
+            self.code_tree.deleteLater()
+        self.code_tree = CodeTreeWidget(self.project, self.undo_stack, lambda: self.coder)
+        self.tree_holder.layout().addWidget(self.code_tree)
+        self.code_tree.codeActivated.connect(self.coding.apply_code)
+        self.code_tree.codeSelected.connect(self.select_code)
+
+    def _use_identity(self) -> None:
+        """Fix the session's coder on the project and show that coder's undo history."""
+        if self.project is not None and self.coder is not None:
+            try:
+                self.coder = self.project.act_as(self.coder.id, switch=True)
+            except QualcodeError as exc:  # a login fixed another identity
+                self.report(str(exc))
+                fixed = self.project.fixed_identity
+                self.coder = next((c for c in self.coders.values() if c.name == fixed), None)
+        self.undo_stack = self.undo_stacks.activate(self.coder.id if self.coder else 0)
+        self._stack_index = self.undo_stack.index()
+
+    def hand_over(self) -> tuple[Project | None, CoderStacks]:
+        """Give up the open project and the undo histories without closing them (a rebuilt
         window takes them over, e.g. after switching the interface language)."""
-        project, stack = self.project, self.undo_stack
+        project, stacks = self.project, self.undo_stacks
         if project is not None:
             project.unsubscribe(self._guard)
         team_session.detach(self.team_relay)
         self.team_relay = None
         project_menus.close_docks(self)  # the new window opens its own panels
-        self.undo_stack.indexChanged.disconnect(self._follow_undo)
+        stacks.indexChanged.disconnect(self._follow_undo)
         self.project = None
-        self.undo_stack = QtGui.QUndoStack(self)  # so closing this window clears nothing
-        stack.setParent(None)
-        return project, stack
+        self.undo_stacks = CoderStacks(self)  # so closing this window clears nothing
+        self.undo_stack = self.undo_stacks.activate(0)
+        stacks.setParent(None)
+        return project, stacks
 
     def close_project(self) -> None:
         if self.project is None:
@@ -256,7 +278,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.browser = self.code_tree = None
         project_menus.close_docks(self)
         # Commands hold the old project; keeping them would undo into a closed database.
-        self.undo_stack.clear()
+        self.undo_stacks.clear_all()
         self.project.close()
         self.project, self.document_id, self.selected_code_id = None, None, None
         project_menus.update_project_actions(self)
@@ -286,22 +308,28 @@ class MainWindow(QtWidgets.QMainWindow):
         self.quick_code.set_codes(tree)
         self.coding.forget_missing()
 
-    def set_coder(self, name: str) -> None:
+    def set_coder(self, name: str) -> bool:
+        """Code as ``name`` from now on (File > Switch coder… asks and confirms first)."""
         found = next((c for c in self.coders.values() if c.name == name), None)
         if self.project is not None and self.project.team is not None:
             found = None  # on a team server the coder is the login, not a choice
         if found is None or found == self.coder:
-            return
+            return False
+        if self.project is not None and self.project.fixed_identity not in (None, name):
+            self.report(f"{self.project.fixed_identity}: fixed by the login")
+            return False
         self.coder = found
         self.requested_coder = name
         settings().setValue("coder", name)
+        self._use_identity()
         self._read_visibility()
+        if self.project is not None:
+            self._mount_code_tree()  # its edits go onto the new coder's stack
         if self.browser is not None:
             self.browser.set_current_coder(name)
-        if self.code_tree is not None:
-            self.code_tree.model.recount()  # what this coder may see (blind coding)
         refresh_coder_widgets(self)
         self.refresh_highlights()
+        return True
 
     def set_layer(self, layer: str) -> None:
         """``mine``, ``all``, ``none`` or a coder's name."""

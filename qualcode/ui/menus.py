@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from qualcode.ui import project_flow, project_menus
 from qualcode.ui.app import LANGUAGES, settings
 from qualcode.ui.connect_dialog import connect_to_server
+from qualcode.ui.coder_session import coder_label, switch_coder
 from qualcode.ui.find import FindAllDialog
 from qualcode.ui.qt import QtCore, QtGui, QtWidgets
 from qualcode.ui.quick_code import QuickCodeBox
@@ -48,15 +49,17 @@ def build_menus(w: MainWindow) -> None:
     w.recent_menu = file_menu.addMenu(_tr("&Recent projects"))
     w.recent_menu.aboutToShow.connect(partial(_fill_recent, w))
     _action(w, file_menu, _tr("&Close project"), w.close_project, std.Close)
+    w.switch_coder_action = _action(w, file_menu, _tr("S&witch coder…"), lambda: switch_coder(w))
     file_menu.addSeparator()
     project_menus.build_file_entries(w, file_menu)
     file_menu.addSeparator()
     _action(w, file_menu, _tr("&Quit"), w.close, std.Quit)
 
     edit = bar.addMenu(_tr("&Edit"))
-    w.undo_action = w.undo_stack.createUndoAction(w, _tr("&Undo"))
+    # From the group: the actions follow whichever coder's history is active.
+    w.undo_action = w.undo_stacks.createUndoAction(w, _tr("&Undo"))
     w.undo_action.setShortcut(QtGui.QKeySequence(std.Undo))
-    w.redo_action = w.undo_stack.createRedoAction(w, _tr("&Redo"))
+    w.redo_action = w.undo_stacks.createRedoAction(w, _tr("&Redo"))
     w.redo_action.setShortcut(QtGui.QKeySequence(std.Redo))
     edit.addAction(w.undo_action)
     edit.addAction(w.redo_action)
@@ -125,11 +128,11 @@ def _build_toolbar(w: MainWindow) -> None:
     toolbar.addAction(w.undo_action)
     toolbar.addAction(w.redo_action)
     toolbar.addSeparator()
-    toolbar.addWidget(QtWidgets.QLabel(_tr("Coder") + " "))
-    w.coder_combo = QtWidgets.QComboBox()
-    w.coder_combo.setMinimumContentsLength(10)
-    w.coder_combo.activated.connect(lambda index: w.set_coder(str(w.coder_combo.itemData(index))))
-    toolbar.addWidget(w.coder_combo)
+    # Not a free choice box: the identity is fixed for the session, switching is explicit.
+    w.coder_button = QtWidgets.QToolButton()
+    w.coder_button.setToolTip(_tr("Switch coder…"))
+    w.coder_button.clicked.connect(lambda _checked=False: switch_coder(w))
+    toolbar.addWidget(w.coder_button)
     toolbar.addWidget(QtWidgets.QLabel("  " + _tr("Show") + " "))
     w.layer_combo = QtWidgets.QComboBox()
     w.layer_combo.setMinimumContentsLength(12)
@@ -152,7 +155,7 @@ def _history_dock(w: MainWindow) -> QtWidgets.QDockWidget:
     """Every step of the session, clickable to go back to it (hidden until asked for)."""
     dock = QtWidgets.QDockWidget(_tr("Undo history"), w)
     dock.setObjectName("historyDock")
-    history = QtWidgets.QUndoView(w.undo_stack)
+    history = QtWidgets.QUndoView(w.undo_stacks)
     history.setEmptyLabel(_tr("<opened>"))
     dock.setWidget(history)
     w.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -163,18 +166,13 @@ def _history_dock(w: MainWindow) -> QtWidgets.QDockWidget:
 def refresh_coder_widgets(w: MainWindow) -> None:
     """Coder combo, layer combo and Layers menu reflect the project's coders."""
     project_menus.update_project_actions(w)
-    if not hasattr(w, "coder_combo"):
+    if not hasattr(w, "coder_button"):
         return
     coders = sorted(w.coders.values(), key=lambda c: c.name.casefold())
-    w.coder_combo.blockSignals(True)
-    w.coder_combo.clear()
-    for coder in coders:
-        w.coder_combo.addItem(f"{coder.name} ({_tr(coder.role)})", coder.name)
-        if w.coder is not None and coder.id == w.coder.id:
-            w.coder_combo.setCurrentIndex(w.coder_combo.count() - 1)
-    w.coder_combo.blockSignals(False)
-    # On a team server the coder is the login: shown, not chosen.
-    w.coder_combo.setEnabled(w.project is None or w.project.team is None)
+    w.coder_button.setText(coder_label(w.coder))
+    # On a team server the coder is the login: shown, not switched.
+    w.coder_button.setEnabled(w.project is None or w.project.team is None)
+    w.switch_coder_action.setEnabled(w.project is not None and w.project.team is None)
     layers = [("mine", _tr("My codings")), ("all", _tr("All coders")), ("none", _tr("No codings"))]
     layers += [(c.name, _tr("Only {0}").replace("{0}", c.name)) for c in coders]
     w.layer_combo.blockSignals(True)

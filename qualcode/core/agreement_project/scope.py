@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from qualcode.core.counting import hidden_documents
 from qualcode.core.errors import DomainError
 from qualcode.core.models import Assignment, Coding, Document, SpeakerTurn, TextUnit
 from qualcode.core.services import codebook_tree as tree
@@ -182,13 +183,16 @@ def load_scope(
             doc_rows = list(session.scalars(select(Document).order_by(Document.name)))
         else:
             doc_rows = [get_document(session, ref) for ref in documents]
-        blind = [d.name for d in doc_rows if d.blind and d.revealed_at is None]
-        if blind and (who is None or who.role != "lead"):
+        # The one blind rule (core.counting): a lead who codes a document blind is a coder
+        # there and may not compare it before the reveal either.
+        hidden = set(session.scalars(hidden_documents(who)))
+        blind = [d.name for d in doc_rows if d.id in hidden]
+        if blind:
             shown = ", ".join(blind[:5]) + (" ..." if len(blind) > 5 else "")
             raise DomainError(
                 f"{len(blind)} document(s) are coded blind and not revealed ({shown}); "
-                "only a lead may compare codings there (name the lead as viewer, "
-                "or reveal the documents first)"
+                "only a lead who does not code them blind may compare codings there "
+                "(name that lead as viewer, or reveal the documents first)"
             )
         paths, parents = _code_ids(session, codes)
         scope = Scope([c.name for c in coder_rows], paths, parents, [])

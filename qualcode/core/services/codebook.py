@@ -87,6 +87,8 @@ class CodebookService:
         With ``viewer``, counts only what that coder may see: on blind, unrevealed
         documents a coder counts only their own codings.
         """
+        if viewer is None and self._project.identity is not None:
+            viewer = self._project.identity.id  # the session's coder counts
         with self._project.reading() as session:
             if viewer is None:
                 return tree.usage_counts(session)

@@ -396,6 +396,8 @@ class CodingService:
                 root = get_code(session, code)
                 ids = tree.descendant_ids(session, root.id) if with_subcodes else [root.id]
                 query = query.where(Coding.code_id.in_(ids))
+            if viewer is None and self._project.identity is not None:
+                viewer = self._project.identity.id  # the session's coder looks
             if viewer is not None:
                 clause = visible_clause(get_coder(session, viewer))
                 if clause is not None:
@@ -405,4 +407,6 @@ class CodingService:
     def counts(self) -> dict[int, dict[int, int]]:
         """Codings per document id and coder id, in one query (for progress columns)."""
         with self._project.reading() as session:
-            return codings_per_document(session)
+            identity = self._project.identity
+            viewer = get_coder(session, identity.id) if identity is not None else None
+            return codings_per_document(session, viewer)  # a session's coder: blind rule

@@ -328,6 +328,9 @@ class DocumentService:
         self, session: Session, document: Document, viewer: Coder
     ) -> set[int] | None:
         """Coders whose codings ``viewer`` may see on ``document``; None means all."""
-        if not document.blind or document.revealed_at is not None or viewer.role == "lead":
-            return None
-        return {viewer.id}
+        from qualcode.core.counting import hidden_documents
+
+        hidden = session.scalar(
+            hidden_documents(viewer).where(Document.id == document.id)  # the one blind rule
+        )
+        return None if hidden is None else {viewer.id}
