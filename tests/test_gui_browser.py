@@ -130,7 +130,7 @@ def test_blind_totals_hidden_until_reveal(browser: DocumentBrowser, project: Pro
     assert not browser.reveal()  # Bram is no lead
     assert "lead" in prompts(browser).errors[0]
     browser.set_current_coder("Anouk")
-    assert browser.codings_text(ni01) == "2 / 3"
+    assert browser.codings_text(ni01) == "2 / –"  # she codes it blind too (issue 15)
     assert browser.reveal()
     assert browser.model.index(browser.model.row_of(ni01), BLIND).data() == "revealed"
     assert browser.selected_document_id() == ni01  # selection kept across the reset

@@ -153,6 +153,10 @@ class CodebookModel(QtCore.QAbstractItemModel):
         counts = self._project.counts.usage(self.coder_id())
         self._usage, self._visibility = counts.usage, counts.visibility
 
+    def set_undo_stack(self, stack: QtGui.QUndoStack) -> None:
+        """Edits go onto this stack from now on (each coder has an undo history)."""
+        self._stack = stack
+
     def recount(self) -> None:
         """Counts again from the database (new coder, blinding changed, bulk codings)."""
         self._read_counts()

@@ -181,8 +181,12 @@ class DocumentsModel(QtCore.QAbstractTableModel):
 
     def _total_visible(self, row: DocumentRow) -> bool:
         # Even a count of other coders' codings is a hint during blind coding.
+        # The blind rule (core.counting): a lead oversees, unless she codes it blind too.
+        coder = self._coder
         return not row.hidden_from_coders or (
-            self._coder is not None and self._coder.role == "lead"
+            coder is not None
+            and coder.role == "lead"
+            and all(c.id != coder.id for c in row.assigned)
         )
 
     # QAbstractTableModel ----------------------------------------------------------------

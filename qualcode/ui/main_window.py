@@ -212,7 +212,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.browser = DocumentBrowser(project)
         self.browser_holder.layout().addWidget(self.browser)
         self.browser.documentActivated.connect(self.show_document)
-        self._mount_code_tree()
+        self.code_tree = CodeTreeWidget(project, self.undo_stack, lambda: self.coder)
+        self.tree_holder.layout().addWidget(self.code_tree)
+        self.code_tree.codeActivated.connect(self.coding.apply_code)
+        self.code_tree.codeSelected.connect(self.select_code)
         if self.coder is not None:
             self.browser.set_current_coder(self.coder.name)
         self.setWindowTitle(f"{project.name} — Qualcode")
@@ -225,17 +228,6 @@ class MainWindow(QtWidgets.QMainWindow):
             self.show_document(last)
         elif ids:
             self.show_document(self.browser.model.first_document_id() or 0)
-
-    def _mount_code_tree(self) -> None:
-        """The code tree, pushing onto the current coder's undo stack."""
-        assert self.project is not None
-        if self.code_tree is not None:
-            self.code_tree.setParent(None)
-            self.code_tree.deleteLater()
-        self.code_tree = CodeTreeWidget(self.project, self.undo_stack, lambda: self.coder)
-        self.tree_holder.layout().addWidget(self.code_tree)
-        self.code_tree.codeActivated.connect(self.coding.apply_code)
-        self.code_tree.codeSelected.connect(self.select_code)
 
     def _use_identity(self) -> None:
         """Fix the session's coder on the project and show that coder's undo history."""
@@ -323,8 +315,9 @@ class MainWindow(QtWidgets.QMainWindow):
         settings().setValue("coder", name)
         self._use_identity()
         self._read_visibility()
-        if self.project is not None:
-            self._mount_code_tree()  # its edits go onto the new coder's stack
+        if self.code_tree is not None:
+            self.code_tree.model.set_undo_stack(self.undo_stack)  # the new coder's history
+            self.code_tree.model.recount()  # what this coder may see (blind coding)
         if self.browser is not None:
             self.browser.set_current_coder(name)
         refresh_coder_widgets(self)
