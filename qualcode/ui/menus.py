@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from qualcode.ui import project_flow, project_menus
 from qualcode.ui.app import LANGUAGES, settings
-from qualcode.ui.connect_dialog import connect_to_server
 from qualcode.ui.coder_session import coder_label, switch_coder
+from qualcode.ui.connect_dialog import connect_to_server
 from qualcode.ui.find import FindAllDialog
 from qualcode.ui.qt import QtCore, QtGui, QtWidgets
 from qualcode.ui.quick_code import QuickCodeBox
