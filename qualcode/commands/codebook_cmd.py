@@ -45,7 +45,11 @@ def register(subparsers: Subparsers) -> None:
     )
     add_locator(imp)
     imp.add_argument("file", metavar="FILE", type=Path)
-    imp.add_argument("--by", metavar="CODER", help="who imports (for the logbook)")
+    imp.add_argument(
+        "--by",
+        metavar="CODER",
+        help="who imports, for the logbook (default: the only lead, or the only coder)",
+    )
     imp.set_defaults(func=run_import)
 
     exp = sub.add_parser(
@@ -122,6 +126,16 @@ def default_lead(project: Project, given: str | None) -> str | None:
     return None
 
 
+def importer(project: Project, given: str | None) -> str | None:
+    """Who the logbook names for an import: --by, else the only lead, else the only coder
+    (a project without coders has nobody to name)."""
+    lead = default_lead(project, given)
+    if lead is not None:
+        return lead
+    coders = project.coders.list()
+    return coders[0].name if len(coders) == 1 else None
+
+
 def run_show(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
@@ -163,11 +177,12 @@ def run_import(args: argparse.Namespace) -> int:
     incoming = read_codebook(args.file)
     fill_missing_guids(incoming)
     with open_from(args) as project:
+        by = importer(project, args.by)
         base = project.codebook.snapshot()
         plan = plan_merge(base, incoming, mapping=project.codebook.aliases())
         merged, mapping = apply_plan(base, incoming, plan)
         summary = sync_codebook(
-            project, merged, coder=args.by, aliases=mapping, note=f"import of {args.file.name}"
+            project, merged, coder=by, aliases=mapping, note=f"import of {args.file.name}"
         )
     print(
         f"{args.file.name}: {summary.added} codes added, {summary.updated} updated, "
@@ -217,7 +232,7 @@ def run_log(args: argparse.Namespace) -> int:
         return 0
     for e in entries:
         what = _describe(e.action, e.before, e.after)
-        who = e.coder or "?"
+        who = e.coder or "(no coder)"
         print(
             f"{e.at:%Y-%m-%d %H:%M}  {who:<12} {e.action:<8} {what}"
             + (f"  ({e.note})" if e.note else "")

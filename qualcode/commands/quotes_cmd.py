@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 from qualcode.commands.common import add_locator, open_from, print_json
@@ -122,15 +124,39 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run_quotes(args: argparse.Namespace) -> int:
     flt = filter_from(args)
+    order = [int(i) for i in args.order.split(",") if i.strip()] if args.order else []
+    marks = [*args.star, *args.unstar, *order]
+    confirmations: list[str] = []
     with open_from(args) as project:
-        service = QuoteService(project)
-        for coding_id in args.star:
-            service.star(coding_id)
-        for coding_id in args.unstar:
-            service.unstar(coding_id)
-        if args.order:
-            service.order([int(i) for i in args.order.split(",") if i.strip()])
         found = find_quotes(project, flt)
+        if marks:
+            # Only quotes of this listing: an id of another code's coding is a typo,
+            # not a wish to star it. (--illustrative lists starred quotes only, so the
+            # quote about to be starred counts as listed.)
+            scope = replace(flt, illustrative_only=False) if flt.illustrative_only else None
+            listed = {q.coding_id: q for q in (find_quotes(project, scope) if scope else found)}
+            strangers = [str(i) for i in marks if i not in listed]
+            if strangers:
+                raise ValueError(
+                    f"coding {', '.join(strangers)} is not among the quotes listed with "
+                    "these filters; nothing was starred or unstarred"
+                )
+            service = QuoteService(project)
+            for coding_id in args.star:
+                service.star(coding_id)
+            for coding_id in args.unstar:
+                service.unstar(coding_id)
+            if order:
+                service.order(order)
+            for verb, ids in (("starred", args.star), ("unstarred", args.unstar),
+                              ("starred and ranked", order)):  # fmt: skip
+                for n, coding_id in enumerate(ids, start=1):
+                    q = listed[coding_id]
+                    rank = f" as no. {n}" if verb == "starred and ranked" else ""
+                    confirmations.append(
+                        f"{verb} [{coding_id}]{rank}: {q.document}, {q.code_text} ({q.coder})"
+                    )
+            found = find_quotes(project, flt)
     keys = sorted({k for q in found for k in q.attributes})
     if args.out:
         count = write_table(
@@ -151,6 +177,9 @@ def run_quotes(args: argparse.Namespace) -> int:
                 f"({q.coder})"
             )
             print(f"    {' '.join(q.text.split())}")
+    # With --json or --out stdout holds data only; confirmations go to stderr.
+    for line in confirmations:
+        print(line, file=sys.stderr if (args.json or args.out) else sys.stdout)
     return 0
 
 

@@ -48,6 +48,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default="nl",
         help="language of headings and labels (default nl)",
     )
+    report.add_argument(
+        "--mkdir",
+        action="store_true",
+        help="create the folder of OUT.docx when it does not exist (otherwise refused)",
+    )
     report.set_defaults(func=run_report)
 
 
@@ -56,8 +61,19 @@ def run_report(args: argparse.Namespace) -> int:
         raise ValueError(f"{args.out}: the report is a Word file; use a .docx name")
     if args.quotes_per_code < 0:
         raise ValueError("--quotes-per-code cannot be negative")
+    folder = args.out.parent
+    if not folder.is_dir():
+        # A typo in the path must not create folders somewhere unexpected.
+        if folder.exists():
+            raise ValueError(f"{args.out}: {folder} is not a folder")
+        if not getattr(args, "mkdir", False):
+            raise ValueError(
+                f"{args.out}: folder {folder} does not exist (create it, or add --mkdir)"
+            )
     codes = [c.strip() for c in args.codes.split(",") if c.strip()] if args.codes else None
     with open_from(args) as project:
+        if not folder.is_dir():
+            folder.mkdir(parents=True)
         result = write_report(
             project,
             args.out,

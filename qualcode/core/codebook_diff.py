@@ -8,7 +8,7 @@ removed), so they come from the change log recorded between the versions.
 JSON schema of :meth:`CodebookDiff.to_json` (``schema_version`` 1)::
 
     {"schema": "qualcode.codebook-diff", "schema_version": 1,
-     "old": "<old codebook name>", "new": "<new codebook name>",
+     "old": "<FROM version label>", "new": "<TO version label; 'working' for now>",
      "summary": {"<kind>": <count>, ...},          # every kind, zeros included
      "changes": [<record>, ...]}                   # grouped in KINDS order
 
@@ -266,6 +266,10 @@ class CodebookDiff:
 
     old_name: str = ""
     new_name: str = ""
+    # The version labels compared (set by VersionService.diff); the names above are the
+    # codebooks' own names, usually the project's name on both sides.
+    old_label: str = ""
+    new_label: str = ""
     added: list[Added] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     renamed: list[Renamed] = field(default_factory=list)
@@ -293,8 +297,10 @@ class CodebookDiff:
         return {
             "schema": SCHEMA,
             "schema_version": SCHEMA_VERSION,
-            "old": self.old_name,
-            "new": self.new_name,
+            # The labels identify the sides; the codebook names (usually the project's
+            # name on both) are the fallback for diffs of two files.
+            "old": self.old_label or self.old_name,
+            "new": self.new_label or self.new_name,
             "summary": {kind: len(group) for kind, group in self.by_kind().items()},
             "changes": [change.to_json() for change in self.changes()],
         }
@@ -304,7 +310,8 @@ class CodebookDiff:
         if self.is_empty:
             return "No changes."
         counts = [f"{len(g)} {k.replace('_', ' ')}" for k, g in self.by_kind().items() if g]
-        lines = [f"{len(self.changes())} changes: {', '.join(counts)}"]
+        total = len(self.changes())
+        lines = [f"{total} {'change' if total == 1 else 'changes'}: {', '.join(counts)}"]
         for kind, group in self.by_kind().items():
             if group:
                 lines.append("")

@@ -272,8 +272,7 @@ def open_project(locator: str, *, migrate: bool = True, password: str | None = N
     ``password``: for a server whose URL carries none (from the user's keyring); it stays
     in memory, never in the locator.
     """
-    if not store.is_url(locator) and not Path(locator).is_file():
-        raise ProjectError(f"{locator}: no such project file (create it with 'qualcode init')")
+    check_project_file(locator)
     engine = store.engine_for(locator, password=password)
     try:
         if not store.has_tables(engine):
@@ -292,8 +291,53 @@ def open_project(locator: str, *, migrate: bool = True, password: str | None = N
             store.upgrade(engine, locator)
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise ProjectError(f"{locator}: cannot open the project ({exc})") from exc
+        # The driver's own message; SQLAlchemy's adds a second line with a web link.
+        reason = getattr(exc, "orig", None) or exc
+        raise ProjectError(f"{locator}: cannot open the project ({reason})") from exc
     except ProjectError:
         engine.dispose()
         raise
     return Project(locator, engine)
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+LOCATORS = "a project file (.qcdb) or a postgresql+psycopg:// URL"
+
+
+def check_project_file(locator: str) -> None:
+    """Refuse, before connecting, a locator that cannot be an existing project.
+
+    SQLite creates a missing file on connect and converts an empty one to WAL, so a
+    mistyped ``sqlite:///nope.db`` would leave an empty database behind; a folder or a
+    file of another kind would end in a driver error with a link to SQLAlchemy's pages.
+    Server URLs are checked by :func:`store.engine_for`."""
+    path_text = locator
+    if store.is_url(locator):
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            url = make_url(locator)
+        except (ArgumentError, ValueError) as exc:
+            raise ProjectError(f"{locator}: not a locator; use {LOCATORS}") from exc
+        if url.get_backend_name() != "sqlite":
+            return
+        path_text = url.database or ""
+        if path_text in ("", ":memory:"):
+            raise ProjectError(f"{locator}: an in-memory database is not a project; use {LOCATORS}")
+    path = Path(path_text)
+    if path.is_dir():
+        raise ProjectError(
+            f"{locator}: is a folder, not a project file (a project is one .qcdb file; "
+            "create one with 'qualcode init', or import this folder's transcripts into one)"
+        )
+    if not path.is_file():
+        raise ProjectError(f"{locator}: no such project file (create it with 'qualcode init')")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise ProjectError(f"{locator}: cannot read the project file ({exc.strerror})") from exc
+    if header != SQLITE_MAGIC:
+        what = "the file is empty" if not header else "not a SQLite database"
+        raise ProjectError(f"{locator}: not a Qualcode project ({what}); use {LOCATORS}")

@@ -171,4 +171,6 @@ class VersionService:
                     }
                 )
         merges, splits = changes_from_log(entries)
-        return diff_codebooks(old, new, merges=merges, splits=splits)
+        diff = diff_codebooks(old, new, merges=merges, splits=splits)
+        diff.old_label, diff.new_label = from_label, to_label
+        return diff
