@@ -49,7 +49,7 @@ def run_merge(args: argparse.Namespace) -> int:
             if Path(other).suffix.lower() in (".qdpx", ".qde"):
                 from qualcode.io.exchange import prepare_layout, read_qdpx
 
-                bundle = read_qdpx(Path(other))
+                bundle = read_qdpx(Path(other), max_size=args.max_size)
                 prepare_layout(bundle)
                 report = merge_bundle(project, bundle, source=other, **options)  # type: ignore[arg-type]
             else:

@@ -65,6 +65,12 @@ def add_merge_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--by", metavar="CODER", help="who merges (for the logbook)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--max-size",
+        type=int,
+        metavar="BYTES",
+        help="accept a .qdpx larger than the default limits (1 GB, 250 MB per member)",
+    )
 
 
 def read_plan(path: Path | None) -> MergePlan | None:
@@ -119,6 +125,7 @@ def run_import(args: argparse.Namespace) -> int:
             by=args.by,
             threshold=args.threshold,
             progress=progress_printer("import"),
+            max_size=args.max_size,
         )
     except MergeConflictError as exc:
         print(str(exc), file=sys.stderr)

@@ -23,7 +23,7 @@ from qualcode.core.exchange import ProjectBundle
 from qualcode.core.exchange_read import bundle_from_project
 from qualcode.core.merge_report import MergeReport
 
-from .archive import ExchangeError, write_archive
+from .archive import EXCHANGE_LIMITS, ExchangeError, write_archive
 from .qde_reader import read_exchange_file
 from .qde_writer import build_qde
 
@@ -62,9 +62,9 @@ def export_qdpx(project: Project, path: Path, *, progress: Progress | None = Non
     return bundle
 
 
-def read_qdpx(path: Path) -> ProjectBundle:
-    """Read a .qdpx or .qde file (alias of :func:`read_exchange_file`)."""
-    return read_exchange_file(Path(path))
+def read_qdpx(path: Path, *, max_size: int | None = None) -> ProjectBundle:
+    """Read a .qdpx or .qde file; ``max_size`` raises the size limits (``--max-size``)."""
+    return read_exchange_file(Path(path), EXCHANGE_LIMITS.scaled(max_size))
 
 
 def prepare_layout(bundle: ProjectBundle) -> None:
@@ -97,6 +97,7 @@ def import_qdpx(
     by: str | None = None,
     threshold: float = 85,
     progress: Progress | None = None,
+    max_size: int | None = None,
 ) -> MergeReport:
     """Import a .qdpx/.qde into ``locator``: a new project when it does not exist yet,
     else through the merge plan. Hostile or broken files are refused before anything is
@@ -109,7 +110,7 @@ def import_qdpx(
         if progress:
             progress(done, 4)
 
-    bundle = read_exchange_file(Path(path))
+    bundle = read_exchange_file(Path(path), EXCHANGE_LIMITS.scaled(max_size))
     step(1)
     prepare_layout(bundle)
     step(2)

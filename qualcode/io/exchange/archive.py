@@ -1,18 +1,13 @@
 """Reading a .qdpx zip that came from someone else, and writing ours.
 
 A .qdpx is never extracted to disk: members are read into memory one by one, after the
-whole archive passed these checks (before any member is inflated):
-
-- every member name is relative and stays inside the archive (no ``..``, no leading
-  ``/`` or drive letter, no backslashes posing as folders): a "zip slip" is refused even
-  though we extract nothing, because such an archive was made to attack someone;
-- at most :data:`MAX_MEMBERS` members, at most :data:`MAX_TOTAL_BYTES` uncompressed in
-  all and :data:`MAX_MEMBER_BYTES` per member, and no member that inflates more than
-  :data:`MAX_RATIO` times (a zip bomb), checked against the sizes the directory claims
-  and again while reading, since those can lie;
-- no encrypted members.
-
-These limits are written so they can be folded into a shared limits module later.
+whole archive passed the shared checks of :mod:`qualcode.io.limits` (before any member
+is inflated): member names that climb out of the archive (zip slip; refused even though
+we extract nothing, because such an archive was made to attack someone), member count,
+uncompressed size per member and in all, and the compression ratio (a zip bomb); sizes
+are checked again while reading, since the directory can lie. Here we add what is
+particular to .qdpx: drive letters and NUL bytes in names, encrypted members, and
+limits sized for whole projects (:data:`EXCHANGE_LIMITS`, raised with ``--max-size``).
 """
 
 from __future__ import annotations
@@ -21,15 +16,21 @@ import io
 import os
 import uuid
 import zipfile
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from qualcode.io import limits as lim
 from qualcode.io.codebook_formats.common import CodebookFormatError
 
-MAX_MEMBERS = 20_000
-MAX_MEMBER_BYTES = 256 * 1024 * 1024
-MAX_TOTAL_BYTES = 1024 * 1024 * 1024
-MAX_RATIO = 200  # text compresses ~10x; XML of a project up to ~50x; 200 is no real file
-RATIO_FLOOR = 1024 * 1024  # small members may compress absurdly well (a run of spaces)
+# A project export holds every transcript and may hold media: larger than one transcript.
+EXCHANGE_LIMITS = replace(
+    lim.DEFAULT,
+    file_bytes=1_000 * lim.MB,
+    member_bytes=250 * lim.MB,
+    total_uncompressed=1_000 * lim.MB,
+    members=20_000,
+    xml_elements=5_000_000,
+)
 
 
 class ExchangeError(CodebookFormatError):
@@ -39,31 +40,21 @@ class ExchangeError(CodebookFormatError):
 class SafeArchive:
     """The members of a checked .qdpx, looked up case-insensitively by path."""
 
-    def __init__(self, data: bytes, source: str) -> None:
+    def __init__(self, data: bytes, source: str, limits: lim.Limits = EXCHANGE_LIMITS) -> None:
         self.source = source
+        self.limits = limits
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile as exc:
             raise ExchangeError(source, "not a .qdpx file (not a zip archive)") from exc
-        infos = self._zip.infolist()
-        if len(infos) > MAX_MEMBERS:
-            raise ExchangeError(source, f"the zip has {len(infos)} members (limit {MAX_MEMBERS})")
-        total = 0
         self._members: dict[str, zipfile.ZipInfo] = {}
-        for info in infos:
-            _check_name(info.filename, source)
+        for info in self._zip.infolist():
+            _check_name(info.filename, source)  # first: the clearest word for an attack
             if info.flag_bits & 0x1:
                 raise ExchangeError(source, f"{info.filename} is encrypted")
-            if info.is_dir():
-                continue
-            _check_size(info, source)
-            total += info.file_size
-            if total > MAX_TOTAL_BYTES:
-                raise ExchangeError(
-                    source,
-                    f"the zip would unpack to more than {MAX_TOTAL_BYTES // 2**20} MB (zip bomb?)",
-                )
-            self._members[info.filename.lower()] = info
+            if not info.is_dir():
+                self._members[info.filename.lower()] = info
+        lim.check_zip(data, source, limits)
 
     def close(self) -> None:
         self._zip.close()
@@ -78,16 +69,12 @@ class SafeArchive:
 
     def read(self, name: str) -> bytes:
         info = self._members[name.lower()]
-        with self._zip.open(info) as member:
-            # One byte past the claimed size: a directory that lies is caught here.
-            content = member.read(info.file_size + 1)
-        if len(content) > info.file_size:
-            raise ExchangeError(self.source, f"{info.filename} is larger than the zip claims")
-        return content
+        return lim.read_member(self._zip, info.filename, self.source, self.limits)
 
 
 def _check_name(name: str, source: str) -> None:
     path = PurePosixPath(name.replace("\\", "/"))
+    # The shared check covers "../" and a leading slash; drive letters and NUL are ours.
     if (
         name.startswith(("/", "\\"))
         or (len(name) > 1 and name[1] == ":")
@@ -96,21 +83,6 @@ def _check_name(name: str, source: str) -> None:
     ):
         raise ExchangeError(
             source, f"unsafe member path {name!r} in the zip (outside the archive: zip slip)"
-        )
-
-
-def _check_size(info: zipfile.ZipInfo, source: str) -> None:
-    if info.file_size > MAX_MEMBER_BYTES:
-        raise ExchangeError(
-            source,
-            f"{info.filename} would unpack to {info.file_size // 2**20} MB "
-            f"(limit {MAX_MEMBER_BYTES // 2**20} MB)",
-        )
-    if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-        raise ExchangeError(
-            source,
-            f"{info.filename} inflates {info.file_size // max(info.compress_size, 1)} times "
-            f"(limit {MAX_RATIO}; zip bomb?)",
         )
 
 

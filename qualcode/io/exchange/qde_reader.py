@@ -35,11 +35,12 @@ from qualcode.core.exchange import (
     ProjectBundle,
     guid_key,
 )
+from qualcode.io import limits as lim
 from qualcode.io.codebook_formats.common import validate_spec
 from qualcode.io.codebook_formats.qdc import mapped_guid, read_code
 from qualcode.io.codebook_formats.safe_xml import children_named, first_child, local_name, parse_xml
 
-from .archive import MAX_MEMBER_BYTES, ExchangeError, SafeArchive
+from .archive import EXCHANGE_LIMITS, ExchangeError, SafeArchive
 from .positions import PositionError, PositionMap, decode_source
 
 PI_TARGET = "qualcode-project"
@@ -51,24 +52,26 @@ _MEDIA = {
 }
 
 
-def read_exchange_file(path: Path) -> ProjectBundle:
+def read_exchange_file(path: Path, limits: lim.Limits = EXCHANGE_LIMITS) -> ProjectBundle:
+    """Read a .qdpx (zip) or a bare .qde; refuses unsafe or broken files (one line)."""
     source = str(path)
     try:
-        if path.stat().st_size > MAX_MEMBER_BYTES:
-            raise ExchangeError(source, "the file is larger than this reader accepts")
-        data = path.read_bytes()
+        data = lim.read_bounded(path, limits)
     except OSError as exc:
         raise ExchangeError(source, f"cannot be read ({exc.strerror})") from exc
     if path.suffix.lower() == ".qde":
+        lim.check_xml(data, source, limits, strict=False)
         return _Reader(source, data, None).read()
-    archive = SafeArchive(data, source)
+    archive = SafeArchive(data, source, limits)
     try:
         roots = [n for n in archive.names() if "/" not in n and n.lower().endswith(".qde")]
         preferred = [n for n in roots if n.lower() == "project.qde"] or roots
         if len(preferred) != 1:
             found = ", ".join(roots) or "none"
             raise ExchangeError(source, f"expected one .qde project file in the zip, found {found}")
-        return _Reader(source, archive.read(preferred[0]), archive).read()
+        qde = archive.read(preferred[0])
+        lim.check_xml(qde, source, limits, part=preferred[0], strict=False)
+        return _Reader(source, qde, archive).read()
     finally:
         archive.close()
 
