@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qualcode.core.project import Project, create_project
 from tests.pg_server import PostgresServer, find_bin_dir
-from tests.team_helpers import team  # noqa: F401  (team mode: lead + two coder logins)
+from tests.team_helpers import restartable, team  # noqa: F401  (team mode fixtures)
 
 REPO = Path(__file__).resolve().parents[1]
 # shared/ lies beside the checkout (in CI too); real exports of other tools live there.

@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from qualcode.core import store
 from qualcode.core.project import Project, create_project, open_project
 from qualcode.core.team.server import add_member, install
+from tests.pg_server import PostgresServer, find_bin_dir
 
 PASSWORDS = {"anouk": "lead-pw", "bram": "bram-pw", "carla": "carla-pw"}
 
@@ -72,3 +73,33 @@ def team(postgres_admin_url: str) -> Iterator[TeamServer]:
     server = make_team(postgres_admin_url)
     seed_team(server)
     yield server
+
+
+class RestartableServer(PostgresServer):
+    """The fixtures' server, with a stop that keeps the data and a start on the same port."""
+
+    def options(self) -> str:
+        return (
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+        )
+
+    def halt(self) -> None:
+        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def resume(self) -> None:
+        log = str(self.root / "log")
+        self._run("pg_ctl", "-D", str(self.data), "-l", log, "-w", "-o", self.options(), "start")
+
+
+@pytest.fixture
+def restartable() -> Iterator[RestartableServer]:
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        pytest.skip("no PostgreSQL binaries on this machine")
+    server = RestartableServer(bin_dir)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

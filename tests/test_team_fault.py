@@ -8,7 +8,6 @@ kept and saved once the server is back (each exactly once), and the change feed 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import text
@@ -18,40 +17,9 @@ from qualcode.core.errors import ConnectionLost
 from qualcode.core.project import open_project
 from qualcode.core.team.feed import ChangeFeed, wait_until
 from qualcode.core.team.pending import PendingActions
-from tests.pg_server import PostgresServer, find_bin_dir
-from tests.team_helpers import TEXT, TeamServer, make_team, seed_team
+from tests.team_helpers import TEXT, RestartableServer, TeamServer, make_team, seed_team
 
 pytestmark = pytest.mark.postgres
-
-
-class RestartableServer(PostgresServer):
-    """The fixtures' server, with a stop that keeps the data and a start on the same port."""
-
-    def options(self) -> str:
-        return (
-            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c full_page_writes=off -c synchronous_commit=off"
-        )
-
-    def halt(self) -> None:
-        self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
-
-    def resume(self) -> None:
-        log = str(self.root / "log")
-        self._run("pg_ctl", "-D", str(self.data), "-l", log, "-w", "-o", self.options(), "start")
-
-
-@pytest.fixture
-def restartable() -> Iterator[RestartableServer]:
-    bin_dir = find_bin_dir()
-    if bin_dir is None:
-        pytest.skip("no PostgreSQL binaries on this machine")
-    server = RestartableServer(bin_dir)
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def test_server_restart_mid_session(restartable: RestartableServer) -> None:

@@ -184,3 +184,20 @@ def test_unknown_url_schemes_get_one_clear_line(
     ]
     with pytest.raises(ProjectError, match="team mode needs a PostgreSQL URL"):
         main(["--debug", "team", "init", str(tmp_path / "x.qcdb"), "--lead", "A"])
+
+
+def test_blind_codings_stay_hidden_from_a_coders_connection(team: TeamServer) -> None:
+    with team.open("anouk") as lead:
+        lead.documents.assign("NI02", ["Bram", "Carla"], blind=True)
+    with team.open("bram") as bram:
+        bram.codings.add("NI02", "Bram", "Steungever / Moeder", 0, 12)
+    engine = _raw(team.urls["carla"])
+    count = text("SELECT count(*) FROM codings WHERE document_id = 2")
+    with engine.connect() as conn:
+        assert conn.execute(count).scalar() == 0  # even raw SQL does not show Bram's
+    with team.open("anouk") as lead:
+        assert len(lead.codings.list(document="NI02")) == 1
+        lead.documents.reveal("NI02", by="Anouk")
+    with engine.connect() as conn:
+        assert conn.execute(count).scalar() == 1
+    engine.dispose()

@@ -87,12 +87,13 @@ class CodingController(QtCore.QObject):
         command: QtGui.QUndoCommand,
         again: Callable[[], QtGui.QUndoCommand] | None = None,
     ) -> bool:
+        label = command.text()  # a refused command is deleted by the stack
         self.w.undo_stack.push(command)
         error = getattr(command, "error", None)
         relay = self.w.team_relay
         if isinstance(error, ConnectionLost) and relay is not None and again is not None:
             # The team server is gone: keep the action and save it when it is back.
-            relay.keep(command.text(), partial(self._replay, again))
+            relay.keep(label, partial(self._replay, again))
             return True
         if error is not None:
             self._say(str(error))

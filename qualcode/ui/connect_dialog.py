@@ -47,7 +47,7 @@ class ConnectDialog(QtWidgets.QDialog):
         self.user = QtWidgets.QLineEdit()
         self.password = QtWidgets.QLineEdit()
         self.password.setEchoMode(QtWidgets.QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("from the keyring or ~/.pgpass when empty"))
+        self.password.setPlaceholderText(self.tr("empty: keyring or ~/.pgpass"))
         self.remember = QtWidgets.QCheckBox(self.tr("Remember the password in the keyring"))
         self.remember.setChecked(True)
         self.sslmode = QtWidgets.QComboBox()
@@ -114,7 +114,7 @@ def connect_to_server(window: QtWidgets.QWidget, locator: str = "") -> bool:
         QtWidgets.QMessageBox.warning(
             window,
             dialog.windowTitle(),
-            dialog.tr("Fill in host, database and user."),
+            QtCore.QCoreApplication.translate("ConnectDialog", "Fill in host, database and user."),
         )
         return False
     return open_server(window, chosen)

@@ -126,8 +126,9 @@ class StartScreen(QtWidgets.QWidget):
         self.recent = QtWidgets.QListWidget()
         self.recent.setSpacing(3)
         self.recent.setItemDelegate(_RecentDelegate(self.recent))
+        # Activation covers double-click and Enter; listening to itemDoubleClicked as well
+        # opened a project twice per double-click.
         self.recent.itemActivated.connect(self._open_item)
-        self.recent.itemDoubleClicked.connect(self._open_item)
         self.empty_note = QtWidgets.QLabel(self.tr("Projects you open appear here."))
         self.empty_note.setStyleSheet("color: palette(placeholder-text);")
         self.empty_note.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)

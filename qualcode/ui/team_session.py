@@ -16,7 +16,7 @@ from qualcode.core.changes import Change
 from qualcode.core.project import Project
 from qualcode.core.team.feed import ORIGIN_TEAM, ChangeFeed
 from qualcode.core.team.pending import PendingActions
-from qualcode.ui.qt import QtCore, Signal
+from qualcode.ui.qt import QtCore, QtWidgets, Signal
 
 if TYPE_CHECKING:
     from qualcode.ui.main_window import MainWindow
@@ -36,6 +36,11 @@ class TeamRelay(QtCore.QObject):
         self._project = project
         self.outage = False
         self.reports: list[str] = []  # what the user was told (once per outage)
+        # A lasting sign in the status bar while the server is away (messages come and go).
+        self.indicator = QtWidgets.QLabel()
+        self.indicator.setStyleSheet("color: palette(highlight); font-weight: 600;")
+        self.indicator.hide()
+        window.statusBar().addPermanentWidget(self.indicator)
         self.pending = PendingActions(on_lost=self._lost)
         self.arrived.connect(self._publish, QtCore.Qt.ConnectionType.QueuedConnection)
         self.feedStatus.connect(self._feed_status, QtCore.Qt.ConnectionType.QueuedConnection)
@@ -48,10 +53,21 @@ class TeamRelay(QtCore.QObject):
     def stop(self) -> None:
         self._timer.stop()
         self.feed.stop()
+        self._window.statusBar().removeWidget(self.indicator)
 
     def keep(self, label: str, action: Callable[[], Any]) -> Any:
         """Run a user action now, or keep it until the server is back."""
-        return self.pending.run(label, action)
+        result = self.pending.run(label, action)
+        self._show_pending()
+        return result
+
+    def _show_pending(self) -> None:
+        waiting = len(self.pending)
+        text = _tr("Team server unreachable")
+        if waiting:
+            text += " · " + _tr("changes kept: {0}").replace("{0}", str(waiting))
+        self.indicator.setText(text)
+        self.indicator.setVisible(self.outage)
 
     # Feed -> change stream ----------------------------------------------------------
     def _publish(self, change: Change) -> None:
@@ -60,30 +76,34 @@ class TeamRelay(QtCore.QObject):
 
     def _feed_status(self, state: str) -> None:
         if state == "lost":
-            self._lost(_tr("The connection to the team server was lost."))
+            self._lost()
         else:
             self._retry()
 
     # Outage ------------------------------------------------------------------------
-    def _lost(self, message: str) -> None:
+    def _lost(self, _message: str = "") -> None:
         if self.outage:
             return  # once per outage: no storm of dialogs
         self.outage = True
-        text = _tr("{0} Your work is kept and saved when the server is back.").replace(
-            "{0}", message
+        self._show_pending()
+        self._timer.start()
+        text = _tr(
+            "The connection to the team server was lost. Qualcode keeps trying; what you "
+            "do meanwhile is kept and saved when the server is back."
         )
         self.reports.append(text)
-        self._window.statusBar().showMessage(text)
-        self._timer.start()
         self._window.report(text, _tr("Team server"))
 
     def _retry(self) -> None:
         if not self.outage:
             return
-        if not self.pending.retry() or not self.feed.listening:
+        done = self.pending.retry()
+        self._show_pending()
+        if not done or not self.feed.listening:
             return
         self.outage = False
         self._timer.stop()
+        self._show_pending()
         self._window.statusBar().showMessage(_tr("Reconnected to the team server."), 5000)
         # Colleagues' changes may have been missed: views re-read what they show.
         self._publish(Change("reload", origin=ORIGIN_TEAM))

@@ -639,6 +639,18 @@
         <translation>Nieuwe code</translation>
     </message>
     <message>
+        <source>{0}
+
+Reload the code and apply your change to it?</source>
+        <translation>{0}
+
+De code opnieuw laden en je wijziging daarop toepassen?</translation>
+    </message>
+    <message>
+        <source>Changed by a colleague</source>
+        <translation>Gewijzigd door een collega</translation>
+    </message>
+    <message>
         <source>Edit code</source>
         <translation>Code bewerken</translation>
     </message>
@@ -895,6 +907,65 @@
     <message>
         <source>Code colour</source>
         <translation>Codekleur</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to team server</source>
+        <translation>Verbinden met teamserver</translation>
+    </message>
+    <message>
+        <source>empty: keyring or ~/.pgpass</source>
+        <translation>leeg: sleutelbos of ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>Remember the password in the keyring</source>
+        <translation>Wachtwoord onthouden in de sleutelbos</translation>
+    </message>
+    <message>
+        <source>CA certificate (for verify-ca / verify-full)</source>
+        <translation>CA-certificaat (voor verify-ca / verify-full)</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Poort:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Database:</translation>
+    </message>
+    <message>
+        <source>&amp;User (login):</source>
+        <translation>&amp;Gebruiker (login):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation>&amp;CA-certificaat:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Fill in host, database and user.</source>
+        <translation>Vul server, database en gebruiker in.</translation>
+    </message>
+    <message>
+        <source>No keyring on this desktop: the password was not stored; put it in ~/.pgpass to connect without typing it.</source>
+        <translation>Geen sleutelbos op deze computer: het wachtwoord is niet bewaard; zet het in ~/.pgpass om te verbinden zonder het te typen.</translation>
     </message>
 </context>
 <context>
@@ -1448,6 +1519,10 @@
     <message>
         <source>Open the &amp;sample project</source>
         <translation>&amp;Voorbeeldproject openen</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;team server…</source>
+        <translation>Verbinden met &amp;teamserver…</translation>
     </message>
     <message>
         <source>&amp;Recent projects</source>
@@ -2053,6 +2128,10 @@
 <context>
     <name>StartScreen</name>
     <message>
+        <source>team server · {0}</source>
+        <translation>teamserver · {0}</translation>
+    </message>
+    <message>
         <source>Qualitative coding with versioned codebooks and inter-coder agreement.</source>
         <translation>Kwalitatief coderen met codeboekversies en overeenstemming tussen codeurs.</translation>
     </message>
@@ -2063,6 +2142,10 @@
     <message>
         <source>Open project…</source>
         <translation>Project openen…</translation>
+    </message>
+    <message>
+        <source>Connect to team server…</source>
+        <translation>Verbinden met teamserver…</translation>
     </message>
     <message>
         <source>Open the sample project</source>
@@ -2150,6 +2233,29 @@
     <message>
         <source>Saved by %1, %2</source>
         <translation>Opgeslagen door %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSession</name>
+    <message>
+        <source>Team server unreachable</source>
+        <translation>Teamserver onbereikbaar</translation>
+    </message>
+    <message>
+        <source>The connection to the team server was lost. Qualcode keeps trying; what you do meanwhile is kept and saved when the server is back.</source>
+        <translation>De verbinding met de teamserver is verbroken. Qualcode blijft het proberen; wat je intussen doet wordt bewaard en opgeslagen zodra de server terug is.</translation>
+    </message>
+    <message>
+        <source>Team server</source>
+        <translation>Teamserver</translation>
+    </message>
+    <message>
+        <source>Reconnected to the team server.</source>
+        <translation>Weer verbonden met de teamserver.</translation>
+    </message>
+    <message>
+        <source>changes kept: {0}</source>
+        <translation>wijzigingen bewaard: {0}</translation>
     </message>
 </context>
 <context>

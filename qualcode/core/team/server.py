@@ -37,6 +37,12 @@ WATCHED = (
 OWNED = (("codings", "coder_id"), ("memos", "author_id"))
 # Tables a plain coder may write at all (row-level security narrows codings and memos).
 CODER_WRITES = ("codings", "memos", "summaries")
+# Blind parallel coding on the server too: until a lead reveals a blind document, a coder's
+# connection reads only their own codings and memos on it.
+READABLE = (
+    "({mine} OR document_id IS NULL OR document_id NOT IN "
+    "(SELECT id FROM documents WHERE blind AND revealed_at IS NULL))"
+)
 READ_ONLY = ("alembic_version", CHANGE_LOG)
 
 
@@ -116,7 +122,10 @@ BEGIN
     before_json := NULL;
     -- Codings travel whole (before and after for an update), so an open window applies
     -- a colleague's coding as a delta, exactly like its own, without a query.
-    IF kind = 'codings' THEN
+    -- Blind coding: rows of a blind, unrevealed document never travel to other windows.
+    IF kind = 'codings' AND NOT EXISTS (
+        SELECT 1 FROM documents d
+        WHERE d.id = r.document_id AND d.blind AND d.revealed_at IS NULL) THEN
       EXECUTE format('SELECT json_agg(t) FROM %I t WHERE t.document_id = $1', src)
         INTO rows_json USING r.document_id;
       IF TG_OP = 'UPDATE' THEN
@@ -193,7 +202,7 @@ def install(conn: Connection, database: str) -> Groups:
         mine = f"(qualcode_is_lead() OR {owner} = qualcode_coder_id())"
         conn.exec_driver_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         for policy, clause in (
-            ("read", "FOR SELECT USING (true)"),
+            ("read", f"FOR SELECT USING {READABLE.format(mine=mine)}"),
             ("insert", f"FOR INSERT WITH CHECK {mine}"),
             ("update", f"FOR UPDATE USING {mine} WITH CHECK {mine}"),
             ("delete", f"FOR DELETE USING {mine}"),
