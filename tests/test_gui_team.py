@@ -267,6 +267,9 @@ def test_connect_dialog_keyring_and_recent_servers(  # type: ignore[no-untyped-d
             ("qualcode", f"bram@{url.host}:{url.port}/{url.database}"): "bram-pw"
         }
         window.close_project()
+        from qualcode.ui.app import settings
+
+        settings().sync()
         assert "bram-pw" not in private_settings.read_text(encoding="utf-8")
         item = window.start.recent.item(0)
         assert item.text() == f"{url.database}\nteam server · bram@{url.host}:{url.port}"
