@@ -60,7 +60,10 @@ def build_file_entries(w: MainWindow, menu: QtWidgets.QMenu) -> None:
 
     _add(w, menu, _tr("&Import transcripts…"), _with_project(w, import_transcripts))
     _add(w, menu, _tr("Import &codebook…"), _with_project(w, import_codebook))
+    _add(w, menu, _tr("Import or &merge project (.qdpx, .qcdb)…"), _with_project(w, merge_project))
     export = menu.addMenu(_tr("&Export"))
+    _add(w, export, _tr("&Project as REFI-QDA (.qdpx)…"), _with_project(w, export_qdpx))
+    _add(w, export, _tr("Project &copy for sending (.qcdb)…"), _with_project(w, export_copy))
     _add(
         w,
         export,
@@ -112,6 +115,24 @@ def import_codebook(w: MainWindow, project: Project) -> None:
     from qualcode.ui.codebook_exchange import import_codebook as run
 
     run(w, project, w.coder.name if w.coder else None)
+
+
+def merge_project(w: MainWindow, project: Project) -> None:
+    from qualcode.ui.project_exchange import import_project
+
+    import_project(w, project, w.coder.name if w.coder else None)
+
+
+def export_qdpx(w: MainWindow, project: Project) -> None:
+    from qualcode.ui.project_exchange import export_project_qdpx
+
+    export_project_qdpx(w, project)
+
+
+def export_copy(w: MainWindow, project: Project) -> None:
+    from qualcode.ui.project_exchange import export_project_copy
+
+    export_project_copy(w, project)
 
 
 def release_version(w: MainWindow, project: Project) -> None:

@@ -813,6 +813,43 @@ De code opnieuw laden en je wijziging daarop toepassen?</translation>
     </message>
 </context>
 <context>
+    <name>CoderSession</name>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coder: (nobody)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch coder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no other coder in this project (add one in Coders…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this server you code as {0} (your login).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coder: {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window codes as {0}. Switch to {1}?
+
+From now on everything you code, undo and see here is {1}&apos;s; blind documents show {1}&apos;s codings only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CodingCommands</name>
     <message>
         <source>Remove coding</source>
@@ -1533,6 +1570,10 @@ De code opnieuw laden en je wijziging daarop toepassen?</translation>
         <translation>Project &amp;sluiten</translation>
     </message>
     <message>
+        <source>S&amp;witch coder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -1609,6 +1650,10 @@ De code opnieuw laden en je wijziging daarop toepassen?</translation>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
+        <source>Switch coder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Undo history</source>
         <translation>Bewerkingsgeschiedenis</translation>
     </message>
@@ -1625,8 +1670,20 @@ De code opnieuw laden en je wijziging daarop toepassen?</translation>
         <translation>&amp;Codeboek importeren…</translation>
     </message>
     <message>
+        <source>Import or &amp;merge project (.qdpx, .qcdb)…</source>
+        <translation>Project importeren of &amp;samenvoegen (.qdpx, .qcdb)…</translation>
+    </message>
+    <message>
         <source>&amp;Export</source>
         <translation>&amp;Exporteren</translation>
+    </message>
+    <message>
+        <source>&amp;Project as REFI-QDA (.qdpx)…</source>
+        <translation>&amp;Project als REFI-QDA (.qdpx)…</translation>
+    </message>
+    <message>
+        <source>Project &amp;copy for sending (.qcdb)…</source>
+        <translation>Project&amp;kopie om te versturen (.qcdb)…</translation>
     </message>
     <message>
         <source>&amp;Word report…</source>
@@ -1706,7 +1763,7 @@ De code opnieuw laden en je wijziging daarop toepassen?</translation>
     </message>
     <message>
         <source>Coder</source>
-        <translation>Codeur</translation>
+        <translation type="vanished">Codeur</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -1818,6 +1875,68 @@ De code opnieuw laden en je wijziging daarop toepassen?</translation>
     <message>
         <source>{0}: working “{1}”, incoming “{2}” → keeps {3}</source>
         <translation>{0}: werkcodeboek „{1}”, binnenkomend „{2}” → behoudt {3}</translation>
+    </message>
+</context>
+<context>
+    <name>MergeReportDialog</name>
+    <message>
+        <source>Project merged</source>
+        <translation>Project samengevoegd</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectExchange</name>
+    <message>
+        <source>Import or merge a project</source>
+        <translation>Project importeren of samenvoegen</translation>
+    </message>
+    <message>
+        <source>Export project as REFI-QDA</source>
+        <translation>Project exporteren als REFI-QDA</translation>
+    </message>
+    <message>
+        <source>Export a copy of the project</source>
+        <translation>Kopie van het project exporteren</translation>
+    </message>
+    <message>
+        <source>Matching codes</source>
+        <translation>Codes vergelijken</translation>
+    </message>
+    <message>
+        <source>Finding sentences and speaker turns</source>
+        <translation>Zinnen en sprekerbeurten zoeken</translation>
+    </message>
+    <message>
+        <source>Projects (*.qdpx *.qde *.qcdb)</source>
+        <translation>Projecten (*.qdpx *.qde *.qcdb)</translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation>Kopiëren</translation>
+    </message>
+    <message>
+        <source>A copy of the project was written to {0}.</source>
+        <translation>Een kopie van het project is geschreven naar {0}.</translation>
+    </message>
+    <message>
+        <source>Reading {0}</source>
+        <translation>{0} lezen</translation>
+    </message>
+    <message>
+        <source>A project cannot be merged into itself.</source>
+        <translation>Een project kan niet met zichzelf worden samengevoegd.</translation>
+    </message>
+    <message>
+        <source>Merging {0}</source>
+        <translation>{0} samenvoegen</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Schrijven</translation>
+    </message>
+    <message>
+        <source>{0} documents, {1} codes and {2} codings written to {3}.</source>
+        <translation>{0} documenten, {1} codes en {2} coderingen geschreven naar {3}.</translation>
     </message>
 </context>
 <context>
