@@ -816,37 +816,39 @@ De code opnieuw laden en je wijziging daarop toepassen?</translation>
     <name>CoderSession</name>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>niemand</translation>
     </message>
     <message>
         <source>Coder: (nobody)</source>
-        <translation type="unfinished"></translation>
+        <translation>Codeur: (niemand)</translation>
     </message>
     <message>
         <source>Switch coder</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere codeur</translation>
     </message>
     <message>
         <source>Code as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Coderen als:</translation>
     </message>
     <message>
         <source>There is no other coder in this project (add one in Coders…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen andere codeur in dit project (voeg er een toe via Codeurs…).</translation>
     </message>
     <message>
         <source>On this server you code as {0} (your login).</source>
-        <translation type="unfinished"></translation>
+        <translation>Op deze server codeer je als {0} (je login).</translation>
     </message>
     <message>
         <source>Coder: {0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>Codeur: {0} ({1})</translation>
     </message>
     <message>
         <source>This window codes as {0}. Switch to {1}?
 
 From now on everything you code, undo and see here is {1}&apos;s; blind documents show {1}&apos;s codings only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit venster codeert als {0}. Overschakelen naar {1}?
+
+Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde documenten tonen alleen de coderingen van {1}.</translation>
     </message>
 </context>
 <context>
@@ -1571,7 +1573,7 @@ From now on everything you code, undo and see here is {1}&apos;s; blind document
     </message>
     <message>
         <source>S&amp;witch coder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere &amp;codeur…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1651,7 +1653,7 @@ From now on everything you code, undo and see here is {1}&apos;s; blind document
     </message>
     <message>
         <source>Switch coder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere codeur…</translation>
     </message>
     <message>
         <source>Undo history</source>
