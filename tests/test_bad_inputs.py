@@ -141,12 +141,17 @@ WORST = [
     "codings-rows",
 ]
 
+# VmHWM, not getrusage: on Linux ru_maxrss survives exec, so a child of a large pytest
+# process would start with the parent's high-water mark.
 MEASURE = """
-import os, resource, sys
+import sys
 from qualcode.cli import main
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def hwm_kb():
+    with open("/proc/self/status") as status:
+        return next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+base = hwm_kb()
 code = main(sys.argv[1:])
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+peak = hwm_kb()
 print("PEAK", base, peak, code)
 """
 
