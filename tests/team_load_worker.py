@@ -25,14 +25,17 @@ def main() -> None:
         codes = [c.id for c in project.codebook.tree() if c.parent_id is not None]
         deadline = time.monotonic() + float(seconds)
         n = 0
+        # A coding is stored once per coder, code and span: never ask for the same twice.
+        used: set[tuple[str, int, int]] = set()
         while time.monotonic() < deadline:
             document = own_doc if n % 2 == 0 else shared_doc
-            start = rng.randrange(0, length - 20)
+            start, code = rng.randrange(0, length - 20), rng.choice(codes)
+            if (document, code, start) in used:
+                continue
+            used.add((document, code, start))
             token = f"{coder}-{n}"
             began = time.perf_counter()
-            record = project.codings.add(
-                document, coder, rng.choice(codes), start, start + 10, memo=token
-            )
+            record = project.codings.add(document, coder, code, start, start + 10, memo=token)
             latency = time.perf_counter() - began
             acked.append({"id": record.id, "token": token, "latency": latency, "at": time.time()})
             n += 1
