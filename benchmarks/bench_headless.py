@@ -55,10 +55,13 @@ def imports(scale: float, folder: Path) -> list[dict[str, Any]]:
         where = folder / fmt
         where.mkdir()
         paths = generate(where, fmt, docs, words, seed=3)
+        c0 = time.process_time()
         result = run_import(paths, where)
+        cpu = time.process_time() - c0
         out.append(figure(f"import_{fmt}", result["words_per_second"], "words/s", target,
                           higher=True, documents=result["documents"], words=result["words"],
-                          seconds=result["seconds"]))  # fmt: skip
+                          seconds=result["seconds"],
+                          words_per_cpu_second=round(result["words"] / cpu)))  # fmt: skip
     return out
 
 
@@ -95,8 +98,11 @@ def quotes(scale: float, folder: Path) -> list[dict[str, Any]]:
         where = {"intervention": "Peercoaching"}
         flt = QuoteFilter(codes=(code,), coders=(CODERS[1],), where=where, viewer=CODERS[1])
         found = find_quotes(project, flt)
+        c0 = time.process_time()
         seconds = best_of(lambda: find_quotes(project, flt), 5)
+        cpu = (time.process_time() - c0) / 5
     return [figure("quotes_one_code", seconds * 1000, "ms", 10, quotes=len(found),
+                   cpu_ms=round(cpu * 1000, 1),
                    code_usage=usage[code], codings=info.codings)]  # fmt: skip
 
 

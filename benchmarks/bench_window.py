@@ -27,7 +27,7 @@ sys.path.append(str(Path(__file__).resolve().parents[1]))  # PYTHONPATH wins
 
 from study import LEAD, study
 
-REPEAT = 15
+REPEAT = int(os.environ.get("QUALCODE_BENCH_REPEAT", "15"))  # applies (and undos) timed
 PROFILE = os.environ.get("QUALCODE_PROFILE", "")  # a figure name: pyinstrument it (stderr)
 
 

@@ -101,6 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--skip-300", action="store_true", help="skip the window figures with 300 codes"
     )
+    parser.add_argument(
+        "--headless",
+        nargs="*",
+        default=None,
+        choices=("import", "agreement", "quotes", "report", "bulk"),
+        help="only these headless parts (a long 4x run may leave some out)",
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     info = machine()
@@ -111,7 +118,8 @@ def main(argv: list[str] | None = None) -> int:
             [str(HERE / "bench_window.py"), "--scale", scale, "--codebook", "300",
              "--suffix", "_300codes"]
         )  # fmt: skip
-    figures += run_part([str(HERE / "bench_headless.py"), "--scale", scale])
+    only = ["--only", *args.headless] if args.headless is not None else []
+    figures += run_part([str(HERE / "bench_headless.py"), "--scale", scale, *only])
     names = {f["name"] for f in figures}
     for name in FIGURES:  # a part that failed still leaves its names in the output
         if name not in names:

@@ -19,6 +19,7 @@ so the window benchmarks start from the same file. ``python benchmarks/study.py
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import sys
@@ -35,7 +36,7 @@ from qualcode.core.project import Project, create_project
 from qualcode.core.records import TurnRecord
 
 HERE = Path(__file__).resolve().parent
-CACHE = HERE / ".cache"
+CACHE = Path(os.environ.get("QUALCODE_BENCH_CACHE", HERE / ".cache"))
 STUDY_VERSION = 2  # bump when the generator changes, so cached studies are rebuilt
 CODERS = ("Anouk", "Bram", "Cas", "Dewi")
 LEAD = CODERS[0]

@@ -55,9 +55,9 @@ def visible_clause(viewer: _Viewer | None) -> ColumnElement[bool] | None:
 
 def _hidden_from(session: Session, viewer: _Viewer | None) -> list[int]:
     """Blind documents whose other coders' codings ``viewer`` may not count."""
-    if viewer is None or viewer.role == "lead":
+    if viewer is None:
         return []
-    return list(session.scalars(hidden_documents()))
+    return list(session.scalars(hidden_documents(viewer)))
 
 
 def usage_per_code(session: Session, viewer: _Viewer | None = None) -> dict[int, int]:

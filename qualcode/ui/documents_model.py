@@ -111,12 +111,10 @@ class DocumentsModel(QtCore.QAbstractTableModel):
         return counts.per_document
 
     def _same_counts_for(self, coder: CoderRecord | None) -> bool:
-        """Whether ``coder`` sees the counts already read (a lead sees what everyone does;
-        without blind documents every coder does)."""
-        seen = self._visibility
-        if seen.lead and (coder is None or coder.role == "lead"):
-            return True
-        return not seen.hidden and seen.viewer_id is not None
+        """Whether ``coder`` sees the counts already read: without documents in blind
+        coding, every coder sees every coding."""
+        del coder  # who it is matters only when something is blind
+        return not any(row.hidden_from_coders for row in self._rows.values())
 
     def recount(self) -> None:
         counts = self._read_counts()

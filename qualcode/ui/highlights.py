@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from qualcode.ui.qt import QtGui
@@ -26,9 +27,13 @@ class Highlight:
     end: int
     colour: str  # "#RRGGBB"
     label: str  # the code's name, for the margin
-    tooltip: str  # rich text
+    # Rich text, or a function making it: built on hover, not for 2,000 codings at once.
+    tooltip: str | Callable[[], str]
     lane: int = 0
     who: str = ""  # the coder's initial when several coders' codings are shown
+
+    def tip(self) -> str:
+        return self.tooltip() if callable(self.tooltip) else self.tooltip
 
 
 def tooltip_html(path: str, coder: str, memo: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 from qualcode.core.project import Project
 from qualcode.core.records import CodeRecord, CoderRecord, CodingRecord
@@ -76,7 +77,7 @@ def highlights_for(
             coding.end,
             code.colour,
             code.name,
-            tooltip_html(path, coder.name if coder else "?", coding.memo),
+            partial(tooltip_html, path, coder.name if coder else "?", coding.memo),
             who=coder.name[:1] if several and coder else "",
         )
         if cache is not None:

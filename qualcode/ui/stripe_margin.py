@@ -121,7 +121,7 @@ class StripeMargin(QtWidgets.QWidget):
             assert isinstance(event, QtGui.QHelpEvent)
             hit = self._hit(event.pos())
             if hit is not None:
-                QtWidgets.QToolTip.showText(event.globalPos(), hit.tooltip, self)
+                QtWidgets.QToolTip.showText(event.globalPos(), hit.tip(), self)
             else:
                 QtWidgets.QToolTip.hideText()
             return True

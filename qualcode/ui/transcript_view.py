@@ -301,7 +301,7 @@ class TranscriptView(QtWidgets.QTextEdit):
             hits = self.highlights_at(position)
             if hits:
                 QtWidgets.QToolTip.showText(
-                    event.globalPos(), "<hr>".join(h.tooltip for h in hits), self.viewport()
+                    event.globalPos(), "<hr>".join(h.tip() for h in hits), self.viewport()
                 )
             else:
                 QtWidgets.QToolTip.hideText()
