@@ -107,3 +107,44 @@ def test_command_errors_are_one_line(
     assert main([study if a == "STUDY" else a for a in args]) == 1
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_codebook_cli_keeps_guid_case_names_with_slash_and_warns_on_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.test_exchange_examples import EXAMPLES
+
+    locator = str(tmp_path / "cb.qcdb")
+    main(["init", locator])
+    atlas = EXAMPLES / "atlasti-win-23.4.0_codebook.from-requal-test.qdc"
+    assert main(["codebook", "import", locator, str(atlas)]) == 0
+    assert main(["codebook", "export", locator, str(tmp_path / "back.qdc")]) == 0
+    original = atlas.read_text(encoding="utf-8")
+    back = (tmp_path / "back.qdc").read_text(encoding="utf-8")
+    guid = original.split('guid="')[1].split('"')[0]
+    assert guid.isupper() and f'guid="{guid}"' in back  # as ATLAS.ti wrote it
+
+    small = tmp_path / "small.qdc"
+    small.write_text(
+        '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+        '<Code guid="1" name="Humor / Amusement" isCodable="true"/></Codes></CodeBook>',
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["codebook", "import", locator, str(small)]) == 0
+    captured = capsys.readouterr()
+    assert "1 code id(s) were not GUIDs" in captured.err
+    assert main(["codebook", "show", locator]) == 0
+    assert "Humor / Amusement" in capsys.readouterr().out
+
+
+def test_empty_codebook_exports_with_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    locator = str(tmp_path / "empty.qcdb")
+    main(["init", locator])
+    capsys.readouterr()
+    assert main(["codebook", "export", locator, str(tmp_path / "leeg.qdc")]) == 0
+    captured = capsys.readouterr()
+    assert "wrote 0 codes" in captured.out and "<Codes/>" in captured.err
+    assert main(["codebook", "import", locator, str(tmp_path / "leeg.qdc")]) == 0

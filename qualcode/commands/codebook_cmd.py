@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -173,8 +174,12 @@ def run_import(args: argparse.Namespace) -> int:
     from qualcode.core.codebook_merge import apply_plan, plan_merge
     from qualcode.core.services.codebook_sync import sync_codebook
     from qualcode.io.codebook_formats import read_codebook
+    from qualcode.io.codebook_formats.common import GUID_CASE_SETTING, guid_case
 
     incoming = read_codebook(args.file)
+    for warning in incoming.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    case = guid_case(node.guid for _, node in incoming.walk())
     fill_missing_guids(incoming)
     with open_from(args) as project:
         by = importer(project, args.by)
@@ -184,6 +189,8 @@ def run_import(args: argparse.Namespace) -> int:
         summary = sync_codebook(
             project, merged, coder=by, aliases=mapping, note=f"import of {args.file.name}"
         )
+        if case and not project.setting(GUID_CASE_SETTING):
+            project.set_setting(GUID_CASE_SETTING, case)
     print(
         f"{args.file.name}: {summary.added} codes added, {summary.updated} updated, "
         f"{len(mapping) - summary.added} matched existing codes"
@@ -193,6 +200,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from qualcode.io.codebook_formats import write_codebook
+    from qualcode.io.codebook_formats.common import GUID_CASE_SETTING, apply_guid_case
 
     with open_from(args) as project:
         spec = project.versions.snapshot(args.label) if args.label else project.codebook.snapshot()
@@ -200,8 +208,18 @@ def run_export(args: argparse.Namespace) -> int:
         counts = project.codebook.usage()
         usage = {r.guid: counts.get(r.id, 0) for r in records}
         spec.name = spec.name or project.name
+        case = project.setting(GUID_CASE_SETTING)
+    if args.out.suffix.lower() == ".qdc":
+        apply_guid_case(spec, case)
     write_codebook(spec, args.out, usage=usage)
-    print(f"wrote {sum(1 for _ in spec.walk())} codes to {args.out}")
+    count = sum(1 for _ in spec.walk())
+    print(f"wrote {count} codes to {args.out}")
+    if not count and args.out.suffix.lower() == ".qdc":
+        print(
+            "note: REFI-QDA's schema wants at least one code; this empty codebook is written "
+            "as <Codes/>, which Qualcode and most tools read but a validating tool may refuse",
+            file=sys.stderr,
+        )
     return 0
 
 

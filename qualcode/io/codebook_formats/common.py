@@ -201,3 +201,26 @@ def count_codes(spec: CodebookSpec) -> int:
 def xml_safe_text(text: str) -> str:
     """``text`` without the characters XML (and so .qdc and .docx) cannot store."""
     return _INVALID_XML_CHARS.sub("", _LINE_BREAK_CONTROLS.sub("\n", text))
+
+
+# Project setting: "upper" when codes came from a tool that writes upper-case GUIDs
+# (ATLAS.ti, MAXQDA, Taguette). We store GUIDs in lower case; exports (.qdc, .qdpx) then
+# write them back in upper case, so that tool sees its own identifiers again.
+GUID_CASE_SETTING = "exchange.guid_case"
+
+
+def guid_case(guids: Iterable[str | None]) -> str:
+    """ "upper" when every letter of these GUIDs is upper case, else "lower" ("" if none)."""
+    letters = "".join(ch for g in guids if g for ch in g if ch.isalpha())
+    if not letters:
+        return ""
+    return "upper" if letters.isupper() else "lower"
+
+
+def apply_guid_case(spec: CodebookSpec, case: str) -> None:
+    """Write GUIDs in ``case`` ("upper"; anything else leaves them as stored), in place."""
+    if case != "upper":
+        return
+    for _, node in spec.walk():
+        if node.guid:
+            node.guid = node.guid.upper()

@@ -22,6 +22,7 @@ from qualcode.core.codebook_merge import MergePlan
 from qualcode.core.exchange import ProjectBundle
 from qualcode.core.exchange_read import bundle_from_project
 from qualcode.core.merge_report import MergeReport
+from qualcode.io.codebook_formats.common import GUID_CASE_SETTING, guid_case
 
 from .archive import EXCHANGE_LIMITS, ExchangeError, write_archive
 from .qde_reader import read_exchange_file
@@ -40,9 +41,6 @@ __all__ = [
     "read_qdpx",
 ]
 
-# "upper" when the project came from a tool that writes upper-case GUIDs (ATLAS.ti,
-# MAXQDA, Taguette): exports then write them the same way, so the tool sees its own ids.
-GUID_CASE_SETTING = "exchange.guid_case"
 
 Progress = Callable[[int, int], None]
 
@@ -164,11 +162,8 @@ def import_qdpx(
 
 
 def _upper_case_guids(bundle: ProjectBundle) -> bool:
-    guids = [node.guid or "" for _, node in bundle.codebook.walk()] + [
-        s.guid for s in bundle.sources
-    ]
-    letters = "".join(ch for g in guids for ch in g if ch.isalpha())
-    return bool(letters) and letters.isupper()
+    codes = [node.guid for _, node in bundle.codebook.walk()]
+    return guid_case([*codes, *(s.guid for s in bundle.sources)]) == "upper"
 
 
 def _remove_project_file(path: Path) -> None:
