@@ -263,8 +263,25 @@ class CodeTreeWidget(QtWidgets.QWidget):
 
     # Keeping expansion and selection across model resets ---------------------------------
     def _filter_changed(self, text: str) -> None:
-        self.proxy.set_needle(text)
-        self.view.expandAll()
+        # Hiding the current row makes the view pick a neighbour as current; that must not
+        # silently become the code Ctrl+Return applies. Keep the code if it still shows,
+        # else select nothing.
+        selected = self._selected
+        self._resetting = True
+        try:
+            self.proxy.set_needle(text)
+            self.view.expandAll()
+        finally:
+            self._resetting = False
+        index = self.proxy.mapFromSource(self.model.index_of(selected)) if selected != -1 else None
+        if index is not None and index.isValid():
+            self.view.setCurrentIndex(index)
+            return
+        self.view.selectionModel().clearCurrentIndex()
+        self.view.clearSelection()
+        if self._selected != -1:
+            self._selected = -1
+            self.codeSelected.emit(-1)
 
     def _remember(self) -> None:
         self._resetting = True

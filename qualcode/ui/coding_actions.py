@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from qualcode.core.errors import ConnectionLost, QualcodeError
 from qualcode.core.project import Project
 from qualcode.core.records import CoderRecord
-from qualcode.ui import project_flow
+from qualcode.ui import new_code_dialog, project_flow
 from qualcode.ui.coding_commands import (
     AddCodingCommand,
     RemoveCodingsCommand,
@@ -168,18 +168,7 @@ class CodingController(QtCore.QObject):
         context = self._context()
         if context is None:
             return False
-        if name is None:
-            name, ok = QtWidgets.QInputDialog.getText(
-                self.w,
-                self.tr("New inductive code"),
-                self.tr("Name of the new code (created under the selected code):"),
-            )
-            if not ok:
-                return False
-        name = name.strip()
-        if not name:
-            return False
-        return self._create(name, self.tr("New inductive code “{0}”"))
+        return self._create(name or "", self.tr("New inductive code"), ask=name is None)
 
     def in_vivo(self) -> bool:
         context = self._context()
@@ -189,17 +178,30 @@ class CodingController(QtCore.QObject):
         # The code is named by whole words, so the coding covers whole words too.
         span = snap_to_words(self.w.view.text(), *span)
         name = in_vivo_name(self.w.view.text()[span[0] : span[1]])
-        if not name:
-            return False
-        return self._create(name, self.tr("In-vivo code “{0}”"), span)
+        return self._create(name, self.tr("In-vivo code"), span, ask=True)
 
-    def _create(self, name: str, label: str, span: tuple[int, int] | None = None) -> bool:
+    def _create(
+        self, name: str, title: str, span: tuple[int, int] | None = None, *, ask: bool
+    ) -> bool:
+        """Create (and, with a selection, apply) a code whose name and parent the user saw."""
         context = self._context()
         assert context is not None
         project, coder, document_id = context
+        codes = sorted(self.w.codes.values(), key=lambda c: c.path)
+        parent = new_code_dialog.default_parent(project, codes)
+        if ask:
+            answer = new_code_dialog.ask_new_code(self.w, project, title, name, codes)
+            if answer is None:
+                return False
+            name, parent = answer.name, answer.parent_id
+            if answer.remember:
+                new_code_dialog.remember_parent(project, self.w.codes.get(parent or -1))
+        name = name.strip()
+        if not name:
+            return False
         if span is None:
             span = self.w.view.selection_span(snap=self.w.snap_to_words)
-        parent = self.w.selected_code_id if self.w.selected_code_id in self.w.codes else None
+        label = self.tr("{0} “{1}”").replace("{0}", title).replace("{1}", name)
         macro, create = create_and_apply(
             project,
             name,
@@ -208,12 +210,18 @@ class CodingController(QtCore.QObject):
             origin="inductive",
             document_id=document_id,
             span=span,
-            label=label.replace("{0}", name),
+            label=label,
         )
         if not self._push(macro):
             return False
         if create.record is not None:
             self._remember(create.record.id)
+            where = self.w.codes.get(parent or -1)
+            self._say(
+                self.tr("Created “{0}” under “{1}”")
+                .replace("{0}", name)
+                .replace("{1}", where.path_text if where else self.tr("(top level)"))
+            )
         return True
 
     # Editing codings ------------------------------------------------------------------

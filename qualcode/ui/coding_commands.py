@@ -16,7 +16,8 @@ from qualcode.core.project import Project
 from qualcode.core.records import CodeRecord, CodingRecord
 from qualcode.ui.qt import QtCore, QtGui
 
-CodeKey = int | str  # a code id, or a guid for codes that undo/redo may re-create
+CodeKey = int | str
+MEMO_EDIT_ID = 7101  # a code id, or a guid for codes that undo/redo may re-create
 
 
 def _tr(text: str) -> str:
@@ -134,9 +135,23 @@ class UpdateCodingCommand(_ServiceCommand):
         self.before: CodingRecord | None = None
         self.document_id: int | None = None
 
+    def id(self) -> int:
+        # Memo-only edits of one coding merge into one undo step (autosave while typing).
+        only_memo = all(self.new[k] is None for k in ("start", "end", "code"))
+        return MEMO_EDIT_ID if only_memo else -1
+
+    def mergeWith(self, other: QtGui.QUndoCommand) -> bool:
+        if not isinstance(other, UpdateCodingCommand) or other.coding_id != self.coding_id:
+            return False
+        if other.error is not None:
+            return False
+        self.new = dict(other.new)  # undo still returns to this command's ``before``
+        return True
+
     def _do(self) -> None:
-        self.before = self.project.codings.get(self.coding_id)
-        self.document_id = self.before.document_id
+        if self.before is None:
+            self.before = self.project.codings.get(self.coding_id)
+            self.document_id = self.before.document_id
         self.project.codings.update(self.coding_id, **self.new)  # type: ignore[arg-type]
 
     def _undo(self) -> None:

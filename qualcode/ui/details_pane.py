@@ -25,6 +25,9 @@ class CodingRow:
     editable: bool  # the current coder may change it (own coding, or a lead)
 
 
+AUTOSAVE_MS = 800  # after the last keystroke
+
+
 def _heading(text: str) -> QtWidgets.QLabel:
     label = QtWidgets.QLabel(text)
     label.setProperty("role", "heading")
@@ -77,6 +80,15 @@ class DetailsPane(QtWidgets.QWidget):
         self.recode.clicked.connect(lambda: self._emit_current(self.recodeRequested))
         self.set_span.setToolTip(self.tr("Make the coding cover the text selected now"))
         self.save_memo.clicked.connect(self._save_memo)
+        # Memos save as the user types (debounced), and before anything replaces the text,
+        # so a memo typed without pressing "Save memo" is never lost.
+        self._memo_for: int | None = None  # the coding whose memo the box holds
+        self._dirty = False
+        self._autosave = QtCore.QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.flush_memo)
+        self.memo.textChanged.connect(self._memo_edited)
         self.set_span.clicked.connect(lambda: self._emit_current(self.spanRequested))
         self.remove.clicked.connect(lambda: self._emit_current(self.removeRequested))
         # Two short rows rather than one long one (Dutch labels are half again as wide);
@@ -196,8 +208,32 @@ class DetailsPane(QtWidgets.QWidget):
 
     def _load_memo(self) -> None:
         coding_id = self.current_coding_id()
+        if coding_id is not None and coding_id == self._memo_for and self.memo.hasFocus():
+            return  # still typing in it: an autosave's refresh must not reset the text
+        self.flush_memo()
         row = self._rows.get(coding_id) if coding_id is not None else None
+        self._loading = True
         self.memo.setPlainText(row.coding.memo if row else "")
+        self._loading = False
+        self._memo_for = coding_id if row else None
+        self._dirty = False
+
+    def _memo_edited(self) -> None:
+        if getattr(self, "_loading", False) or self._memo_for is None or self.memo.isReadOnly():
+            return
+        self._dirty = True
+        self._autosave.start()
+
+    def flush_memo(self) -> None:
+        """Save a memo typed but not saved yet (also called before the window closes)."""
+        self._autosave.stop()
+        if not self._dirty or self._memo_for is None:
+            return
+        self._dirty = False
+        row = self._rows.get(self._memo_for)
+        text = self.memo.toPlainText()
+        if row is None or row.coding.memo != text:
+            self.memoSaved.emit(self._memo_for, text)
 
     def _update_buttons(self) -> None:
         coding_id = self.current_coding_id()
@@ -213,6 +249,8 @@ class DetailsPane(QtWidgets.QWidget):
             signal.emit(coding_id)
 
     def _save_memo(self) -> None:
+        self._autosave.stop()
+        self._dirty = False
         coding_id = self.current_coding_id()
         if coding_id is not None:
             self.memoSaved.emit(coding_id, self.memo.toPlainText())

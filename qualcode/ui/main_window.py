@@ -516,6 +516,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.select_code(self.selected_code_id)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        self.details.flush_memo()  # a memo typed without "Save memo" is kept
         store = settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.setValue("window/splitter-main", self.splitter.saveState())
