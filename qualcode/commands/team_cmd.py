@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
@@ -49,6 +50,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     members = sub.add_parser("members", help="list coders, roles and logins")
     members.add_argument("url", metavar="URL")
     members.set_defaults(func=run_members)
+    out = sub.add_parser(
+        "checkout",
+        help="copy documents into a local project to code offline",
+        description="Copy documents (default: the ones assigned to you, else all) with the "
+        "codebook and the codings you may see into a new local project file; code there, "
+        "then bring it back with 'qualcode team checkin'.",
+    )
+    out.add_argument("url", metavar="URL")
+    out.add_argument("out", metavar="COPY.qcdb", type=Path)
+    out.add_argument(
+        "--document", action="append", default=[], metavar="NAME", help="a document (repeat)"
+    )
+    out.set_defaults(func=run_checkout)
+    back = sub.add_parser(
+        "checkin",
+        help="merge a checked-out copy back into the server",
+        description="Merge your codings and memos from a checked-out copy into the team "
+        "project (the project merge: nothing is duplicated, a second check-in adds nothing).",
+    )
+    back.add_argument("url", metavar="URL")
+    back.add_argument("copy", metavar="COPY.qcdb", type=Path)
+    back.add_argument("--dry-run", action="store_true", help="show what would happen")
+    back.set_defaults(func=run_checkin)
 
 
 def _login_options(parser: argparse.ArgumentParser) -> None:
@@ -139,6 +163,32 @@ def run_members(args: argparse.Namespace) -> int:
         with project.reading() as session:
             for coder in session.scalars(select(Coder).order_by(Coder.name)):
                 print(f"{coder.name}\t{coder.role}\t{coder.login or '-'}")
+    return 0
+
+
+def run_checkout(args: argparse.Namespace) -> int:
+    from qualcode.core.team.offline import checkout
+
+    _check_url(args.url)
+    with open_project(args.url) as server:
+        done = checkout(server, args.out, args.document)
+    print(
+        f"checked out {len(done.documents)} document(s) with {done.codings} coding(s) to "
+        f"{done.out}: {', '.join(done.documents)}"
+    )
+    print(f"code offline (qualcode gui {done.out}), then: qualcode team checkin URL {done.out}")
+    return 0
+
+
+def run_checkin(args: argparse.Namespace) -> int:
+    from qualcode.core.team.offline import checkin
+
+    _check_url(args.url)
+    if not args.copy.is_file():
+        raise ProjectError(f"{args.copy}: no such file")
+    with open_project(args.url) as server:
+        report = checkin(server, args.copy, dry_run=args.dry_run)
+    print("\n".join(report.lines()))
     return 0
 
 

@@ -34,7 +34,7 @@ WATCHED = (
     ("summaries", "summaries", "id", ""),
 )
 # Rows a coder owns: only the owner (or a lead) may insert, update or delete them.
-OWNED = (("codings", "coder_id"), ("memos", "author_id"))
+OWNED = (("codings", "coder_id"), ("memos", "author_id"), ("codebook_changes", "coder_id"))
 # Tables a plain coder may write at all (row-level security narrows codings and memos).
 CODER_WRITES = ("codings", "memos", "summaries")
 # Blind parallel coding on the server too: until a lead reveals a blind document, a coder's
@@ -57,6 +57,10 @@ class Groups:
     def for_database(cls, database: str) -> Groups:
         stem = f"qualcode_{database}"[:50]
         return cls(coders=f"{stem}_coders", leads=f"{stem}_leads")
+
+
+def _readable(table: str, mine: str) -> str:
+    return READABLE.format(mine=mine) if table in ("codings", "memos") else "(true)"
 
 
 def _ident(conn: Connection, name: str) -> str:
@@ -198,11 +202,25 @@ def install(conn: Connection, database: str) -> Groups:
         conn.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {table} TO {leads_g}")
         if table in CODER_WRITES:
             conn.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {table} TO {coders_g}")
+    # A coder's own entries in the logbook (a checked-in copy logs its merge); never edits.
+    conn.exec_driver_sql(f"GRANT INSERT ON codebook_changes TO {coders_g}")
+    # Checking a copy in lets the merge record the exchange GUID a coder or document is
+    # known by when the server has none yet: that one column, nothing else.
+    for table in ("coders", "documents"):
+        has_guid = conn.execute(
+            text(
+                "SELECT 1 FROM information_schema.columns "
+                "WHERE table_name = :t AND column_name = 'guid' AND table_schema = current_schema()"
+            ),
+            {"t": table},
+        ).scalar()
+        if has_guid:
+            conn.exec_driver_sql(f"GRANT UPDATE (guid) ON {table} TO {coders_g}")
     for table, owner in OWNED:
         mine = f"(qualcode_is_lead() OR {owner} = qualcode_coder_id())"
         conn.exec_driver_sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         for policy, clause in (
-            ("read", f"FOR SELECT USING {READABLE.format(mine=mine)}"),
+            ("read", f"FOR SELECT USING {_readable(table, mine)}"),
             ("insert", f"FOR INSERT WITH CHECK {mine}"),
             ("update", f"FOR UPDATE USING {mine} WITH CHECK {mine}"),
             ("delete", f"FOR DELETE USING {mine}"),
