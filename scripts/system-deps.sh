@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: PostgreSQL server binaries (the tests start their own
-# throwaway server on loopback) and the libraries Qt's offscreen platform links.
+# throwaway server on loopback), the libraries Qt's offscreen platform links, and the
+# X11 libraries the desktop app needs on a real display.
 # Installs only what is missing, and only when it can (root with apt-get).
 set -euo pipefail
 
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-for pkg in libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3; do
+# The libxcb-* packages are what Qt's X11 plugin needs to open a real window on a fresh
+# Debian (`qualcode gui` names any that are missing instead of failing in Qt).
+for pkg in libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
+    libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 [ "${#need[@]}" -eq 0 ] && exit 0

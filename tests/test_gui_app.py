@@ -91,10 +91,14 @@ def test_layer_coder_and_layout_are_remembered(qtbot, tmp_path) -> None:  # type
 
 def test_gui_command_options_reach_the_window(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from qualcode import cli
+    from qualcode.commands import display_check
     from qualcode.ui import app
 
     seen = {}
     monkeypatch.setattr(app, "run", lambda options: seen.setdefault("options", options) and 0)
+    # The tests run offscreen, where an interactive window would be invisible and `gui`
+    # refuses (see test_gui_newcomer.py); here only the options matter.
+    monkeypatch.setattr(display_check, "display_problem", lambda env=None: None)
     assert (
         cli.main(
             [

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 
 
@@ -41,18 +43,61 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     gui.set_defaults(func=run_gui)
 
 
+# Harmless messages of Qt's offscreen platform and font set-up that a screenshot run
+# would otherwise print (PITFALLS.md: "propagateSizeHints() is harmless").
+QT_NOISE = (
+    "propagateSizeHints",
+    "QFont::",
+    "Populating font family aliases",
+    "QFontDatabase",
+    "This plugin does not support",
+)
+
+
+def quiet_qt_noise() -> None:
+    """Drop Qt's harmless platform-plugin chatter; real warnings still reach stderr."""
+    from qualcode.ui.qt import QtCore
+
+    def handler(_mode: object, _context: object, message: str) -> None:
+        if not any(noise in message for noise in QT_NOISE):
+            sys.stderr.write(message + "\n")
+
+    QtCore.qInstallMessageHandler(handler)
+
+
 def run_gui(args: argparse.Namespace) -> int:
+    from qualcode.commands.display_check import display_problem
+    from qualcode.core.errors import QualcodeError
+
+    screenshot: Path | None = args.screenshot
+    if screenshot is not None:
+        if screenshot.suffix.lower() != ".png":
+            raise QualcodeError(f"{screenshot}: a screenshot is a PNG file; use a .png name")
+        if not screenshot.parent.is_dir():
+            raise QualcodeError(f"{screenshot}: folder {screenshot.parent} does not exist")
+        # A picture needs no screen: draw offscreen unless a platform was chosen.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    else:
+        problem = display_problem()
+        if problem:
+            raise QualcodeError(problem)
+
     from qualcode.ui.app import DEFAULT_SIZE, GuiOptions, run
 
+    if screenshot is not None:
+        quiet_qt_noise()
     # Without a locator (plain ``qualcode``) the start screen opens; --screenshot then
     # pictures the start screen.
     options = GuiOptions(
         locator=getattr(args, "locator", None),
         coder=getattr(args, "coder", None),
         language=getattr(args, "language", None),
-        screenshot=args.screenshot,
+        screenshot=screenshot,
         document=getattr(args, "document", None),
         layer=getattr(args, "layer", None),
         size=getattr(args, "size", None) or DEFAULT_SIZE,
     )
-    return run(options)
+    code = run(options)
+    if screenshot is not None and code == 0 and screenshot.is_file():
+        print(f"wrote the screenshot to {screenshot.resolve()}")
+    return code

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from qualcode.ui.about import install_app_icon
 from qualcode.ui.qt import QtCore, QtGui, QtWidgets, ensure_app
 
 if TYPE_CHECKING:
@@ -164,8 +165,19 @@ def create_app(language: str | None = None) -> QtWidgets.QApplication:
         )
     app = ensure_app()
     apply_look(app)
+    install_app_icon(app)
     install_language(app, chosen_language(language))
     return app
+
+
+def start_detector_loading() -> object | None:
+    """Load the anonymisation detector (deduce) once per session, in the background, so
+    the first check or pseudonymised import does not wait for it. None when loaded."""
+    from qualcode.io.anonymise import engine
+
+    if engine.is_loaded():
+        return None
+    return engine.load_in_background()
 
 
 def switch_language(window: MainWindow, language: str) -> MainWindow:
@@ -221,6 +233,8 @@ def run(options: GuiOptions) -> int:
     if options.screenshot is not None:
         return _screenshot(app, window, options.screenshot)
     window.show()
+    # After the window is up: loading takes a few seconds of CPU on a worker thread.
+    QtCore.QTimer.singleShot(1500, start_detector_loading)
     code = app.exec()
     return int(code)
 

@@ -6,6 +6,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from qualcode.ui import project_flow, project_menus
+from qualcode.ui.about import add_help_menu
 from qualcode.ui.app import LANGUAGES, settings
 from qualcode.ui.coder_session import coder_label, switch_coder
 from qualcode.ui.connect_dialog import connect_to_server
@@ -118,6 +119,7 @@ def build_menus(w: MainWindow) -> None:
         action.setChecked(code == current)
         group.addAction(action)
 
+    add_help_menu(w, bar)
     _build_toolbar(w)
 
 

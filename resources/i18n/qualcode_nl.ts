@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl">
 <context>
+    <name>About</name>
+    <message>
+        <source>About Qualcode</source>
+        <translation>Over Qualcode</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Qualcode</source>
+        <translation>&amp;Over Qualcode</translation>
+    </message>
+    <message>
+        <source>Anonymisation check: deduce (Dutch de-identification), installed with Qualcode.</source>
+        <translation>Anonimiseringscontrole: deduce (Nederlandse de-identificatie), geïnstalleerd met Qualcode.</translation>
+    </message>
+    <message>
+        <source>Licence: GPL-3.0-or-later. No telemetry: Qualcode connects only to a database server you configure.</source>
+        <translation>Licentie: GPL-3.0-or-later. Geen telemetrie: Qualcode maakt alleen verbinding met een databaseserver die u zelf instelt.</translation>
+    </message>
+    <message>
+        <source>Qualitative coding and thematic analysis with a shared, versioned codebook and sound inter-coder agreement.</source>
+        <translation>Kwalitatief coderen en thematische analyse met een gedeeld codeboek met versies en degelijke overeenstemming tussen codeurs.</translation>
+    </message>
+</context>
+<context>
     <name>AgreementColumns</name>
     <message>
         <source>Code</source>
