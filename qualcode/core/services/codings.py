@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -130,6 +130,29 @@ def move_codings(session: Session, from_code_ids: Iterable[int], to_code_id: int
     return len(doomed)
 
 
+def _insert(session: Session, rows: Sequence[dict[str, Any]]) -> builtins.list[int]:
+    """Insert coding rows; returns their new ids, in order.
+
+    On SQLite the ids are given up front (after the largest) and the rows go in with one
+    plain ``executemany``: INSERT ... RETURNING in parameter order makes SQLAlchemy send
+    one statement per row there (27,000 statements for 27,000 codings). A concurrent
+    writer cannot slip in between: its commit would make our write fail (SQLite refuses
+    to write from a stale snapshot), and the whole transaction is rolled back.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        result = session.execute(
+            insert(Coding).returning(Coding.id, sort_by_parameter_order=True), rows
+        )
+        return builtins.list(result.scalars())
+    first = int(session.scalar(select(func.max(Coding.id))) or 0) + 1
+    ids = builtins.list(range(first, first + len(rows)))
+    session.connection().execute(
+        insert(Coding.__table__),
+        [{"id": new_id, **row} for new_id, row in zip(ids, rows, strict=True)],
+    )
+    return ids
+
+
 def check_span(document: Document, start: int, end: int) -> None:
     if end <= start:
         raise DomainError(f"{document.name}: a coding must end after it starts ({start}-{end})")
@@ -170,16 +193,13 @@ class CodingService:
             require_self(self._project, {row["coder_id"] for row in rows}, "codings")
             records = []
             if rows:
-                # Core insert with RETURNING ids: ORM objects for 100,000 rows cost seconds.
                 try:
-                    result = session.execute(
-                        insert(Coding).returning(Coding.id, sort_by_parameter_order=True), rows
-                    )
+                    ids = _insert(session, rows)
                 except IntegrityError as exc:  # a concurrent writer got there first
                     raise DomainError(f"a coding is stored once; refused: {exc.orig}") from exc
                 records = [
                     CodingRecord(id=new_id, **{k: row[k] for k in _RECORD_FIELDS})
-                    for new_id, row in zip(result.scalars(), rows, strict=True)
+                    for new_id, row in zip(ids, rows, strict=True)
                 ]
         self._notify(added=records)
         return records
@@ -192,17 +212,18 @@ class CodingService:
         edited: Sequence[tuple[CodingRecord, CodingRecord]] = (),
     ) -> None:
         """One event per document touched, carrying the records (views apply deltas)."""
-        docs = sorted(
-            {r.document_id for r in (*added, *removed)} | {a.document_id for _, a in edited}
-        )
-        for doc_id in docs:
+        # Grouped in one pass: a bulk import touches hundreds of documents.
+        parts: dict[int, tuple[list[CodingRecord], list[CodingRecord], list[Any]]] = {}
+        for record in added:
+            parts.setdefault(record.document_id, ([], [], []))[0].append(record)
+        for record in removed:
+            parts.setdefault(record.document_id, ([], [], []))[1].append(record)
+        for pair in edited:
+            parts.setdefault(pair[1].document_id, ([], [], []))[2].append(pair)
+        for doc_id in sorted(parts):
+            new, gone, changed = parts[doc_id]
             self._project.notify(
-                codings_change(
-                    added=[r for r in added if r.document_id == doc_id],
-                    removed=[r for r in removed if r.document_id == doc_id],
-                    edited=[e for e in edited if e[1].document_id == doc_id],
-                    document_id=doc_id,
-                )
+                codings_change(added=new, removed=gone, edited=changed, document_id=doc_id)
             )
 
     @staticmethod
@@ -246,6 +267,7 @@ class CodingService:
         lengths: dict[DocumentRef, tuple[Document, int]] = {}
         coder_ids: dict[CoderRef, int] = {}
         code_ids: dict[CodeRef, int] = {}
+        now = utcnow()  # one moment for the whole batch (and 100,000 fewer calls)
         rows = []
         for new in codings:
             if new.document not in lengths:
@@ -266,7 +288,7 @@ class CodingService:
                     "end": new.end,
                     "memo": new.memo,
                     "codebook_version_id": version_id,
-                    "created_at": utcnow(),
+                    "created_at": now,
                     "illustrative": False,
                 }
             )
