@@ -1,7 +1,8 @@
 """Who is signed in: on a team server the coder is the database login.
 
-The workbench's "coder for this session" asks :func:`session_coder`; on SQLite the user
-chooses once, on a server the answer comes from the login and cannot be changed.
+The workbench's "coder for this session" (``Project.fixed_identity``) takes the login's
+coder from here: on SQLite the user chooses once, on a server the login decides and
+switching is off.
 """
 
 from __future__ import annotations
@@ -9,12 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
-
-if TYPE_CHECKING:
-    from qualcode.core.project import Project
 
 TEAM_SETTING = "team_mode"
 
@@ -78,9 +75,3 @@ def detect_identity(engine: Engine) -> TeamIdentity | None:
             )
         ).scalar()
     return TeamIdentity(login, None, None, "admin" if admin else "none")
-
-
-def session_coder(project: Project) -> str | None:
-    """The coder a window works as when the place decides it (a team login), else None."""
-    identity = project.team
-    return identity.coder_name if identity is not None else None
