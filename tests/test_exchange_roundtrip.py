@@ -76,3 +76,20 @@ def test_dry_run_reports_and_writes_nothing(tmp_path: Path) -> None:
     assert report.codings_added == 5 and report.codes_added == 5
     assert "nothing changed" in report.lines()[-1]
     assert not new.exists()
+
+
+def test_twin_texts_and_repeated_memos_still_get_unique_guids(tmp_path: Path) -> None:
+    """The same text imported twice (--force) and the same memo written twice: the export
+    still has one GUID per thing, so it reads back (duplicate GUIDs are refused)."""
+    with create_project(str(tmp_path / "a.qcdb")) as project:
+        build_rich_project(project)
+        project.documents.add("NI01-kopie", INTERVIEW, force=True)
+        project.memos.add("Let op de emoji.", document="NI01", author="Bram")
+        export_qdpx(project, tmp_path / "a.qdpx")
+        expected = content(project)
+    assert schema_errors(tmp_path / "a.qdpx") == []
+    import_qdpx(tmp_path / "a.qdpx", str(tmp_path / "b.qcdb"))
+    with open_project(str(tmp_path / "b.qcdb")) as copy:
+        got = content(copy)
+    assert got == expected  # both texts and both memos arrive
+    assert import_qdpx(tmp_path / "a.qdpx", str(tmp_path / "b.qcdb")).codings_added == 0

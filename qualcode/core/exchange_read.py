@@ -93,6 +93,7 @@ def bundle_from_project(project: Project, *, with_layout: bool = False) -> Proje
         ):
             attributes.setdefault(doc_id, {})[key] = value
         sources: dict[int, str] = {}
+        taken: set[str] = set()  # GUIDs must be unique in a file
         sets: dict[str, BundleSet] = {}
         for doc_id, name, text, digest, guid, language, blind in session.execute(
             select(
@@ -106,6 +107,9 @@ def bundle_from_project(project: Project, *, with_layout: bool = False) -> Proje
             ).order_by(Document.name)
         ):
             sources[doc_id] = guid or document_guid(digest)
+            if sources[doc_id] in taken:  # the same text imported twice (--force)
+                sources[doc_id] = derived_guid("document", digest, doc_id)
+            taken.add(sources[doc_id])
             plain = {}
             for key, value in sorted(attributes.get(doc_id, {}).items()):
                 if key.startswith(SET_ATTRIBUTE_PREFIX):
@@ -178,9 +182,13 @@ def bundle_from_project(project: Project, *, with_layout: bool = False) -> Proje
                 "code": code_guids.get(memo.code_id or 0),
                 "coding": codings.get(memo.coding_id or 0),
             }.get(memo.target)
+            guid = note_guid(memo.target, target_guid, memo.title, memo.body)
+            if guid in taken:  # the same memo written twice on one target
+                guid = derived_guid("note", memo.id, guid)
+            taken.add(guid)
             bundle.notes.append(
                 BundleNote(
-                    guid=note_guid(memo.target, target_guid, memo.title, memo.body),
+                    guid=guid,
                     body=memo.body,
                     title=memo.title,
                     target=memo.target,

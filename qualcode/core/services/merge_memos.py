@@ -55,7 +55,8 @@ class MemoMerging:
             if identity in seen:
                 self.report.memos_existing += 1
                 continue
-            seen.add(identity)
+            # Not added to ``seen``: the same memo twice in the incoming project is kept
+            # twice, as it was there; only memos already here are not repeated.
             self.session.add(
                 Memo(
                     target=target,

@@ -246,9 +246,12 @@ class _Merger(MemoMerging):
         rows = self.session.execute(
             select(Document.id, Document.name, Document.content_hash, Document.guid)
         ).all()
-        by_hash = {h: i for i, _, h, _ in rows}
+        by_hash: dict[str, list[int]] = {}
+        for doc_id, _, digest, _ in rows:
+            by_hash.setdefault(digest, []).append(doc_id)
         by_guid = {guid_key(g): i for i, _, _, g in rows if g}
         by_name = {n: i for i, n, _, _ in rows}
+        claimed: set[int] = set()
         result: dict[str, tuple[int, BundleSource, str]] = {}
         for source in self.bundle.sources:
             if source.text is None:
@@ -258,7 +261,9 @@ class _Merger(MemoMerging):
                 continue
             key = guid_key(source.guid)
             digest = content_hash(source.text)
-            doc_id = by_hash.get(digest)
+            doc_id = self._same_text(
+                by_hash.get(digest, []), by_guid.get(key), by_name.get(source.name), claimed
+            )
             if doc_id is not None:
                 self.report.documents_same.append(source.name)
                 text = source.text
@@ -267,9 +272,12 @@ class _Merger(MemoMerging):
                 self.report.documents_changed.append(source.name)
             else:
                 doc_id, name = self._add_document(source, digest, key in by_guid, set(by_name))
-                by_hash[digest] = by_name[name] = doc_id
+                # Not into by_hash: a second source with the same text in this bundle
+                # is a document of its own there (imported with --force), so here too.
+                by_name[name] = doc_id
                 self.report.documents_added.append(source.name)
                 text = source.text
+            claimed.add(doc_id)
             document = self.session.get(Document, doc_id)
             assert document is not None
             if document.guid is None and key not in by_guid:
@@ -280,6 +288,18 @@ class _Merger(MemoMerging):
         if self.report.sources_not_text:
             self._project_memo(NOT_TEXT_MEMO, "\n".join(self.report.sources_not_text))
         return result
+
+    @staticmethod
+    def _same_text(
+        candidates: list[int], by_guid: int | None, by_name: int | None, claimed: set[int]
+    ) -> int | None:
+        """The stored document with the same text; when several have it (imported with
+        --force), the one with the same GUID, else the same name, else one not yet taken."""
+        for preferred in (by_guid, by_name):
+            if preferred in candidates:
+                return preferred
+        free = [c for c in candidates if c not in claimed]
+        return free[0] if free else None
 
     def _changed_twin(self, source: BundleSource, doc_id: int | None) -> tuple[int, str] | None:
         """The stored document ``source`` is an edited version of, if its text is close.
