@@ -182,3 +182,28 @@ def test_wheel_in_a_fresh_venv_runs_demo_and_anonymise_check(tmp_path: Path) -> 
     assert check.returncode == 0, check.stderr[-2000:]
     assert check.stdout.lstrip().startswith("[")
     assert "Traceback" not in check.stderr
+
+
+def test_reports_start_from_the_shipped_template(tmp_path: Path) -> None:
+    import docx
+
+    from qualcode.core.project import create_project
+    from qualcode.io.report import write_report
+    from qualcode.io.report.builder import report_template
+    from tests.conftest import seed
+
+    template = REPO / "resources" / "report" / "qualcode-report.docx"
+    assert report_template() == str(template)
+    shipped = docx.Document(str(template))
+    assert shipped.core_properties.category == "Qualcode report"
+    with create_project(str(tmp_path / "s.qcdb")) as project:
+        seed(project)
+        out = tmp_path / "report.docx"
+        write_report(project, out, by="intervention", language="en")
+    report = docx.Document(str(out))
+    assert report.core_properties.category == "Qualcode report"
+    quote = report.styles["Quote"]
+    assert (
+        quote.paragraph_format.left_indent == shipped.styles["Quote"].paragraph_format.left_indent
+    )
+    assert {"TOC 1", "TOC 2"} <= {s.name for s in report.styles}

@@ -27,6 +27,7 @@ from docx.document import Document as DocxDocument
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
+from qualcode.bundled import resource
 from qualcode.core.analysis import (
     NO_VALUE,
     CmoConfiguration,
@@ -114,11 +115,21 @@ def _gather(project: Project, by: str, codes: Sequence[str] | None, coder: str |
     )
 
 
+def report_template() -> str | None:
+    """``resources/report/qualcode-report.docx``: the styles every report starts from
+    (edit it in Word to restyle them all); python-docx's own template if it is missing."""
+    try:
+        path = resource("report", "qualcode-report.docx")
+    except FileNotFoundError:
+        return None
+    return str(path) if path.is_file() else None
+
+
 class _Writer:
     def __init__(self, data: _Data, labels: Labels, by: str, quotes_per_code: int) -> None:
         self.data, self.labels, self.by = data, labels, by
         self.quotes_per_code = quotes_per_code
-        self.doc: DocxDocument = docx.Document()
+        self.doc: DocxDocument = docx.Document(report_template())
         self.toc: list[tuple[int, str]] = []
         self.quote_count = 0
         self.table_count = 0
