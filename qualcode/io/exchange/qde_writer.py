@@ -41,7 +41,7 @@ _N = f"{{{PROJECT_NS}}}"
 
 
 def _stamp(moment: datetime | None) -> str | None:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
+    return f"{moment.isoformat(timespec='seconds')}Z" if moment else None
 
 
 def build_qde(
