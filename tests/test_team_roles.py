@@ -201,3 +201,17 @@ def test_blind_codings_stay_hidden_from_a_coders_connection(team: TeamServer) ->
     with engine.connect() as conn:
         assert conn.execute(count).scalar() == 1
     engine.dispose()
+
+
+def test_stale_moves_and_deletes_are_refused_too(team: TeamServer) -> None:
+    with team.open("anouk") as first, team.open("anouk") as second:
+        seen = second.codebook.get("Steungever / Mentor")
+        first.codebook.update(seen.id, definition="Begeleider op school")
+        with pytest.raises(EditConflict, match="Begeleider op school"):
+            second.codebook.move(seen.id, parent=None, expected_version=seen.version)
+        with pytest.raises(EditConflict, match="changed by Anouk"):
+            second.codebook.delete(seen.id, expected_version=seen.version)
+        now = second.codebook.get(seen.id)
+        assert now.path == ("Steungever", "Mentor")  # neither moved nor deleted
+        second.codebook.move(seen.id, parent=None, expected_version=now.version)
+        assert second.codebook.get(seen.id).path == ("Mentor",)

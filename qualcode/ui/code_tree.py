@@ -346,13 +346,20 @@ class CodeTreeWidget(QtWidgets.QWidget):
         )
 
     def _offer_redo(self, command: object, conflict: Exception) -> bool:
-        """A colleague changed the code first: show its state, offer to redo the edit on it."""
+        """A colleague changed the code first: show its state, offer to redo the edit on it.
+
+        A move or delete is not redone on the new state: the user sees it and decides.
+        """
+        if not isinstance(command, UpdateCodeCommand):
+            self.model.reload()
+            self.prompts.error(str(conflict))
+            return False
         question = self.tr("{0}\n\nReload the code and apply your change to it?")
         again = self.prompts.confirm(
             self.tr("Changed by a colleague"), question.replace("{0}", str(conflict))
         )
         self.model.reload()
-        if not again or not isinstance(command, UpdateCodeCommand):
+        if not again:
             return False
         current = next((r for r in self.model.records() if r.guid == command.guid), None)
         return current is not None and self.model.push(

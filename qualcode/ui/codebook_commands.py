@@ -262,10 +262,22 @@ class MoveCodeCommand(CodebookCommand):
         self._guid = record.guid
         self._old = (old_parent, old_row)
         self._new = (new_parent, new_row)
+        self._version: int | None = record.version  # first run only: see UpdateCodeCommand
 
     def _do(self) -> None:
         parent, row = self._new
-        self._project.codebook.move(self._guid, parent=parent, position=row, coder=self._coder)
+        version, self._version = self._version, None
+        try:
+            self._project.codebook.move(
+                self._guid,
+                parent=parent,
+                position=row,
+                coder=self._coder,
+                expected_version=version,
+            )
+        except QualcodeError:
+            self._version = version
+            raise
 
     def _undo(self) -> None:
         parent, row = self._old
@@ -304,6 +316,7 @@ class DeleteCodeCommand(CodebookCommand):
         self._choice = choice or DeleteChoice("refuse")
         self._codes: list[tuple[CodeRecord, str | None]] = []
         self._codings: list[CodingRecord] = []
+        self._version: int | None = record.version  # first run only: see UpdateCodeCommand
 
     def _do(self) -> None:
         # Capture on every run: what exists now is what undo must bring back.
@@ -318,9 +331,18 @@ class DeleteCodeCommand(CodebookCommand):
         if self._choice.mode == "move" and self._choice.move_to:
             # Twins collapse at the destination, possibly deleting its own older codings.
             self._codings += codings.list(code=self._choice.move_to)
-        self._project.codebook.delete(
-            self._guid, coder=self._coder, codings=self._choice.mode, move_to=self._choice.move_to
-        )
+        version, self._version = self._version, None
+        try:
+            self._project.codebook.delete(
+                self._guid,
+                coder=self._coder,
+                codings=self._choice.mode,
+                move_to=self._choice.move_to,
+                expected_version=version,
+            )
+        except QualcodeError:
+            self._version = version
+            raise
 
     def _undo(self) -> None:
         id_map = {old.id: self._recreate(old, parent).id for old, parent in self._codes}

@@ -196,6 +196,10 @@ class CodebookService:
         self.log(session, coder, "create", code.guid, None, self._state(session, code))
         return code
 
+    def _check_version(self, session: Session, code: Code, expected: int | None) -> None:
+        if expected is not None and code.version != expected:
+            raise conflict_error(self._project, code.id, expected, session=session)
+
     @staticmethod
     def _parent_is(parent_id: int | None) -> Any:
         return Code.parent_id.is_(None) if parent_id is None else Code.parent_id == parent_id
@@ -238,8 +242,7 @@ class CodebookService:
         with self._project.transaction() as session:
             code = get_code(session, ref)
             code_id = code.id
-            if expected_version is not None and code.version != expected_version:
-                raise conflict_error(self._project, code_id, expected_version, session=session)
+            self._check_version(session, code, expected_version)
             before = self._state(session, code)
             changed = {k: v for k, v in fields.items() if getattr(code, k) != v}
             if "name" in changed:
@@ -275,10 +278,16 @@ class CodebookService:
         parent: CodeRef | None,
         position: int | None = None,
         coder: CoderRef | None = None,
+        expected_version: int | None = None,
     ) -> CodeRecord:
-        """Re-parent and/or reorder a code with its whole subtree."""
+        """Re-parent and/or reorder a code with its whole subtree.
+
+        ``expected_version``: as for :meth:`update`, a move based on an older version of
+        the code is refused (EditConflict).
+        """
         with self._project.transaction() as session:
             code = get_code(session, ref)
+            self._check_version(session, code, expected_version)
             new_parent = get_code(session, parent) if parent is not None else None
             if new_parent is not None and new_parent.id in tree.descendant_ids(session, code.id):
                 raise DomainError("a code cannot be moved under itself or its own sub-codes")
@@ -439,16 +448,19 @@ class CodebookService:
         coder: CoderRef | None = None,
         codings: str = "refuse",
         move_to: CodeRef | None = None,
+        expected_version: int | None = None,
     ) -> None:
         """Delete a code (and its sub-codes).
 
         ``codings``: "refuse" (default: error while codings exist), "drop" (delete them),
-        or "move" (to ``move_to``).
+        or "move" (to ``move_to``). ``expected_version``: refuse (EditConflict) when the
+        code changed since the user saw it.
         """
         if codings not in ("refuse", "drop", "move"):
             raise DomainError("codings must be 'refuse', 'drop' or 'move'")
         with self._project.transaction() as session:
             code = get_code(session, ref)
+            self._check_version(session, code, expected_version)
             who = self._coder(session, coder)
             ids = tree.descendant_ids(session, code.id)
             used = session.scalar(select(func.count()).where(Coding.code_id.in_(ids))) or 0
