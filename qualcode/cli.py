@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "qualcode.commands.agreement_cmd",
     "qualcode.commands.report_cmd",
     "qualcode.commands.quotes_cmd",
+    "qualcode.commands.memos_cmd",
     "qualcode.commands.matrix_cmd",
     "qualcode.commands.demo_cmd",
     "qualcode.commands.gui_cmd",

@@ -56,6 +56,9 @@ def is_dark_scheme() -> bool:
     forced = os.environ.get("QUALCODE_COLOR_SCHEME", "").lower()  # for screenshots and tests
     if forced in ("dark", "light"):
         return forced == "dark"
+    chosen = str(settings().value("look", "system") or "system")  # View > Appearance
+    if chosen in ("dark", "light"):
+        return chosen == "dark"
     hints = QtGui.QGuiApplication.styleHints()
     return bool(hints.colorScheme() == QtCore.Qt.ColorScheme.Dark)
 
@@ -124,6 +127,14 @@ QLineEdit { padding: 3px 6px; border: 1px solid palette(mid); border-radius: 4px
 QLabel[role="heading"] { font-weight: 600; color: palette(placeholder-text);
     text-transform: uppercase; letter-spacing: 1px; padding: 2px 2px; }
 """
+
+
+def set_look(look: str) -> None:
+    """``system``, ``light`` or ``dark``: remembered, and applied at once."""
+    settings().setValue("look", look)
+    app = QtWidgets.QApplication.instance()
+    if isinstance(app, QtWidgets.QApplication):
+        app.setPalette(palette_for(is_dark_scheme()))
 
 
 def apply_look(app: QtWidgets.QApplication) -> None:

@@ -35,6 +35,9 @@ from qualcode.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
 
 
+NARROW = 360  # px: below this the tree shows names and counts only
+
+
 def path_matches(needle: str, path: str) -> bool:
     """Substring match on the code path; else every word matches, some loosely (typos)."""
     needle, path = needle.casefold().strip(), path.casefold()
@@ -226,6 +229,9 @@ class CodeTreeWidget(QtWidgets.QWidget):
             self.codeActivated.emit(int(value))
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if watched is getattr(self, "view", None) and event.type() == QtCore.QEvent.Type.Resize:
+            # In a narrow sidebar the origin column goes, so code names stay readable.
+            self.view.header().setSectionHidden(ORIGIN, self.view.width() < NARROW)
         if (
             watched is not getattr(self, "view", None)
             or not isinstance(event, QtGui.QKeyEvent)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from qualcode.ui import project_flow, project_menus
 from qualcode.ui.about import add_help_menu
-from qualcode.ui.app import LANGUAGES, settings
+from qualcode.ui.app import LANGUAGES, set_look, settings
 from qualcode.ui.coder_session import coder_label, switch_coder
 from qualcode.ui.connect_dialog import connect_to_server
 from qualcode.ui.find import FindAllDialog
@@ -109,7 +109,22 @@ def build_menus(w: MainWindow) -> None:
     view = bar.addMenu(_tr("&View"))
     w.layer_menu = view.addMenu(_tr("&Layers"))
     w.layer_group = QtGui.QActionGroup(w)
-    view.addAction(_history_dock(w).toggleViewAction())
+    _history_dock(w)
+    w.panels_menu = view.addMenu(_tr("&Panels"))
+    w.panels_menu.aboutToShow.connect(partial(_fill_panels, w))
+    _fill_panels(w)
+    look = view.addMenu(_tr("&Appearance"))
+    looks = QtGui.QActionGroup(w)
+    chosen = str(settings().value("look", "system") or "system")
+    for key, label in (
+        ("system", _tr("Like the system")),
+        ("light", _tr("Light")),
+        ("dark", _tr("Dark")),
+    ):
+        action = _action(w, look, label, partial(set_look, key))
+        action.setCheckable(True)
+        action.setChecked(key == chosen)
+        looks.addAction(action)
     language = view.addMenu(_tr("&Language"))
     group = QtGui.QActionGroup(w)
     current = str(settings().value("language", "") or "en")
@@ -153,6 +168,42 @@ def _build_toolbar(w: MainWindow) -> None:
     toolbar.addWidget(w.quick_code)
 
 
+def panel_openers(w: MainWindow) -> list[tuple[str, str, object]]:
+    """(dock key, menu text, opener) of every panel the View menu shows and hides."""
+    panels: list[tuple[str, str, object]] = [
+        ("history", _tr("Undo history"), lambda: w.history_dock.show()),
+        ("agreement", _tr("Inter-coder agreement"), partial(project_menus.open_agreement, w)),
+        ("memos", _tr("Memos"), partial(project_menus.open_memos, w)),
+    ]
+    for _module, _cls, key, text in project_menus.analysis_panels():
+        panels.append(
+            (key, text.replace("&", "").rstrip("…"), partial(project_menus.open_panel, w, key))
+        )
+    return panels
+
+
+def _fill_panels(w: MainWindow) -> None:
+    """Each panel with a tick when shown: choose it to show it, again to hide it."""
+    w.panels_menu.clear()
+    for key, text, opener in panel_openers(w):
+        dock = w.history_dock if key == "history" else w.panel_docks.get(key)
+        shown = dock is not None and dock.isVisible()
+        action = w.panels_menu.addAction(text)
+        action.setCheckable(True)
+        action.setChecked(shown)
+        action.setEnabled(key == "history" or w.project is not None)
+        action.triggered.connect(partial(_toggle_panel, action, dock, opener))
+
+
+def _toggle_panel(
+    action: QtGui.QAction, dock: QtWidgets.QDockWidget | None, opener: object
+) -> None:
+    if action.isChecked() or dock is None:
+        opener()  # type: ignore[operator]
+    else:
+        dock.hide()
+
+
 def _history_dock(w: MainWindow) -> QtWidgets.QDockWidget:
     """Every step of the session, clickable to go back to it (hidden until asked for)."""
     dock = QtWidgets.QDockWidget(_tr("Undo history"), w)
@@ -162,6 +213,7 @@ def _history_dock(w: MainWindow) -> QtWidgets.QDockWidget:
     dock.setWidget(history)
     w.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()
+    w.history_dock = dock
     return dock
 
 

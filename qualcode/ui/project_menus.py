@@ -90,6 +90,7 @@ def build_project_menus(w: MainWindow, bar: QtWidgets.QMenuBar) -> None:
     _add(w, codebook, _tr("&Compare versions…"), _with_project(w, compare_versions))
     analysis = bar.addMenu(_tr("&Analysis"))
     _add(w, analysis, _tr("Inter-coder &agreement…"), partial(open_agreement, w))
+    _add(w, analysis, _tr("M&emos…"), partial(open_memos, w))
     for _module, _cls, key, text in analysis_panels():
         _add(w, analysis, text, partial(open_panel, w, key))
     update_project_actions(w)
@@ -165,26 +166,80 @@ def _dock(
         return None
     dock = w.panel_docks.get(key)
     if dock is None:
+        size = w.size()  # the user's window size: a panel never widens the window
         panel = make(w.project)
         if hasattr(panel, "jumpTo"):
             panel.jumpTo.connect(w.jump_to)
-        dock = QtWidgets.QDockWidget(title, w)
+        dock = PanelDock(title, panel, w)
         dock.setObjectName(f"{key}Dock")
-        dock.setWidget(panel)
         w.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, dock)
         w.panel_docks[key] = dock
-        if len(w.panel_docks) > 1:
-            others = [d for k, d in w.panel_docks.items() if k != key]
-            w.tabifyDockWidget(others[0], dock)
+        others = [d for k, d in w.panel_docks.items() if k != key and not d.isFloating()]
+        if others:
+            w.tabifyDockWidget(others[0], dock)  # one column of tabs, not side by side
+        elif _room_needed(w, dock) > size.width():
+            # No room beside the workbench in a window this narrow: a window of its own.
+            dock.setFloating(True)
+            screen = w.screen().availableGeometry()
+            dock.resize(min(900, screen.width()), min(640, screen.height() - 40))
+        w.resize(size)
+        # About 40 % of the window, leaving the transcript and the code tree readable.
+        w.resizeDocks([dock], [max(360, int(size.width() * 0.4))], QtCore.Qt.Orientation.Horizontal)
     dock.show()
     dock.raise_()
     return dock
+
+
+def _room_needed(w: MainWindow, dock: QtWidgets.QDockWidget) -> int:
+    """The window width the workbench and a docked panel need side by side."""
+    central = w.centralWidget()
+    workbench = central.minimumSizeHint().width() if central is not None else 0
+    return workbench + dock.minimumSizeHint().width() + 16
+
+
+class PanelDock(QtWidgets.QDockWidget):
+    """A dock whose panel scrolls instead of forcing its size onto the main window.
+
+    ``widget()`` still answers the panel (a scroll area holds it), so callers see the panel.
+    The dock can float as a window of its own (double-click its title).
+    """
+
+    def __init__(self, title: str, panel: QtWidgets.QWidget, parent: QtWidgets.QWidget) -> None:
+        super().__init__(title, parent)
+        self._panel = panel
+        scroll = QtWidgets.QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        scroll.setWidget(panel)
+        scroll.setMinimumWidth(280)
+        self.setWidget(scroll)
+
+    def widget(self) -> QtWidgets.QWidget:  # type: ignore[override]
+        return self._panel
 
 
 def open_agreement(w: MainWindow) -> QtWidgets.QDockWidget | None:
     from qualcode.ui.agreement_panel import AgreementPanel
 
     return _dock(w, "agreement", _tr("Inter-coder agreement"), AgreementPanel)
+
+
+def open_memos(w: MainWindow) -> QtWidgets.QDockWidget | None:
+    from qualcode.ui.memo_manager import MemoManager
+
+    def context() -> dict[str, int | None]:
+        return {
+            "document": w.document_id,
+            "code": w.selected_code_id,
+            "coding": w.details.current_coding_id(),
+        }
+
+    return _dock(
+        w,
+        "memos",
+        _tr("Memos"),
+        lambda project: MemoManager(project, lambda: w.coder.name if w.coder else None, context),
+    )
 
 
 def open_panel(w: MainWindow, key: str) -> QtWidgets.QDockWidget | None:

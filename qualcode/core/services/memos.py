@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import builtins
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
 
 from qualcode.core.changes import Change
 from qualcode.core.errors import DomainError, NotFound
-from qualcode.core.models import MEMO_TARGETS, Coder, Coding, Memo, utcnow
+from qualcode.core.models import MEMO_TARGETS, Coder, Coding, Document, Memo, utcnow
 from qualcode.core.records import MemoRecord
+from qualcode.core.services import codebook_tree as tree
 from qualcode.core.services.lookup import (
     CodeRef,
     CoderRef,
@@ -114,7 +117,17 @@ class MemoService:
         target: str | None = None,
         document: DocumentRef | None = None,
         code: CodeRef | None = None,
+        coding: int | None = None,
+        author: CoderRef | None = None,
+        search: str | None = None,
+        viewer: CoderRef | None = None,
     ) -> builtins.list[MemoRecord]:
+        """Memos, filtered; ``document`` also finds memos on that document's codings.
+
+        With ``viewer`` (default: the session's coder) the blind rule applies: on a blind
+        document not yet revealed, memos on codings the viewer may not see, and memos other
+        coders wrote on the document, are left out.
+        """
         if target is not None and target not in MEMO_TARGETS:
             raise DomainError(f"memo target must be one of {', '.join(MEMO_TARGETS)}")
         with self._project.reading() as session:
@@ -122,7 +135,70 @@ class MemoService:
             if target is not None:
                 query = query.where(Memo.target == target)
             if document is not None:
-                query = query.where(Memo.document_id == get_document(session, document).id)
+                doc_id = get_document(session, document).id
+                on_codings = select(Coding.id).where(Coding.document_id == doc_id)
+                query = query.where(or_(Memo.document_id == doc_id, Memo.coding_id.in_(on_codings)))
             if code is not None:
                 query = query.where(Memo.code_id == get_code(session, code).id)
+            if coding is not None:
+                query = query.where(Memo.coding_id == coding)
+            if author is not None:
+                query = query.where(Memo.author_id == get_coder(session, author).id)
+            if search:
+                needle = f"%{search.casefold()}%"
+                query = query.where(
+                    or_(func.lower(Memo.body).like(needle), func.lower(Memo.title).like(needle))
+                )
+            if viewer is None and self._project.identity is not None:
+                viewer = self._project.identity.id
+            if viewer is not None:
+                query = self._visible(session, query, get_coder(session, viewer))
             return [self._record(session, m) for m in session.scalars(query)]
+
+    @staticmethod
+    def _visible(session: Session, query: Select[tuple[Memo]], viewer: Coder) -> Any:
+        from qualcode.core.counting import hidden_documents, visible_clause
+
+        hidden = hidden_documents(viewer)
+        clause = visible_clause(viewer)
+        seen_codings = select(Coding.id).where(clause) if clause is not None else None
+        conditions = [
+            or_(
+                Memo.target != "document",
+                Memo.document_id.not_in(hidden),
+                Memo.author_id == viewer.id,
+            )
+        ]
+        if seen_codings is not None:
+            conditions.append(or_(Memo.coding_id.is_(None), Memo.coding_id.in_(seen_codings)))
+        return query.where(*conditions)
+
+    def places(self, memos: Sequence[MemoRecord]) -> dict[int, str]:
+        """Where each memo belongs, in words: project, a document, a code's path, a coding."""
+        with self._project.reading() as session:
+            docs = dict(session.execute(select(Document.id, Document.name)).all())
+            paths = {c.id: c.path_text for c in tree.ordered_records(tree.load_codes(session))}
+            coding_ids = sorted({m.coding_id for m in memos if m.coding_id is not None})
+            codings = {
+                row.id: row
+                for row in session.execute(
+                    select(
+                        Coding.id, Coding.document_id, Coding.code_id, Coding.start, Coding.end
+                    ).where(Coding.id.in_(coding_ids))
+                )
+            }
+        out: dict[int, str] = {}
+        for m in memos:
+            if m.target == "document" and m.document_id is not None:
+                out[m.id] = f"document {docs.get(m.document_id, '?')}"
+            elif m.target == "code" and m.code_id is not None:
+                out[m.id] = f"code {paths.get(m.code_id, '?')}"
+            elif m.target == "coding" and m.coding_id in codings:
+                c = codings[m.coding_id]
+                out[m.id] = (
+                    f"coding {c.id} ({docs.get(c.document_id, '?')} {c.start}-{c.end}, "
+                    f"{paths.get(c.code_id, '?')})"
+                )
+            else:
+                out[m.id] = "project"
+        return out
