@@ -272,7 +272,7 @@ def _describe(action: str, before: dict | None, after: dict | None) -> str:  # t
         return f"{b.get('path')} -> into {a.get('target_path')}"
     if action == "split":
         return f"{b.get('path')} -> {len(a.get('targets', []))} new codes"
-    if action in ("release", "import"):
+    if action in ("release", "import", "project-merge"):
         return json.dumps(a, ensure_ascii=False)
     return str(path)
 
