@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, insert, select
-from sqlalchemy.orm import Session, defer, selectinload
+from sqlalchemy.orm import Session
 
 from qualcode.core.changes import Change
 from qualcode.core.errors import DomainError
@@ -174,11 +174,18 @@ class DocumentService:
     def list(self, *, where: Mapping[str, str] | None = None) -> builtins.list[DocumentRecord]:
         """All documents, optionally only those whose attributes equal ``where``."""
         with self._project.reading() as session:
-            # The text stays in the database: the list needs its length only (a year's
-            # transcripts are tens of megabytes).
-            length = func.length(Document.text)
-            query = select(Document, length).options(
-                selectinload(Document.attributes), defer(Document.text)
+            # Plain rows, and the text stays in the database: the list needs its length
+            # only (a year's transcripts are tens of megabytes).
+            query = select(
+                Document.id,
+                Document.name,
+                Document.language,
+                Document.source_format,
+                Document.content_hash,
+                func.length(Document.text),
+                Document.imported_at,
+                Document.blind,
+                Document.revealed_at,
             )
             for key, value in (where or {}).items():
                 query = query.where(
@@ -187,7 +194,30 @@ class DocumentService:
                     )
                 )
             rows = session.execute(query.order_by(Document.name)).all()
-            return [document_record(d, int(n)) for d, n in rows]
+            attributes: dict[int, dict[str, str]] = {row[0]: {} for row in rows}
+            for doc_id, key, value in session.execute(
+                select(
+                    DocumentAttribute.document_id, DocumentAttribute.key, DocumentAttribute.value
+                ).order_by(DocumentAttribute.key)
+            ):
+                if doc_id in attributes:
+                    attributes[doc_id][key] = value
+            return [
+                DocumentRecord(
+                    id=doc_id,
+                    name=name,
+                    language=language,
+                    source_format=source_format,
+                    content_hash=digest,
+                    length=int(length),
+                    imported_at=imported_at,
+                    blind=bool(blind),
+                    revealed=revealed_at is not None,
+                    attributes=attributes[doc_id],
+                )
+                for (doc_id, name, language, source_format, digest, length, imported_at,
+                     blind, revealed_at) in rows
+            ]  # fmt: skip
 
     @lead_only("edit document attributes")
     def set_attributes(self, ref: DocumentRef, values: Mapping[str, str | None]) -> DocumentRecord:
