@@ -36,7 +36,15 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+# Commands that open no project parse with their own module only, so they start without
+# importing every other command's dependencies (SQLAlchemy, numpy, python-docx...).
+LIGHT_COMMANDS = {
+    "anonymise-check": "qualcode.commands.anonymise_cmd",
+    "anonymize-check": "qualcode.commands.anonymise_cmd",
+}
+
+
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qualcode",
         description="Qualitative coding with versioned codebooks and inter-coder agreement. "
@@ -46,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"qualcode {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in COMMAND_MODULES:
+    for module_name in modules:
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
@@ -72,7 +80,8 @@ def print_error(command: str, message: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    light = LIGHT_COMMANDS.get(args_list[0]) if args_list else None
+    parser = build_parser((light,) if light else COMMAND_MODULES)
     if not args_list:
         args_list = ["gui"]  # plain `qualcode` opens the desktop app
     args = parser.parse_args(args_list)

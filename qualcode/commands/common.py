@@ -6,9 +6,10 @@ import argparse
 import json
 import re
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from qualcode.core.project import Project, open_project
+if TYPE_CHECKING:
+    from qualcode.core.project import Project
 
 
 def add_locator(parser: argparse.ArgumentParser) -> None:
@@ -37,6 +38,9 @@ def _byte_count(text: str) -> int:
 
 
 def open_from(args: argparse.Namespace) -> Project:
+    # Imported here: commands without a project (anonymise-check) skip SQLAlchemy.
+    from qualcode.core.project import open_project
+
     return open_project(args.locator)
 
 
