@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from tests.team_helpers import TEXT, TeamServer
 
@@ -84,6 +85,9 @@ def test_two_coders_see_each_others_codings_within_two_seconds(qtbot, team: Team
         # Identity is the login: shown in the coder box, not a choice.
         assert bram.coder.name == "Bram" and carla.coder.name == "Carla"
         assert not bram.coder_button.isEnabled()
+        url = make_url(team.urls["bram"])
+        where = f"bram@{url.host}:{url.port}/{url.database}"
+        assert bram.team_relay.indicator.text() == f"Team server {where} · live"
         before = carla.view.highlight_count()
         # Carla is in the middle of something: a selection, a scroll position, history.
         code_with_quick_box(qtbot, carla, "Die waren er ook", "mentor")
@@ -145,13 +149,12 @@ def test_lost_server_is_reported_once_and_the_coding_is_kept(qtbot, restartable)
         qtbot.waitUntil(lambda: not relay.feed.listening, timeout=5000)
         assert len(relay.pending) == 2  # both kept, in order
         assert len(relay.reports) == 1  # one message for the outage, not one per action
-        assert relay.indicator.isVisible()
         assert relay.indicator.text() == "Team server unreachable · changes kept: 2"
 
         restartable.resume()
         qtbot.waitUntil(lambda: not relay.outage, timeout=20000)
         assert len(relay.pending) == 0 and len(relay.reports) == 1
-        assert not relay.indicator.isVisible()
+        assert relay.indicator.text().endswith(" · live")
         assert {first, second} <= spans_by(bram, "Bram")
         assert bram.undo_stack.count() == 2  # saved codings are ordinary undo steps
         with team.open("anouk") as lead:
@@ -225,7 +228,6 @@ def test_connect_dialog_keyring_and_recent_servers(  # type: ignore[no-untyped-d
     qtbot, team: TeamServer, private_settings: Path
 ) -> None:
     import keyring
-    from sqlalchemy.engine import make_url
 
     from qualcode.ui.connect_dialog import ConnectDialog
     from qualcode.ui.main_window import MainWindow

@@ -119,6 +119,8 @@ def register(subparsers: Subparsers) -> None:
 def default_lead(project: Project, given: str | None) -> str | None:
     if given:
         return given
+    if project.team is not None and project.team.coder_name is not None:
+        return project.team.coder_name  # on a team server: the login (rights checked later)
     leads = [c.name for c in project.coders.list() if c.role == "lead"]
     if len(leads) == 1:
         return leads[0]

@@ -176,7 +176,12 @@ def run_checkout(args: argparse.Namespace) -> int:
         f"checked out {len(done.documents)} document(s) with {done.codings} coding(s) to "
         f"{done.out}: {', '.join(done.documents)}"
     )
-    print(f"code offline (qualcode gui {done.out}), then: qualcode team checkin URL {done.out}")
+    from qualcode.core.team.offline import plain_url
+
+    print(
+        f"code offline (qualcode gui {done.out}), then: "
+        f"qualcode team checkin {plain_url(args.url)} {done.out}"
+    )
     return 0
 
 

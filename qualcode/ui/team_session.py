@@ -38,8 +38,8 @@ class TeamRelay(QtCore.QObject):
         self.reports: list[str] = []  # what the user was told (once per outage)
         # A lasting sign in the status bar while the server is away (messages come and go).
         self.indicator = QtWidgets.QLabel()
-        self.indicator.setStyleSheet("color: palette(highlight); font-weight: 600;")
-        self.indicator.hide()
+        url = project.engine.url
+        self.server = f"{url.username}@{url.host}:{url.port or 5432}/{url.database}"
         window.statusBar().addPermanentWidget(self.indicator)
         self.pending = PendingActions(on_lost=self._lost)
         self.arrived.connect(self._publish, QtCore.Qt.ConnectionType.QueuedConnection)
@@ -49,6 +49,7 @@ class TeamRelay(QtCore.QObject):
         self._timer.timeout.connect(self._retry)
         self.feed = ChangeFeed(project.engine.url, self.arrived.emit, status=self.feedStatus.emit)
         self.feed.start(wait=5)
+        self._show_pending()
 
     def stop(self) -> None:
         self._timer.stop()
@@ -62,12 +63,20 @@ class TeamRelay(QtCore.QObject):
         return result
 
     def _show_pending(self) -> None:
+        """Always say where the project lives; while it is away, say so and what waits."""
+        if not self.outage:
+            self.indicator.setStyleSheet("color: palette(placeholder-text);")
+            self.indicator.setText(_tr("Team server {0} · live").replace("{0}", self.server))
+            self.indicator.setToolTip(
+                _tr("Colleagues' changes appear here as they are saved on the server.")
+            )
+            return
         waiting = len(self.pending)
         text = _tr("Team server unreachable")
         if waiting:
             text += " · " + _tr("changes kept: {0}").replace("{0}", str(waiting))
+        self.indicator.setStyleSheet("color: palette(highlight); font-weight: 600;")
         self.indicator.setText(text)
-        self.indicator.setVisible(self.outage)
 
     # Feed -> change stream ----------------------------------------------------------
     def _publish(self, change: Change) -> None:

@@ -2386,6 +2386,14 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
 <context>
     <name>TeamSession</name>
     <message>
+        <source>Team server {0} · live</source>
+        <translation>Teamserver {0} · live</translation>
+    </message>
+    <message>
+        <source>Colleagues&apos; changes appear here as they are saved on the server.</source>
+        <translation>Wijzigingen van collega&apos;s verschijnen hier zodra ze op de server zijn opgeslagen.</translation>
+    </message>
+    <message>
         <source>Team server unreachable</source>
         <translation>Teamserver onbereikbaar</translation>
     </message>

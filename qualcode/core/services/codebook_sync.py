@@ -20,6 +20,7 @@ from qualcode.core.codebook_spec import CodebookSpec, CodeNode
 from qualcode.core.models import Code, CodeAlias, utcnow
 from qualcode.core.services import codebook_tree as tree
 from qualcode.core.services.lookup import CoderRef, get_coder
+from qualcode.core.team.rights import require_lead
 
 if TYPE_CHECKING:
     from qualcode.core.project import Project
@@ -53,6 +54,7 @@ def sync_codebook(
     note: str = "",
 ) -> SyncSummary:
     """Store ``spec`` (every node with a guid) over the working codebook."""
+    require_lead(project, "edit the codebook")
     with project.transaction() as session:
         summary = sync_in_session(project, session, spec, coder=coder, aliases=aliases, note=note)
     project.notify(Change("codebook"))

@@ -34,7 +34,7 @@ class Checkout:
     coder: str | None
 
 
-def _plain(url: str) -> str:
+def plain_url(url: str) -> str:
     """The server URL without a password (what the copy remembers)."""
     from sqlalchemy.engine import make_url
 
@@ -78,13 +78,13 @@ def checkout(server: Project, out: Path, documents: Sequence[str] | None = None)
     finally:
         os.umask(old_umask)
     try:
-        merge_bundle(local, bundle, source=_plain(server.locator))
+        merge_bundle(local, bundle, source=plain_url(server.locator))
         identity = server.team
         local.set_setting(
             CHECKOUT_SETTING,
             json.dumps(
                 {
-                    "server": _plain(server.locator),
+                    "server": plain_url(server.locator),
                     "login": identity.login,
                     "coder": identity.coder_name,
                     "documents": sorted(s.name for s in bundle.sources),
