@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test,postgres,charts]"
-	$(BIN)/python -m qualcode.io.anonymise
+	-$(BIN)/python -m qualcode.io.anonymise
 	touch $(STAMP)
 
 demo: setup
@@ -21,7 +21,7 @@ demo: setup
 test: setup
 	bash scripts/system-deps.sh
 	@# Builds deduce's lookup lists if needed (about 90 s once), saying so; else silent.
-	$(BIN)/python -m qualcode.io.anonymise
+	-$(BIN)/python -m qualcode.io.anonymise
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: setup

@@ -120,6 +120,8 @@ def exit_now_if_heavy(code: int) -> None:
     engine = sys.modules.get("qualcode.io.anonymise.engine")
     if engine is None or not engine.is_loaded():
         return
+    if "PySide6.QtWidgets" in sys.modules:
+        return  # the desktop app: let Qt and open projects shut down in order
     import atexit
     import contextlib
 
