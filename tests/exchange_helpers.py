@@ -83,6 +83,15 @@ def build_rich_project(project: Project) -> None:
     memos.add("Let op de emoji.", document="NI01", author="Bram")
     memos.add("Ruim opvatten.", code="Steungever / Mentor", author="Anouk")
     memos.add("Twijfel over de grens.", coding=moeder.id, author="Anouk")
+    project.codings.update(moeder.id, illustrative=True)
+    project.summaries.set("Steungever / Moeder", "Moeders bellen.", author="Anouk")
+    project.summaries.set(
+        "Lotgenoten",
+        "Herkenning.",
+        author="Bram",
+        scope_key="intervention",
+        scope_value="Peercoaching",
+    )
 
 
 def content(project: Project) -> dict[str, Any]:
@@ -103,6 +112,15 @@ def content(project: Project) -> dict[str, Any]:
         for c in project.codings.list()
     )
     memos = sorted((m.target, m.title, m.body, m.author or "") for m in project.memos.list())
+    stars = sorted(
+        (docs[c.document_id].name, codes[c.code_id].guid, c.start, c.end)
+        for c in project.codings.list()
+        if c.illustrative
+    )
+    summaries = sorted(
+        (codes[s.code_id].guid, s.scope_key, s.scope_value, s.body, s.author or "")
+        for s in project.summaries.list()
+    )
     return {
         "codes": [
             (
@@ -125,6 +143,8 @@ def content(project: Project) -> dict[str, Any]:
         "coders": sorted((c.name, c.role) for c in project.coders.list()),
         "codings": codings,
         "memos": memos,
+        "stars": stars,
+        "summaries": summaries,
     }
 
 

@@ -48,6 +48,9 @@ def test_two_coders_copies_merge_without_duplicates(lead: Project, tmp_path: Pat
         copy.codebook.add("Planning", parent="Steungever", origin="inductive", coder="Bram")
         copy.codings.add("NI01", "Bram", "Steungever / Planning", *span(INTERVIEW, "over planning"))
         copy.codings.add("FG02", "Bram", "Lotgenoten", *span(FOCUS, "Ik voelde me minder alleen"))
+        copy.summaries.set("Steungever / Moeder", "Moeders bellen vaak.", author="Bram")
+        star = copy.codings.list(document="FG02", coder="Bram")[0]
+        copy.codings.update(star.id, illustrative=True)
     with open_project(carla) as copy:
         copy.coders.add("Carla")
         copy.codings.add("FG02", "Carla", "Lotgenoten", *span(FOCUS, "Ik voelde me minder alleen"))
@@ -60,6 +63,10 @@ def test_two_coders_copies_merge_without_duplicates(lead: Project, tmp_path: Pat
     first = merge_projects(lead, bram, by="Anouk")
     assert (first.codings_added, first.codings_existing, first.codes_added) == (2, 5, 1)
     assert first.documents_same == ["FG02", "NI01"] and first.documents_added == []
+    # Summaries: the lead's own text is kept and the difference reported; stars travel.
+    assert first.summary_conflicts == ["Steungever / Moeder (overall)"]
+    assert first.summaries_existing == 1 and first.stars_added == 1
+    assert lead.summaries.list(code="Steungever / Moeder")[0].body == "Moeders bellen."
     with open_project(carla) as other:  # an open Project works as well as a locator
         second = merge_projects(lead, other)
     assert (second.codings_added, second.codings_existing) == (1, 5)

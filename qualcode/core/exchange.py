@@ -63,6 +63,20 @@ class BundleCoding:
     end: int
     memo: str = ""
     created_at: datetime | None = None
+    # Qualcode only (our processing instruction): a starred illustrative quote, its rank.
+    illustrative: bool = False
+    quote_rank: int | None = None
+
+
+@dataclass
+class BundleSummary:
+    """A summary of a code per slice (Qualcode only; our processing instruction)."""
+
+    code_guid: str
+    scope_key: str
+    scope_value: str
+    body: str
+    author_guid: str | None = None
 
 
 @dataclass
@@ -101,6 +115,7 @@ class ProjectBundle:
     sets: list[BundleSet] = field(default_factory=list)
     # code guid -> CMO tag (Qualcode only; travels in our processing instruction)
     cmo: dict[str, str] = field(default_factory=dict)
+    summaries: list[BundleSummary] = field(default_factory=list)
     # What the reader noticed and repaired (position unit, renamed ids...), for the report.
     warnings: list[str] = field(default_factory=list)
 

@@ -21,6 +21,7 @@ from qualcode.core.exchange import (
     BundleNote,
     BundleSet,
     BundleSource,
+    BundleSummary,
     BundleUser,
     ProjectBundle,
 )
@@ -32,6 +33,7 @@ from qualcode.core.models import (
     DocumentAttribute,
     Memo,
     SpeakerTurn,
+    Summary,
     TextUnit,
 )
 from qualcode.core.services import codebook_tree as tree
@@ -163,6 +165,8 @@ def bundle_from_project(project: Project, *, with_layout: bool = False) -> Proje
                 Coding.end,
                 Coding.memo,
                 Coding.created_at,
+                Coding.illustrative,
+                Coding.quote_rank,
             ).order_by(Coding.document_id, Coding.start, Coding.end, Coding.id)
         ):
             source, code, user = (
@@ -181,7 +185,21 @@ def bundle_from_project(project: Project, *, with_layout: bool = False) -> Proje
                     end=row.end,
                     memo=row.memo,
                     created_at=row.created_at,
+                    illustrative=bool(row.illustrative),
+                    quote_rank=row.quote_rank,
                 )
+            )
+        for code_id, key, value, body, author in session.execute(
+            select(
+                Summary.code_id,
+                Summary.scope_key,
+                Summary.scope_value,
+                Summary.body,
+                Summary.author_id,
+            ).order_by(Summary.id)
+        ):
+            bundle.summaries.append(
+                BundleSummary(code_guids[code_id], key, value, body, users.get(author or 0))
             )
 
         for memo in session.execute(select(Memo).order_by(Memo.id)).scalars():

@@ -28,8 +28,12 @@ class MergeReport:
     codings_reanchored: int = 0
     codings_unanchored: list[str] = field(default_factory=list)  # reported, not stored
     codings_without_code: int = 0  # their code was not taken over
+    stars_added: int = 0  # starred illustrative quotes
     memos_added: int = 0
     memos_existing: int = 0
+    summaries_added: int = 0
+    summaries_existing: int = 0
+    summary_conflicts: list[str] = field(default_factory=list)  # kept the project's text
     attributes_set: int = 0
     attribute_conflicts: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -76,7 +80,13 @@ class MergeReport:
         out.extend(f"    not placed: {line}" for line in self.codings_unanchored[:20])
         if len(self.codings_unanchored) > 20:
             out.append(f"    ... and {len(self.codings_unanchored) - 20} more")
+        out.append(f"  starred quotes: {self.stars_added} added")
         out.append(f"  memos: {self.memos_added} added, {self.memos_existing} already there")
+        out.append(
+            f"  summaries: {self.summaries_added} added, {self.summaries_existing} already "
+            f"there, {len(self.summary_conflicts)} conflicts (kept the project's text)"
+        )
+        out.extend(f"    conflict: {line}" for line in self.summary_conflicts[:20])
         out.append(
             f"  attributes: {self.attributes_set} set, "
             f"{len(self.attribute_conflicts)} conflicts (kept the project's value)"

@@ -116,11 +116,10 @@ def import_project(
 
     def merge(progress: Progress) -> MergeReport:
         progress(_tr("Merging {0}").replace("{0}", path.name), 0, 1)
-        report = merge_bundle(
+        # Nothing reports progress after this point: Cancel cannot interrupt a committed merge.
+        return merge_bundle(
             project, incoming.bundle, source=path.name, plan=incoming.plan, by=coder
         )
-        progress("", 1, 1)
-        return report
 
     _done, report, error = run_project_job(parent, project, title, merge)
     if error is not None or report is None:
@@ -187,7 +186,6 @@ def export_project_copy(parent: QtWidgets.QWidget, project: Project) -> Path | N
     def job(progress: Progress) -> None:
         progress(_tr("Copying"), 0, 1)
         export_copy(project.locator, target)
-        progress("", 1, 1)
 
     _done, _result, error = run_project_job(parent, project, title, job)
     if error is not None:

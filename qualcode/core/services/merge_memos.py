@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from qualcode.core.exchange import BundleSource, ProjectBundle, guid_key
 from qualcode.core.merge_report import MergeReport
-from qualcode.core.models import Code, CodebookChange, Coder, Memo, utcnow
+from qualcode.core.models import Code, CodebookChange, Coder, Memo, Summary, utcnow
 
 NOT_TEXT_MEMO = "Sources not imported as text"
 CODE_SET_MEMO = "Code set: "
@@ -74,6 +74,42 @@ class MemoMerging:
             names = [self._code_path(g) for g in group.code_guids]
             if names:
                 self._project_memo(CODE_SET_MEMO + group.name, "\n".join(n for n in names if n))
+
+    def _summaries(self, users: dict[str, int]) -> None:
+        """Summaries per code and slice: added when missing; a different text is reported
+        and the project's kept (unless the project's is empty)."""
+        for item in self.bundle.summaries:
+            code_id = self.code_id(item.code_guid)
+            if code_id is None or not item.body.strip():
+                continue
+            row = self.session.scalar(
+                select(Summary).where(
+                    Summary.code_id == code_id,
+                    Summary.scope_key == item.scope_key,
+                    Summary.scope_value == item.scope_value,
+                )
+            )
+            author = users.get(guid_key(item.author_guid)) if item.author_guid else None
+            if row is None:
+                self.session.add(
+                    Summary(
+                        code_id=code_id,
+                        scope_key=item.scope_key[:100],
+                        scope_value=item.scope_value[:300],
+                        body=item.body,
+                        author_id=author,
+                    )
+                )
+                self.report.summaries_added += 1
+            elif row.body.strip() == item.body.strip():
+                self.report.summaries_existing += 1
+            elif not row.body.strip():
+                row.body, row.author_id = item.body, author
+                self.report.summaries_added += 1
+            else:
+                scope = f"{item.scope_key}={item.scope_value}" if item.scope_key else "overall"
+                self.report.summary_conflicts.append(f"{self._code_path(item.code_guid)} ({scope})")
+            self.session.flush()
 
     def _code_path(self, guid: str) -> str:
         from qualcode.core.services import codebook_tree as tree

@@ -178,6 +178,7 @@ class _Merger(MemoMerging):
         documents = self._documents()
         codings = self._codings(users, documents)
         self._memos(users, documents, codings)
+        self._summaries(users)
         self._log()
 
     # ------------------------------------------------------------------ pieces
@@ -422,11 +423,15 @@ class _Merger(MemoMerging):
             key = (doc_id, coder_id, code_id, start, end)
             if key in existing:
                 coding_id, memo = existing[key]
-                if coding.memo and not memo:
+                if (coding.memo and not memo) or coding.illustrative:
                     row = self.session.get(Coding, coding_id)
                     assert row is not None
-                    row.memo = coding.memo
-                    existing[key] = (coding_id, coding.memo)
+                    if coding.memo and not memo:
+                        row.memo = coding.memo
+                        existing[key] = (coding_id, coding.memo)
+                    if coding.illustrative and not row.illustrative:
+                        row.illustrative, row.quote_rank = True, coding.quote_rank
+                        self.report.stars_added += 1
                 result[guid_key(coding.guid)] = coding_id
                 self.report.codings_existing += 1
                 continue
@@ -443,8 +448,10 @@ class _Merger(MemoMerging):
                 "memo": coding.memo,
                 "codebook_version_id": version_id,
                 "created_at": coding.created_at or utcnow(),
-                "illustrative": False,
+                "illustrative": coding.illustrative,
+                "quote_rank": coding.quote_rank,
             }
+            self.report.stars_added += int(coding.illustrative)
             pending_guids[key] = [guid_key(coding.guid)]
         if pending:
             rows = list(pending.values())

@@ -54,9 +54,9 @@ def export_qdpx(project: Project, path: Path, *, progress: Progress | None = Non
     qde, files = build_qde(bundle, upper_guids=upper)
     if progress:
         progress(2, 3)
+    # No progress call after writing: a GUI cancel raised from it would report an
+    # export as cancelled that is already on disk.
     write_archive(Path(path), [("project.qde", qde), *files])
-    if progress:
-        progress(3, 3)
     return bundle
 
 

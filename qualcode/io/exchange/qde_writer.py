@@ -18,8 +18,9 @@ Valid against Project.xsd 1.0 (tests validate every export). Mapping:
 - attributes named ``set: X`` -> ``Sets/Set`` X with its documents as ``MemberSource``.
 
 What REFI-QDA has no place for (roles, inductive codes, CMO tags, blind documents,
-document languages, codebook name) travels in a ``<?qualcode-project {json}?>``
-processing instruction before the root element, which other tools ignore.
+document languages, starred quotes, summaries, codebook name) travels in a
+``<?qualcode-project {json}?>`` processing instruction before the root element, which
+other tools ignore.
 """
 
 from __future__ import annotations
@@ -211,6 +212,17 @@ def _metadata(bundle: ProjectBundle, g: Callable[[str], str]) -> str:
         "cmo": {g(k): v for k, v in bundle.cmo.items()},
         "blind": [g(s.guid) for s in bundle.text_sources() if s.blind],
         "languages": {g(s.guid): s.language for s in bundle.text_sources() if s.language},
+        "stars": {g(c.guid): c.quote_rank for c in bundle.codings if c.illustrative},
+        "summaries": [
+            {
+                "code": g(s.code_guid),
+                "scope_key": s.scope_key,
+                "scope_value": s.scope_value,
+                "body": s.body,
+                "author": g(s.author_guid) if s.author_guid else None,
+            }
+            for s in bundle.summaries
+        ],
     }
     # ensure_ascii keeps the payload plain; "?>" would end the instruction early.
     return json.dumps(meta, ensure_ascii=True).replace("?>", "?\\u003e")
