@@ -31,7 +31,6 @@ from qualcode.core.exchange import (
     BundleNote,
     BundleSet,
     BundleSource,
-    BundleSummary,
     BundleUser,
     ProjectBundle,
     guid_key,
@@ -43,6 +42,7 @@ from qualcode.io.codebook_formats.safe_xml import children_named, first_child, l
 
 from .archive import EXCHANGE_LIMITS, ExchangeError, SafeArchive
 from .positions import PositionError, PositionMap, decode_source
+from .qde_extras import apply_extras
 
 PI_TARGET = "qualcode-project"
 _MEDIA = {
@@ -146,7 +146,7 @@ class _Reader:
         self._cases(variables)
         self._sets()
         self._place_notes(notes)
-        self._qualcode_extras()
+        apply_extras(self.bundle, self.meta, self.codes)
         if self.renamed:
             self.bundle.warnings.append(
                 f"{len(self.renamed)} id(s) were not GUIDs and were given new GUIDs"
@@ -466,30 +466,6 @@ class _Reader:
                     group.source_guids.append(target.guid)
                     target.attributes[f"{SET_ATTRIBUTE_PREFIX}{name}"] = "yes"
             self.bundle.sets.append(group)
-
-    def _qualcode_extras(self) -> None:
-        """Starred quotes and summaries from our instruction (ignored when malformed)."""
-        stars = self.meta.get("stars")
-        if isinstance(stars, dict):
-            ranks = {guid_key(k): v for k, v in stars.items()}
-            for coding in self.bundle.codings:
-                key = guid_key(coding.guid)
-                if key in ranks:
-                    coding.illustrative = True
-                    rank = ranks[key]
-                    coding.quote_rank = rank if isinstance(rank, int) else None
-        summaries = self.meta.get("summaries")
-        for item in summaries if isinstance(summaries, list) else []:
-            if isinstance(item, dict) and guid_key(str(item.get("code"))) in self.codes:
-                self.bundle.summaries.append(
-                    BundleSummary(
-                        code_guid=str(item["code"]),
-                        scope_key=str(item.get("scope_key") or ""),
-                        scope_value=str(item.get("scope_value") or ""),
-                        body=str(item.get("body") or ""),
-                        author_guid=str(item["author"]) if item.get("author") else None,
-                    )
-                )
 
     def _place_notes(self, notes: dict[str, BundleNote]) -> None:
         def attach(note_guid: str, target: str, target_guid: str | None) -> None:
