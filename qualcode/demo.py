@@ -19,6 +19,7 @@ CODED_DOCUMENTS = (
     "NI04_CaringUniversities_english",
 )
 LEAD, CODER = "Anouk", "Bram"
+REPORT_LANGUAGE = "nl"  # one setting for both hand-outs: the study is Dutch
 PROJECT_FILE = "sample.qcdb"
 
 
@@ -200,9 +201,10 @@ def _write_reports(
 
     say("writing the report per intervention")
     result.report = folder / "sample-report.docx"
-    write_report(project, result.report, by="intervention", language="nl")
+    write_report(project, result.report, by="intervention", language=REPORT_LANGUAGE)
     say("computing agreement between Anouk and Bram")
-    agreement = compute_agreement(project, [LEAD, CODER], unit="sentence", bootstrap=200)
+    # The library's defaults (bootstrap samples, seed), as the CLI and the GUI use them.
+    agreement = compute_agreement(project, [LEAD, CODER], unit="sentence", viewer=LEAD)
     result.agreement_report = folder / "agreement.docx"
-    write_agreement(agreement, result.agreement_report)
+    write_agreement(agreement, result.agreement_report, language=REPORT_LANGUAGE)
     result.overall_alpha = agreement.overall.alpha

@@ -9,8 +9,10 @@ need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # The libxcb-* packages are what Qt's X11 plugin needs to open a real window on a fresh
 # Debian (`qualcode gui` names any that are missing instead of failing in Qt).
+# libreoffice-writer + python3-uno: `qualcode report --pdf` (headless, updates the contents);
+# poppler-utils: the test that reads the PDF's contents back.
 for pkg in libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 \
-    libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1; do
+    libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libreoffice-writer python3-uno poppler-utils; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 [ "${#need[@]}" -eq 0 ] && exit 0

@@ -85,7 +85,10 @@ def test_agreement_json_report_and_limits(study: Path) -> None:
     rows = list(csv.DictReader((study / "report.csv").open(encoding="utf-8")))
     assert any(r["kind"] == "code" and r["label"] == "Steun" for r in rows)
     dis = list(csv.reader((study / "report_disagreements.csv").open(encoding="utf-8")))
-    assert dis[0] == ["document", "start", "end", "disputed", "Anouk", "Bram", "text"]
+    assert dis[0] == [
+        "document", "paragraph", "turn", "speaker", "start", "end", "disputed", "Anouk", "Bram",
+        "text",
+    ]  # fmt: skip
     assert len(dis) == 3
 
 

@@ -10,6 +10,7 @@ import pytest
 from docx.document import Document as DocxDocument
 
 from qualcode.core.analysis import code_matrix
+from qualcode.core.evidence import evidence_sources, parse_layer
 from qualcode.core.project import Project
 from qualcode.core.retrieval import QuoteFilter, QuoteService, find_quotes
 from qualcode.io.report import write_report
@@ -45,13 +46,13 @@ def test_title_page_and_toc_field(study: Project, tmp_path: Path) -> None:
     assert (subtitle.style.name, subtitle.text) == ("Subtitle", "Rapportage per interventie")
     texts = [p.text for p in document.paragraphs[:8]]
     assert "Codeboekversie: werkversie (niet vrijgegeven)" in texts
-    assert "Codeurs: Anouk, Bram, Consensus" in texts
-    assert any(t.startswith("Instellingen: per interventie; codes: alle; 3 citaten") for t in texts)
+    assert not any(t.startswith("Instellingen") for t in texts)  # no settings line
     body = document.element.body.xml
     assert 'TOC \\o "1-2" \\h \\z \\u' in body
     assert body.count('w:fldCharType="begin"') == body.count('w:fldCharType="end"')
     toc = [p.text for p in document.paragraphs if re.fullmatch(r"TOC \d", p.style.name)]
-    assert toc[:3] == ["1 Herstelrecht", "1.1 Steun", "1.2 Effect"]
+    assert toc[:4] == ["Over dit rapport", "1 Herstelrecht", "1.1 Steun", "1.2 Effect"]
+    assert toc[-1] == "Bijlage A. Bronnen"
     study.versions.release("v1 definitief", coder="Anouk")
     again = report(study, tmp_path)
     assert "Codeboekversie: v1 definitief" in [p.text for p in again.paragraphs[:8]]
@@ -60,6 +61,7 @@ def test_title_page_and_toc_field(study: Project, tmp_path: Path) -> None:
 def test_chapters_and_numbered_code_tree(study: Project, tmp_path: Path) -> None:
     found = headings(report(study, tmp_path))
     assert found == [
+        ("Heading 1", "Over dit rapport"),
         ("Heading 1", "1 Herstelrecht"),
         ("Heading 2", "1.1 Steun"),
         ("Heading 3", "1.1.1 Praktisch"),
@@ -77,6 +79,7 @@ def test_chapters_and_numbered_code_tree(study: Project, tmp_path: Path) -> None
         ("Heading 1", "4 Vergelijking tussen interventies"),
         ("Heading 2", "4.1 Steun"),
         ("Heading 2", "4.2 Effect"),
+        ("Heading 1", "Bijlage A. Bronnen"),
     ]
 
 
@@ -97,12 +100,14 @@ def test_frequencies_and_section_facts(study: Project, tmp_path: Path) -> None:
         "Soorten bronnen: focusgroep studenten, interview student",
         "Documenten: 2",
     ]
-    assert following(document, "2.1 Steun") == ["5 coderingen in 2 documenten"]
-    assert following(document, "1.2.1 Rust") == ["2 coderingen in 1 document"]
+    # One layer per document: PC01 the consensus decision plus Anouk (the lead) elsewhere,
+    # PC02 and HR01 Anouk; Bram's codings of the same passages never add to the counts.
+    assert following(document, "2.1 Steun") == ["3 coderingen in 2 documenten"]
+    assert following(document, "1.2.1 Rust") == ["1 codering in 1 document"]
 
 
 def test_quotes_are_faithful_with_source_references(study: Project, tmp_path: Path) -> None:
-    document = report(study, tmp_path)
+    document = report(study, tmp_path, cite=["name"])
     by_text = {q.text: q for q in find_quotes(study)}
     quotes = [p for p in document.paragraphs if p.style.name == "Quote"]
     assert quotes
@@ -116,7 +121,7 @@ def test_quotes_are_faithful_with_source_references(study: Project, tmp_path: Pa
         assert reference["doc"] == quote.document and reference["speaker"] == quote.speaker
         assert (reference["label"], int(reference["n"])) == ("alinea", quote.paragraph)
         assert paragraph.runs[-1].style.name == "Subtle Emphasis"
-    # Three coders on one passage show it once.
+    # Three coders on one passage: one layer counts, so it shows once.
     emotioneel = following(document, "2.1.1 Emotioneel", 4)
     assert emotioneel[1].startswith("Mijn peercoach luisterde echt naar me.")
     assert emotioneel[2].startswith("Het luisteren was het belangrijkste.")
@@ -157,22 +162,23 @@ def test_summaries_in_chapters_and_cross_chapter(study: Project, tmp_path: Path)
 
 def test_matrix_tables_equal_the_analysis(study: Project, tmp_path: Path) -> None:
     document = report(study, tmp_path)
-    matrix = code_matrix(study)
-    assert len(document.tables) == 3  # the CMO table, then one per cluster
+    sources = evidence_sources(study, parse_layer(None))
+    matrix = code_matrix(study, flt=QuoteFilter(evidence=sources))
+    assert len(document.tables) == 4  # the CMO table, one per cluster, the appendix
     captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
     assert captions[1:] == [
         "Tabel 2. Aantal coderingen per interventie: Steun",
         "Tabel 3. Aantal coderingen per interventie: Effect",
     ]
     expected = {r.path[-1]: [*map(str, r.cells), str(r.total)] for r in matrix.rows}
-    for table in document.tables[1:]:
+    for table in document.tables[1:-1]:  # the last is the appendix
         assert table.style.name == "Light Grid Accent 1"
         cells = [[c.text for c in row.cells] for row in table.rows]
         assert cells[0] == ["Code", "Herstelrecht", "Peercoaching", "Totaal"]
         for row in cells[1:]:
             assert row[1:] == expected[row[0].strip("\u2003")]
     first = [[c.text for c in row.cells] for row in document.tables[1].rows]
-    assert first[1] == ["Steun", "1", "5", "6"]
+    assert first[1] == ["Steun", "1", "3", "4"]
 
 
 def test_english_labels(study: Project, tmp_path: Path) -> None:
@@ -180,9 +186,10 @@ def test_english_labels(study: Project, tmp_path: Path) -> None:
     assert 'w:val="en-GB"' in document.styles.element.xml  # spelling language
     assert document.paragraphs[1].text == "Report by intervention"
     assert ("Heading 1", "4 Comparison across interventions") in headings(document)
-    assert following(document, "2.1 Steun") == ["5 codings in 2 documents"]
+    assert following(document, "2.1 Steun") == ["3 codings in 2 documents"]
     quote = next(p for p in document.paragraphs if p.style.name == "Quote")
-    assert REFERENCE.match(quote.runs[-1].text)["label"] == "paragraph"  # type: ignore[index]
+    assert quote.runs[-1].text.endswith(", paragraph 2)")
+    assert ("Heading 1", "About this report") in headings(document)
     assert [p.text for p in document.paragraphs if p.style.name == "Caption"][:2] == [
         "Table 1. Context-mechanism-outcome combinations: Peercoaching",
         "Table 2. Number of codings per intervention: Steun",
@@ -191,22 +198,24 @@ def test_english_labels(study: Project, tmp_path: Path) -> None:
 
 def test_coder_codes_and_attribute_options(study: Project, tmp_path: Path) -> None:
     consensus = report(study, tmp_path, coder="Consensus")
-    assert "Codeurs: Consensus" in [p.text for p in consensus.paragraphs[:8]]
+    assert "Codeurs: Consensus." in [p.text for p in consensus.paragraphs]
     assert [t for s, t in headings(consensus) if s == "Heading 1"] == [
+        "Over dit rapport",
         "1 Herstelrecht",
         "2 Peercoaching",
         "3 Vergelijking tussen interventies",
+        "Bijlage A. Bronnen",
     ]
     assert following(consensus, "1 Herstelrecht", 4)[3] == "Geen coderingen in deze selectie."
     effect = report(study, tmp_path, codes=["Effect"], by="education_level")
-    assert headings(effect)[:3] == [
+    assert headings(effect)[1:4] == [
         ("Heading 1", "1 hbo"),
         ("Heading 2", "1.1 Effect"),
         ("Heading 3", "1.1.1 Rust"),
     ]
     assert ("Heading 1", "3 Vergelijking tussen opleidingsniveaus") in headings(effect)
     assert effect.paragraphs[1].text == "Rapportage per opleidingsniveau"
-    assert len(effect.tables) == 1
+    assert len(effect.tables) == 2  # the matrix and the appendix
 
 
 def test_cmo_chapter(study: Project, tmp_path: Path) -> None:
@@ -219,7 +228,8 @@ def test_cmo_chapter(study: Project, tmp_path: Path) -> None:
     ]
     caption, example, *quotes = following(document, "3.1 Peercoaching", 5)
     assert caption == "Tabel 1. Context-mechanisme-uitkomstcombinaties: Peercoaching"
-    assert example.startswith("Voorbeeld van de meest voorkomende combinatie (Context")
+    # Every combination occurs once: no "most frequent" one to speak of.
+    assert example.startswith("Geen combinatie komt in meer dan één document voor.")
     assert [t.split(" (")[0] for t in quotes] == [
         "Hoe was het contact met je peercoach?",
         "Mijn peercoach luisterde echt naar me.",
@@ -247,4 +257,4 @@ def test_control_characters_and_multi_paragraph_quotes(
     quote = next(p for p in document.paragraphs if p.style.name == "Quote")
     expected = text[9:].replace("\x0c", " ").replace("\x0b", " ")
     assert quote.runs[0].text == expected
-    assert quote.runs[-1].text == "(D1, alinea 1)"
+    assert quote.runs[-1].text == "(X, alinea 1)"  # cited by its intervention

@@ -79,6 +79,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="N",
         help="print at most N disagreements (default 50; all with --json)",
     )
+    parser.add_argument(
+        "--language",
+        choices=("en", "nl"),
+        default="en",
+        help="language of the Word report (--out .docx); default en",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
     parser.set_defaults(func=run)
 
@@ -105,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out is not None:
         from qualcode.io.agreement_report import write_report
 
-        write_report(result, args.out)
+        write_report(result, args.out, language=args.language)
     if args.json:
         print_json(to_json(result))
     else:

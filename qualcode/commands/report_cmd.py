@@ -7,6 +7,7 @@ from pathlib import Path
 
 from qualcode.commands.common import add_locator, open_from, progress_printer
 from qualcode.io.report import LANGUAGES, write_report
+from qualcode.io.report.builder import TOC_HINT
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -40,7 +41,33 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     report.add_argument(
         "--coder",
         metavar="NAME",
-        help="only this coder's codings (e.g. consensus); default all coders",
+        help="only this coder's codings (short for --layer coder:NAME)",
+    )
+    report.add_argument(
+        "--layer",
+        metavar="LAYER",
+        help="where quotes and counts come from: consensus, coder:NAME or all (every "
+        "coder, each passage once with the coders named, counts per document-coder pair). "
+        "Default: per document the consensus layer where one exists, else the assigned "
+        "coder, else the lead; never a sum over coders",
+    )
+    report.add_argument(
+        "--cite",
+        metavar="ATTR,...",
+        help="document attributes quotes cite a document by, e.g. source_type,intervention "
+        "(the default); 'name' for file names. The file names are listed in an appendix",
+    )
+    report.add_argument(
+        "--as",
+        dest="viewer",
+        metavar="CODER",
+        help="who makes the report: a coder who is not a lead gets only their own codings "
+        "on blind documents that are not revealed",
+    )
+    report.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also write OUT.pdf with LibreOffice (headless), contents with page numbers",
     )
     report.add_argument(
         "--language",
@@ -71,6 +98,15 @@ def run_report(args: argparse.Namespace) -> int:
                 f"{args.out}: folder {folder} does not exist (create it, or add --mkdir)"
             )
     codes = [c.strip() for c in args.codes.split(",") if c.strip()] if args.codes else None
+    cite = [c.strip() for c in args.cite.split(",") if c.strip()] if args.cite else None
+    if args.pdf:
+        from qualcode.io.report import pdf
+
+        if not pdf.available():  # say so before any work is done
+            raise ValueError(
+                f"{args.out}: --pdf needs LibreOffice Writer with its Python bridge "
+                "(Debian: apt-get install libreoffice-writer python3-uno)"
+            )
     with open_from(args) as project:
         if not folder.is_dir():
             folder.mkdir(parents=True)
@@ -81,12 +117,21 @@ def run_report(args: argparse.Namespace) -> int:
             codes=codes,
             quotes_per_code=args.quotes_per_code,
             coder=args.coder,
+            layer=args.layer,
+            cite=cite,
+            viewer=args.viewer,
             language=args.language,
             progress=progress_printer("report"),
         )
     print(
         f"wrote {result.path}: {len(result.sections)} chapters "
         f"({', '.join(result.sections) or 'none'}), {result.quotes} quotes, "
-        f"{result.tables} tables"
+        f"{result.tables} tables; evidence: {result.layer}"
     )
+    if args.pdf:
+        from qualcode.io.report.pdf import convert_to_pdf
+
+        print(f"wrote {convert_to_pdf(result.path)} (contents with page numbers)")
+    else:
+        print(TOC_HINT)
     return 0

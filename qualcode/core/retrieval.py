@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -61,6 +61,9 @@ class QuoteFilter:
     illustrative_only: bool = False
     # Who is looking: on blind, unrevealed documents a coder sees only their own codings.
     viewer: str | None = None
+    # Which codings count as evidence (``qualcode.core.evidence.Sources``: one layer per
+    # document); None: every coding counts.
+    evidence: Callable[[CodingRow], bool] | None = None
 
 
 _Query = TypeVar("_Query", bound=Select)  # type: ignore[type-arg]
@@ -220,7 +223,10 @@ def coding_rows(session: Session, tree: CodeTree, flt: QuoteFilter) -> list[Codi
         query = _visible_to(session, query, flt.viewer)
     # Core execution on the session's connection: plain rows, no ORM row processing,
     # which halves the time for 100,000 codings.
-    return [CodingRow._make(row) for row in session.connection().execute(query)]
+    rows = [CodingRow._make(row) for row in session.connection().execute(query)]
+    if flt.evidence is not None:
+        rows = [r for r in rows if flt.evidence(r)]
+    return rows
 
 
 def _visible_to(session: Session, query: _Query, viewer: str) -> _Query:

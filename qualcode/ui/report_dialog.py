@@ -24,6 +24,10 @@ class ReportOptions:
     quotes_per_code: int = 3
     coder: str | None = None
     language: str = "nl"
+    # Where quotes and counts come from: None (one layer per document), "all",
+    # "consensus" or "coder:NAME" (qualcode.core.evidence).
+    layer: str | None = None
+    viewer: str | None = None
 
 
 def can_open_folders() -> bool:
@@ -52,13 +56,15 @@ class ReportDialog(QtWidgets.QDialog):
         self.quotes = QtWidgets.QSpinBox()
         self.quotes.setRange(0, 50)
         self.quotes.setValue(3)
+        # Evidence layers (core rule: qualcode.core.evidence); never a silent sum.
         self.coder = QtWidgets.QComboBox()
-        self.coder.addItem(self.tr("All coders"), None)
+        self.coder.addItem(self.tr("One layer per document (consensus, else assigned)"), None)
+        self.coder.addItem(self.tr("All coders, each named"), "all")
         coders = project.coders.list()
-        if not any(c.name == "consensus" for c in coders):
-            self.coder.addItem(self.tr("Consensus"), "consensus")
+        self.coder.addItem(self.tr("Consensus"), "consensus")
         for coder in coders:
-            self.coder.addItem(coder.name, coder.name)
+            if coder.role != "consensus":
+                self.coder.addItem(coder.name, f"coder:{coder.name}")
         self.language = QtWidgets.QComboBox()
         self.language.addItem(self.tr("Dutch"), "nl")
         self.language.addItem(self.tr("English"), "en")
@@ -117,7 +123,7 @@ class ReportDialog(QtWidgets.QDialog):
             by=self.by.currentText().strip() or "intervention",
             codes=self.chosen_codes(),
             quotes_per_code=self.quotes.value(),
-            coder=self.coder.currentData(),
+            layer=self.coder.currentData(),
             language=str(self.language.currentData()),
         )
 
@@ -136,6 +142,8 @@ def run_report(
             codes=options.codes,
             quotes_per_code=options.quotes_per_code,
             coder=options.coder,
+            layer=options.layer,
+            viewer=options.viewer,
             language=options.language,
             progress=lambda done, total: progress(_tr("Writing chapters…"), done, total),
         )
@@ -169,7 +177,10 @@ def export_report(parent: QtWidgets.QWidget, project: Project) -> ReportResult |
         offer_folder(
             parent,
             result.path,
-            _tr("Report written to {0}: {1} chapters, {2} quotes.")
+            _tr(
+                "Report written to {0}: {1} chapters, {2} quotes. Word fills in the "
+                "contents with page numbers when you open it (answer Yes to update)."
+            )
             .replace("{0}", str(result.path))
             .replace("{1}", str(len(result.sections)))
             .replace("{2}", str(result.quotes)),

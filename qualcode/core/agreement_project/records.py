@@ -105,6 +105,11 @@ class Disagreement:
     text: str
     by_coder: tuple[CoderCodes, ...]
     disputed: tuple[str, ...]  # code paths the coders did not agree on
+    # Where a reader finds it: the paragraph (non-blank line, 1-based, as the report's
+    # "paragraph n") and the speaker turn (1-based) with its speaker, when inside one.
+    paragraph: int = 0
+    turn: int | None = None
+    speaker: str | None = None
 
     def codes_of(self, coder: str) -> tuple[str, ...]:
         for entry in self.by_coder:

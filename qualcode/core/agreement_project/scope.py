@@ -54,6 +54,7 @@ class DocData:
     # (coder index, start, end, code id), codes in scope only
     codings: list[tuple[int, int, int, int]] = field(default_factory=list)
     segmented_on_the_fly: bool = False
+    turns: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, speaker)
 
 
 @dataclass
@@ -217,10 +218,17 @@ def load_scope(
         ):
             assigned[doc_id].add(index[coder_id])
         units = _units(session, doc_ids, unit)
+        turns: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+        for doc_id, start, end, speaker in session.execute(
+            select(SpeakerTurn.document_id, SpeakerTurn.start, SpeakerTurn.end, SpeakerTurn.speaker)
+            .where(SpeakerTurn.document_id.in_(doc_ids))
+            .order_by(SpeakerTurn.document_id, SpeakerTurn.start)
+        ):
+            turns[doc_id].append((start, end, speaker))
         for d in doc_rows:
             here = coded_by[d.id] | assigned[d.id]
             present = tuple(i in here for i in range(len(coder_ids)))
-            doc = DocData(d.id, d.name, d.text, present, codings=codings[d.id])
+            doc = DocData(d.id, d.name, d.text, present, codings=codings[d.id], turns=turns[d.id])
             if unit != "character":
                 doc.units = units.get(d.id, [])
                 if not doc.units:

@@ -9,6 +9,7 @@ per cluster (its codes as the values), and Cu-alpha over the top-level clusters.
 
 from __future__ import annotations
 
+import bisect
 import math
 import time
 from collections.abc import Callable, Collection, Sequence
@@ -32,6 +33,7 @@ from qualcode.core.agreement_project.records import (
 from qualcode.core.agreement_project.scope import Scope, load_scope
 from qualcode.core.agreement_project.unit_mode import UnitTables, build_tables
 from qualcode.core.errors import DomainError
+from qualcode.core.retrieval import paragraph_starts
 from qualcode.core.services.lookup import CodeRef, CoderRef, DocumentRef
 
 if TYPE_CHECKING:
@@ -94,14 +96,38 @@ def compute_agreement(
 
     return AgreementResult(
         settings=settings,
+        disagreements=locate(scope, disagreements),
         codes=done(codes_f),
         clusters=done(clusters_f),
         documents=done(docs_f),
         overall=done([overall])[0],
-        disagreements=disagreements,
         notes=tuple(scope.notes),
         seconds=time.perf_counter() - began,
     )
+
+
+def locate(scope: Scope, found: Sequence[Disagreement]) -> tuple[Disagreement, ...]:
+    """Each disagreement with its paragraph and speaker turn (what a reader can find)."""
+    docs = {d.id: d for d in scope.documents}
+    starts: dict[int, tuple[list[int], list[int]]] = {}
+    out = []
+    for d in found:
+        doc = docs[d.document_id]
+        if doc.id not in starts:
+            starts[doc.id] = (paragraph_starts(doc.text), [t[0] for t in doc.turns])
+        paragraphs, turns = starts[doc.id]
+        paragraph = max(1, bisect.bisect_right(paragraphs, d.start))
+        k = bisect.bisect_right(turns, d.start) - 1
+        inside = k >= 0 and d.start < doc.turns[k][1]
+        out.append(
+            replace(
+                d,
+                paragraph=paragraph,
+                turn=k + 1 if inside else None,
+                speaker=doc.turns[k][2] if inside else None,
+            )
+        )
+    return tuple(out)
 
 
 def _contributions(

@@ -7,14 +7,22 @@ document is then written in a single pass, which keeps a 5,000-quote report to s
 When codes carry CMO tags, a chapter lists per group the context-mechanism-outcome
 combinations met within one document (see :func:`qualcode.core.analysis.cmo_configurations`).
 
+Evidence: one layer of codings per document unless the user asks for all coders (the
+rule is :mod:`qualcode.core.evidence`); the quotes, counts, matrices and CMO tables all
+come from that selection, and the "About this report" section says which rule applied.
+
 Counting: a heading's "n codings in m documents" includes the code's sub-codes (the same
-numbers as the matrix rows). Quotes under a heading are those coded with that very code;
-its sub-codes show their own. A code appears in a section only when it or a sub-code has
-codings in that section, or a summary for it; empty branches would bury the findings.
+numbers as the matrix rows); with all coders it also gives the document-coder pairs.
+Quotes under a heading are those coded with that very code; its sub-codes show their own.
+Within a chapter a passage is quoted once (except with all coders, where the same passage
+under two codes shows where coders differed); a later code refers back to it. A code
+appears in a section only when it or a sub-code has codings in that section, or a summary
+for it; empty branches would bury the findings.
 """
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -35,9 +43,12 @@ from qualcode.core.analysis import (
     cmo_configurations,
     code_matrix,
 )
+from qualcode.core.evidence import Sources, evidence_sources, parse_layer
 from qualcode.core.retrieval import CodeTree, Quote, QuoteFilter, find_quotes, load_tree
 from qualcode.core.services.lookup import get_code
+from qualcode.io.report import about
 from qualcode.io.report import docx_parts as parts
+from qualcode.io.report.citing import default_cite, display_names
 from qualcode.io.report.labels import Labels
 from qualcode.io.report.selection import choose_quotes
 
@@ -69,12 +80,22 @@ class ReportResult:
     sections: tuple[str, ...]
     quotes: int
     tables: int
+    layer: str = "default"
+    pdf: Path | None = None
+
+
+# Said where a report is made (command line, GUI), never inside the report itself.
+TOC_HINT = (
+    "The contents list is filled in when the report is opened in Word (answer Yes to update "
+    "fields, or press F9); add --pdf for a PDF with page numbers."
+)
 
 
 @dataclass
 class _Counts:
     codings: dict[int, int] = field(default_factory=lambda: defaultdict(int))
     documents: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    pairs: dict[int, set[tuple[int, str]]] = field(default_factory=lambda: defaultdict(set))
 
 
 @dataclass
@@ -89,10 +110,20 @@ class _Data:
     version: str | None
     matrix: Matrix
     cmo: list[CmoConfiguration]
+    sources: Sources
+    names: dict[int, str]  # document id -> the name quotes cite it by
+    cite: tuple[str, ...]
 
 
-def _gather(project: Project, by: str, codes: Sequence[str] | None, coder: str | None) -> _Data:
-    flt = QuoteFilter(codes=tuple(codes or ()), subcodes=True, coders=(coder,) if coder else ())
+def _gather(
+    project: Project,
+    by: str,
+    codes: Sequence[str] | None,
+    sources: Sources,
+    viewer: str | None,
+    cite: Sequence[str] | None,
+) -> _Data:
+    flt = QuoteFilter(codes=tuple(codes or ()), subcodes=True, viewer=viewer, evidence=sources)
     with project.reading() as session:
         tree = load_tree(session)
         if codes:
@@ -101,17 +132,22 @@ def _gather(project: Project, by: str, codes: Sequence[str] | None, coder: str |
         else:
             roots = list(tree.children.get(None, []))
     versions = project.versions.list()
+    documents = project.documents.list()
+    chosen = tuple(cite) if cite is not None else default_cite(documents)
     return _Data(
         tree=tree,
         roots=roots,
         quotes=find_quotes(project, flt),
-        documents=project.documents.list(),
+        documents=documents,
         summaries={
             (s.code_id, s.scope_key, s.scope_value): s.body for s in project.summaries.list()
         },
         version=versions[-1].label if versions else None,
         matrix=code_matrix(project, by=by, count="codings", flt=flt),
         cmo=cmo_configurations(project, by=by, flt=flt, level="tagged"),
+        sources=sources,
+        names=display_names(documents, chosen),
+        cite=chosen,
     )
 
 
@@ -135,6 +171,9 @@ class _Writer:
         self.table_count = 0
         self.styles = parts.StyleIds(self.doc)
         self.toc_anchor: Paragraph | None = None  # where the TOC goes, filled in at the end
+        self.all_coders = data.sources.layer.kind == "all"
+        # Passages quoted in the current chapter: (document id, start, end, heading number).
+        self.quoted: list[tuple[int, int, int, str]] = []
 
     # Structure ---------------------------------------------------------------------------
     def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
@@ -157,7 +196,7 @@ class _Writer:
             else:
                 self.paragraph(line)
 
-    def quote(self, quote: Quote) -> None:
+    def quote(self, quote: Quote, coders: Sequence[str] = ()) -> None:
         # The coded words stay one run, exactly as in the transcript; an ellipsis in runs of
         # its own marks where a quote starts or ends inside a sentence.
         paragraph = self.paragraph("", "Quote")
@@ -166,23 +205,23 @@ class _Writer:
         paragraph.add_run(parts.xml_safe(quote.text.strip()))
         if _cut_after(quote):
             paragraph.add_run(" " + ELLIPSIS)
-        source = [quote.document]
+        source = [self.data.names.get(quote.document_id, quote.document)]
         if quote.speaker:
             source.append(quote.speaker)
         source.append(f"{self.labels['paragraph']} {quote.paragraph}")
+        if coders:
+            source.append(self.labels["coded_by"].format(coders=", ".join(coders)))
         paragraph.add_run(" ")
         parts.add_run(paragraph, self.styles, f"({', '.join(source)})", "Subtle Emphasis")
         self.quote_count += 1
 
     # Sections ----------------------------------------------------------------------------
-    def title_page(self, project_name: str, coders: Sequence[str], settings: str) -> None:
+    def title_page(self, project_name: str) -> None:
         labels = self.labels
         self.paragraph(project_name, "Title")
         self.paragraph(labels["subtitle"].format(by=labels.attribute(self.by)), "Subtitle")
         self.labelled(labels["codebook"], self.data.version or labels["working"])
         self.labelled(labels["date"], date.today().isoformat())
-        self.labelled(labels["coders"], ", ".join(coders) or "-")
-        self.labelled(labels["settings"], settings)
         parts.page_break(self.doc)
         self.paragraph(labels["contents"], "TOC Heading")
         self.toc_anchor = self.paragraph()
@@ -211,7 +250,9 @@ class _Writer:
             while code_id is not None:
                 counts.codings[code_id] += 1
                 counts.documents[code_id].add(quote.document_id)
+                counts.pairs[code_id].add((quote.document_id, quote.coder))
                 code_id = self.data.tree.parent.get(code_id)
+        self.quoted = []
         if not quotes:
             self.paragraph(labels["no_codings"])
         position = 0
@@ -238,22 +279,56 @@ class _Writer:
         tree = self.data.tree
         name = tree.paths[code_id][-1]
         self.heading(len(number), f"{'.'.join(map(str, number))} {name}")
+        pairs = len(counts.pairs.get(code_id, ())) if self.all_coders else None
         self.paragraph(
             self.labels.frequency(
-                counts.codings.get(code_id, 0), len(counts.documents.get(code_id, ()))
+                counts.codings.get(code_id, 0), len(counts.documents.get(code_id, ())), pairs
             )
         )
         children = tree.children.get(code_id, [])
         body = self.data.summaries.get((code_id, self.by, value))
         if body:
             self.summary(self.labels["cluster_summary" if children else "summary"], body)
-        for quote in choose_quotes(direct.get(code_id, []), self.quotes_per_code):
-            self.quote(quote)
+        self.code_quotes(direct.get(code_id, []), ".".join(map(str, number)))
         position = 0
         for child in children:
             if self._visible(child, counts, value):
                 position += 1
                 self.code(child, (*number, position), counts, direct, value)
+
+    def code_quotes(self, candidates: list[Quote], heading: str) -> None:
+        """The quotes under one code: each passage once per chapter (with all coders:
+        once per code, naming everyone who coded it)."""
+        if self.all_coders:
+            for quote in choose_quotes(candidates, self.quotes_per_code):
+                coders = sorted(
+                    {
+                        q.coder
+                        for q in candidates
+                        if q.document_id == quote.document_id
+                        and q.start < quote.end
+                        and quote.start < q.end
+                    },
+                    key=str.lower,
+                )
+                self.quote(quote, coders)
+            return
+        fresh = [q for q in candidates if self._earlier(q) is None]
+        chosen = choose_quotes(fresh, self.quotes_per_code)
+        for quote in chosen:
+            self.quote(quote)
+            self.quoted.append((quote.document_id, quote.start, quote.end, heading))
+        if not chosen and candidates and self.quotes_per_code > 0:
+            earlier = self._earlier(candidates[0])
+            if earlier is not None:
+                self.paragraph(self.labels["quoted_under"].format(where=earlier))
+
+    def _earlier(self, quote: Quote) -> str | None:
+        """The heading number under which an overlapping passage was quoted already."""
+        for doc_id, start, end, heading in self.quoted:
+            if doc_id == quote.document_id and start < quote.end and quote.start < end:
+                return heading
+        return None
 
     def cmo_chapter(self, number: int, values: Sequence[str]) -> None:
         """Per group the C-M-O combinations found in one document, most frequent first,
@@ -293,10 +368,11 @@ class _Writer:
                 text_columns=3,
             )
             top = found[0]
+            # "Most frequent" only when some combination recurs; with every count at 1 the
+            # first row is just an example.
+            wording = "cmo_example" if top.units > 1 else "cmo_no_recurrence"
             example = self.paragraph(
-                labels["cmo_example"].format(
-                    c=top.context[-1], m=top.mechanism[-1], o=top.outcome[-1]
-                )
+                labels[wording].format(c=top.context[-1], m=top.mechanism[-1], o=top.outcome[-1])
             )
             # The table style leaves no room below a table; the text should not touch it.
             example.paragraph_format.space_before = Pt(10)
@@ -312,7 +388,8 @@ class _Writer:
         else:
             parts.page_break(self.doc)
         self.heading(1, f"{number} {labels['cross'].format(values=values)}")
-        self.paragraph(labels["cross_intro"].format(by=labels.attribute(self.by)))
+        intro = "cross_intro_all" if self.all_coders else "cross_intro"
+        self.paragraph(labels[intro].format(by=labels.attribute(self.by)))
         tree = self.data.tree
         clusters = [r for r in self.data.roots if tree.children.get(r)] or self.data.roots
         header = [
@@ -353,12 +430,23 @@ def write_report(
     codes: Sequence[str] | None = None,
     quotes_per_code: int = 3,
     coder: str | None = None,
+    layer: str | None = None,
+    cite: Sequence[str] | None = None,
+    viewer: str | None = None,
     language: str = "nl",
     progress: Progress | None = None,
 ) -> ReportResult:
-    """Write the report to ``out`` (.docx); ``coder`` may be a name or ``consensus``."""
+    """Write the report to ``out`` (.docx).
+
+    ``layer``: ``consensus``, ``coder:NAME`` or ``all``; ``coder`` is short for
+    ``coder:NAME``; neither means the default rule of :mod:`qualcode.core.evidence`.
+    ``cite``: the document attributes quotes cite a document by (``name`` for file names;
+    default source type and intervention). ``viewer``: who makes the report; on blind,
+    unrevealed documents a coder's report holds only their own codings.
+    """
     labels = Labels(language)
-    data = _gather(project, by, codes, coder)
+    sources = evidence_sources(project, parse_layer(layer, coder), viewer)
+    data = _gather(project, by, codes, sources, viewer, cite)
     groups: dict[str, list[DocumentRecord]] = defaultdict(list)
     for document in data.documents:
         groups[document.attributes.get(by, NO_VALUE)].append(document)
@@ -370,14 +458,8 @@ def write_report(
         values.append(NO_VALUE)
     writer = _Writer(data, labels, by, quotes_per_code)
     parts.prepare_styles(writer.doc, language)
-    coders = sorted({q.coder for q in data.quotes}) or ([coder] if coder else [])
-    settings = labels["settings_text"].format(
-        by=labels.attribute(by),
-        codes=", ".join(codes) if codes else labels["all_codes"],
-        n=quotes_per_code,
-        coder=coder or labels["all_coders"],
-    )
-    writer.title_page(project.name, coders, settings)
+    writer.title_page(project.name)
+    about.about_section(writer, codes)
     total = len(values) + 1
     for number, value in enumerate(values, start=1):
         writer.group(number, value, groups.get(value, []), quotes_by_group.get(value, []))
@@ -388,11 +470,13 @@ def write_report(
         writer.cmo_chapter(chapter, values)
         chapter += 1
     writer.cross_chapter(chapter)
+    about.appendix(writer)
     assert writer.toc_anchor is not None
-    parts.fill_toc(writer.toc_anchor, writer.toc, labels["toc_hint"])
+    parts.fill_toc(writer.toc_anchor, writer.toc)
     parts.update_fields_on_open(writer.doc)
     out.parent.mkdir(parents=True, exist_ok=True)
     writer.doc.save(str(out))
+    os.chmod(out, 0o600)  # the report quotes the transcripts: only its owner may read it
     if progress:
         progress(total, total)
     return ReportResult(
@@ -400,4 +484,5 @@ def write_report(
         sections=tuple(v or labels["no_value"] for v in values),
         quotes=writer.quote_count,
         tables=writer.table_count,
+        layer=sources.layer.text,
     )

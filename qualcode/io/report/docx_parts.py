@@ -120,20 +120,22 @@ def _instruction(paragraph: Paragraph, text: str) -> None:
     run._r.append(instr)
 
 
-def fill_toc(anchor: Paragraph, entries: Sequence[tuple[int, str]], hint: str) -> None:
-    """Turn ``anchor`` into a real TOC field whose cached result lists ``entries``.
+def fill_toc(anchor: Paragraph, entries: Sequence[tuple[int, str]]) -> None:
+    """Replace ``anchor`` by a real TOC field whose cached result lists ``entries``.
 
     Word and LibreOffice regenerate the field (with page numbers) on update; until then the
-    cached entries already show the report's structure.
+    cached entries already show the report's structure. The document itself carries no
+    instruction to the reader: how to update is said where the report is made.
     """
     shown = [(level, text) for level, text in entries if level <= TOC_LEVELS]
-    if not shown:
-        shown = [(1, hint)]
     paragraphs = []
     for level, text in shown:
         paragraph = anchor.insert_paragraph_before(style=f"TOC {level}")
         paragraph.add_run(xml_safe(text))
         paragraphs.append(paragraph)
+    if not paragraphs:  # an empty field still lets Word build the list on update
+        paragraphs.append(anchor.insert_paragraph_before(style="TOC 1"))
+        paragraphs[0].add_run("")
     first, last = paragraphs[0], paragraphs[-1]
     # begin / instruction / separate go before the first entry's text; end after the last.
     marker = first.runs[0]._r
@@ -152,7 +154,8 @@ def fill_toc(anchor: Paragraph, entries: Sequence[tuple[int, str]], hint: str) -
             run.append(char)
         marker.addprevious(run)
     _field_char(last, "end")
-    anchor.text = hint
+    element = anchor._p
+    element.getparent().remove(element)
 
 
 def add_caption(doc: DocxDocument, label: str, number: int, text: str) -> Paragraph:
@@ -193,6 +196,8 @@ def add_table(
     )
     if text_columns == 1:
         widths = column_widths(header, rows, usable)
+    elif text_columns >= len(header):
+        widths = text_widths(header, rows, usable)
     else:
         numbers = [int(Cm(0.22) * max(len(h), 5) + CELL_PADDING) for h in header[text_columns:]]
         share = (usable - sum(numbers)) // text_columns
@@ -208,6 +213,7 @@ def add_table(
             if n >= text_columns and r:
                 cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT  # numbers line up
     _repeat_header(table)
+    keep_rows_whole(table)
     return table  # type: ignore[no-any-return]
 
 
@@ -218,21 +224,46 @@ CELL_PADDING = Cm(0.45)
 LABEL_WIDTH = (Cm(3.5), Cm(6.5))  # the label column's narrowest and widest
 
 
+def _text_width(chars: int) -> int:
+    return int(CHAR_WIDTH * max(chars, 4) + CELL_PADDING)
+
+
+def _two_lines(text: str) -> int:
+    """Characters of the longer line when ``text`` is broken once at the best space."""
+    words = text.split()
+    if len(words) < 2:
+        return len(text)
+    return min(
+        max(len(" ".join(words[:k])), len(" ".join(words[k:]))) for k in range(1, len(words))
+    )
+
+
 def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], usable: int) -> list[int]:
-    """Widths (EMU) that keep each column's longest word unbroken where the page allows.
+    """Widths (EMU) from the content: headers on one line where the page allows.
 
-    Number columns get what their header's longest word needs; the label column its longest
-    label (within ``LABEL_WIDTH``) and whatever room is left. When the page is too narrow
-    the label column gives way first, then all columns shrink in proportion.
+    Number columns first get what their whole header needs on one line; if the page is
+    too narrow, each header may take two lines (broken between words), then only its
+    longest word. The label column gets its longest label (within ``LABEL_WIDTH``) and
+    whatever room is left. Only when even that does not fit do all columns shrink in
+    proportion.
     """
-
-    def need(text: str) -> int:
-        longest = max((len(word) for word in text.split()), default=1)
-        return int(CHAR_WIDTH * max(longest, 5) + CELL_PADDING)
-
-    numbers = [need(name) for name in header[1:]]
+    cells = [max((len(r[n]) for r in rows), default=1) for n in range(1, len(header))]
     longest_label = max((len(r[0]) for r in rows), default=10)
-    label = max(LABEL_WIDTH[0], min(LABEL_WIDTH[1], int(CHAR_WIDTH * longest_label)))
+    label = max(int(LABEL_WIDTH[0]), min(int(LABEL_WIDTH[1]), _text_width(longest_label)))
+    fits = (
+        lambda n, h: max(len(h), cells[n]),
+        lambda n, h: max(_two_lines(h), cells[n]),
+        lambda n, h: max(max((len(w) for w in h.split()), default=1), cells[n]),
+    )
+    # Labels unbroken first (within LABEL_WIDTH), then headers on as few lines as fit.
+    for room in (label, int(LABEL_WIDTH[0])):
+        for fit in fits:
+            numbers = [_text_width(fit(n, h)) for n, h in enumerate(header[1:])]
+            if sum(numbers) + room <= usable:
+                break
+        else:
+            continue
+        break
     label = max(int(LABEL_WIDTH[0]), min(label, usable - sum(numbers)))
     widths = [label, *numbers]
     total = sum(widths)
@@ -240,6 +271,35 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], usable: 
         return [w * usable // total for w in widths]
     widths[0] += usable - total
     return widths
+
+
+def text_widths(header: Sequence[str], rows: Sequence[Sequence[str]], usable: int) -> list[int]:
+    """Widths for a table of text only: each column its longest word (never broken), the
+    rest of the page shared in proportion to each column's longest cell."""
+    table = [list(header), *map(list, rows)]
+    words = [
+        _text_width(max((len(w) for row in table for w in row[n].split()), default=1))
+        for n in range(len(header))
+    ]
+    longest = [max(len(row[n]) for row in table) for n in range(len(header))]
+    spare = usable - sum(words)
+    if spare <= 0:
+        return [w * usable // sum(words) for w in words]
+    wanted = [max(_text_width(size) - w, 0) for size, w in zip(longest, words, strict=True)]
+    total = sum(wanted) or 1
+    share = [min(x, spare * x // total) for x in wanted]
+    widths = [w + extra for w, extra in zip(words, share, strict=True)]
+    widths[-1] += usable - sum(widths)
+    return widths
+
+
+def keep_rows_whole(table: Table) -> None:
+    """No row is split across a page break (a quote or a name cut in half reads badly)."""
+    for row in table.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        cant = OxmlElement("w:cantSplit")
+        cant.set(qn("w:val"), "true")
+        tr_pr.append(cant)
 
 
 def _repeat_header(table: Table) -> None:
@@ -262,6 +322,18 @@ def landscape_section(doc: DocxDocument) -> None:
         section.page_width, section.page_height = section.page_height, section.page_width
     # Narrower side margins give each of up to ten number columns room for a whole word.
     section.left_margin = section.right_margin = Cm(1.8)
+
+
+def portrait_section(doc: DocxDocument) -> None:
+    """Continue on a new portrait A4 page (after a landscape matrix chapter, a new section)."""
+    last = doc.sections[-1]
+    if last.orientation != WD_ORIENT.LANDSCAPE:
+        page_break(doc)
+        return
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = doc.sections[0].left_margin
 
 
 def update_fields_on_open(doc: DocxDocument) -> None:
