@@ -944,32 +944,16 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
         <translation>Nieuwe inductieve code</translation>
     </message>
     <message>
-        <source>In-vivo code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} “{1}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created “{0}” under “{1}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(top level)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Name of the new code (created under the selected code):</source>
-        <translation type="vanished">Naam van de nieuwe code (komt onder de geselecteerde code):</translation>
+        <translation>Naam van de nieuwe code (komt onder de geselecteerde code):</translation>
     </message>
     <message>
         <source>New inductive code “{0}”</source>
-        <translation type="vanished">Nieuwe inductieve code “{0}”</translation>
+        <translation>Nieuwe inductieve code “{0}”</translation>
     </message>
     <message>
         <source>In-vivo code “{0}”</source>
-        <translation type="vanished">In-vivocode “{0}”</translation>
+        <translation>In-vivocode “{0}”</translation>
     </message>
     <message>
         <source>Put the cursor in a coding to remove it.</source>
@@ -1930,33 +1914,6 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
 </context>
 <context>
-    <name>NewCodeDialog</name>
-    <message>
-        <source>(top level)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Put new inductive codes here from now on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The code is created at the top level of the codebook.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The code is created under “{0}”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ProjectExchange</name>
     <message>
         <source>Import or merge a project</source>
@@ -2237,15 +2194,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
     <message>
         <source>All coders</source>
-        <translation type="vanished">Alle codeurs</translation>
-    </message>
-    <message>
-        <source>One layer per document (consensus, else assigned)</source>
-        <translation>Eén laag per document (consensus, anders toegewezen codeur)</translation>
-    </message>
-    <message>
-        <source>All coders, each named</source>
-        <translation>Alle codeurs, met naam</translation>
+        <translation>Alle codeurs</translation>
     </message>
     <message>
         <source>Consensus</source>
@@ -2320,12 +2269,20 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
         <translation>Hoofdstukken schrijven…</translation>
     </message>
     <message>
-        <source>Report written to {0}: {1} chapters, {2} quotes. Word fills in the contents with page numbers when you open it (answer Yes to update).</source>
-        <translation>Rapport geschreven naar {0}: {1} hoofdstukken, {2} citaten. Word vult de inhoudsopgave met paginanummers in wanneer u het opent (kies Ja om bij te werken).</translation>
+        <source>Report written to {0}: {1} chapters, {2} quotes.</source>
+        <translation>Rapport opgeslagen in {0}: {1} hoofdstukken, {2} citaten.</translation>
     </message>
     <message>
-        <source>Report written to {0}: {1} chapters, {2} quotes.</source>
-        <translation type="vanished">Rapport opgeslagen in {0}: {1} hoofdstukken, {2} citaten.</translation>
+        <source>One layer per document (consensus, else assigned)</source>
+        <translation>Eén laag per document (consensus, anders toegewezen codeur)</translation>
+    </message>
+    <message>
+        <source>All coders, each named</source>
+        <translation>Alle codeurs, met naam</translation>
+    </message>
+    <message>
+        <source>Report written to {0}: {1} chapters, {2} quotes. Word fills in the contents with page numbers when you open it (answer Yes to update).</source>
+        <translation>Rapport geschreven naar {0}: {1} hoofdstukken, {2} citaten. Word vult de inhoudsopgave met paginanummers in wanneer u het opent (kies Ja om bij te werken).</translation>
     </message>
 </context>
 <context>
