@@ -158,28 +158,27 @@ def coder_sections(
 
 def tally_documents(prep: Prepared, value_map: Mapping[Hashable, int]) -> Tally:
     """Observed coincidences and self-pair sums over all documents and coder pairs."""
-    per_doc = document_tallies(prep, value_map)
-    tally = Tally(n_values=per_doc.n_values)
-    tally.o = per_doc.o.sum(axis=0)
-    tally.self_pairs = per_doc.self_pairs.sum(axis=0)
-    tally.cu_self_pairs = per_doc.cu_self_pairs.sum(axis=0)
-    tally.n_segments = per_doc.n_segments
-    tally.warnings = per_doc.warnings
-    return tally
+    return document_tallies(prep, value_map).total()
 
 
 @dataclass
 class DocumentTallies:
-    """The sums of ``Tally`` kept apart per document (first axis), for resampling.
+    """The sums of ``Tally`` over all documents, plus per document (first axis) what the
+    u and binary alphas need, for resampling documents.
 
-    The unitizing alphas depend on the documents only through these sums, so a bootstrap
-    replicate that draws documents with replacement is a weighted sum of the rows.
+    The unitizing alphas depend on the documents only through sums over documents, so a
+    bootstrap replicate that draws documents with replacement is a weighted sum of the
+    per-document rows. Kept per document: the margins l_c, the diagonal sum of l_cc, the
+    gap-gap coincidences and the self-pair sum; not the V x V matrices (memory).
     """
 
     n_values: int
-    o: npt.NDArray[np.float64]  # D x V x V
+    o: npt.NDArray[np.float64]  # V x V, summed over documents
+    cu_self_pairs: npt.NDArray[np.float64]  # V, summed
+    margins: npt.NDArray[np.float64]  # D x V
+    diagonal: npt.NDArray[np.float64]  # D: sum_c o_cc
+    gap_gap: npt.NDArray[np.float64]  # D: o_gap,gap
     self_pairs: npt.NDArray[np.float64]  # D x V
-    cu_self_pairs: npt.NDArray[np.float64]  # D x V
     segments: npt.NDArray[np.int64]  # D: coded segments per document (all coders)
     warnings: list[str] = field(default_factory=list)
 
@@ -187,29 +186,64 @@ class DocumentTallies:
     def n_segments(self) -> int:
         return int(self.segments.sum())
 
+    def total(self) -> Tally:
+        tally = Tally(n_values=self.n_values)
+        tally.o = self.o
+        tally.self_pairs = self.self_pairs.sum(axis=0)
+        tally.cu_self_pairs = self.cu_self_pairs
+        tally.n_segments = self.n_segments
+        tally.warnings = self.warnings
+        return tally
+
+    def alphas(self, weights: npt.NDArray[np.float64] | None, kind: str) -> npt.NDArray[np.float64]:
+        """u or binary alpha for each row of ``weights`` (replicates x documents); None:
+        one row per document (that document alone)."""
+        if weights is None:
+            return alphas_from_sums(
+                self.margins, self.diagonal, self.gap_gap, self.self_pairs.sum(axis=1), kind
+            )
+        return alphas_from_sums(
+            weights @ self.margins,
+            weights @ self.diagonal,
+            weights @ self.gap_gap,
+            weights @ self.self_pairs.sum(axis=1),
+            kind,
+        )
+
+    def alpha(self, kind: str) -> float:
+        """The figure over all documents."""
+        ones = np.ones((1, self.margins.shape[0]))
+        return float(self.alphas(ones, kind)[0])
+
 
 def document_tallies(prep: Prepared, value_map: Mapping[Hashable, int]) -> DocumentTallies:
-    """Observed coincidences and self-pair sums per document (summed over coder pairs)."""
+    """Observed coincidences and self-pair sums, summed and per document."""
     v = 1 + max(value_map.values(), default=0)
     n_docs = len(prep.docs)
-    out = DocumentTallies(
-        v,
-        np.zeros((n_docs, v, v)),
-        np.zeros((n_docs, v)),
-        np.zeros((n_docs, v)),
-        np.zeros(n_docs, dtype=np.int64),
-    )
+    o_sum = np.zeros((v, v))
+    cu_sum = np.zeros(v)
+    margins = np.zeros((n_docs, v))
+    diagonal = np.zeros(n_docs)
+    gap_gap = np.zeros(n_docs)
+    self_pairs = np.zeros((n_docs, v))
+    segments = np.zeros(n_docs, dtype=np.int64)
+    warnings: list[str] = []
     # Look-up table from code id to this computation's value (0 = not part of it).
     lut = np.array([value_map.get(code, 0) for code in prep.codes] + [0], dtype=np.int64)
     m = len(prep.coders)
+    scale = 1.0 / (m - 1) if m > 1 else 1.0
     for d, per_coder in enumerate(prep.docs):
         length = prep.lengths[d]
         if not any((lut[ids] > 0).any() for _, _, ids in per_coder.values()):
             # Nobody used these values here: every coder has one gap of length L, and
             # each of the m(m-1) ordered pairs agrees on it. Common for per-code figures.
-            out.o[d, GAP_INDEX, GAP_INDEX] += m * (m - 1) * length
-            out.self_pairs[d, GAP_INDEX] += m * length
+            agree = m * (m - 1) * length * scale
+            o_sum[GAP_INDEX, GAP_INDEX] += agree
+            margins[d, GAP_INDEX] = diagonal[d] = gap_gap[d] = agree
+            self_pairs[d, GAP_INDEX] = m * length
             continue
+        o = np.zeros((v, v))
+        cu = np.zeros(v)
         parts = []
         for coder in prep.coders:
             starts, ends, ids = per_coder[coder]
@@ -217,17 +251,17 @@ def document_tallies(prep: Prepared, value_map: Mapping[Hashable, int]) -> Docum
             mine = vals > 0
             s, e, val, overlap = coder_sections(starts[mine], ends[mine], vals[mine], length)
             if overlap:
-                out.warnings.append(
+                warnings.append(
                     f"document {prep.names[d]}, coder {coder!r}: segments with different "
                     "values overlap"
                 )
             lengths = (e - s).astype(np.float64)
             unit = val != GAP_INDEX
-            out.segments[d] += int(unit.sum())
+            segments[d] += int(unit.sum())
             # A segment cannot meet itself in a random pairing: l^2 pairs of its
             # characters are lost; a gap is divisible, so only its l self-pairs are.
             sq = np.where(unit, lengths * lengths, lengths)
-            out.self_pairs[d] += np.bincount(val, weights=sq, minlength=v)
+            self_pairs[d] += np.bincount(val, weights=sq, minlength=v)
             parts.append((s, e, val))
         for i, (si, ei, vi) in enumerate(parts):
             for j, (sj, ej, vj) in enumerate(parts):
@@ -236,49 +270,50 @@ def document_tallies(prep: Prepared, value_map: Mapping[Hashable, int]) -> Docum
                 inter = np.minimum(ei[:, None], ej[None, :]) - np.maximum(si[:, None], sj[None, :])
                 inter = np.clip(inter, 0, None).astype(np.float64)
                 cells = (vi[:, None] * v + vj[None, :]).ravel()
-                out.o[d] += np.bincount(cells, weights=inter.ravel(), minlength=v * v).reshape(v, v)
+                o += np.bincount(cells, weights=inter.ravel(), minlength=v * v).reshape(v, v)
                 # For cu: how much of each of i's segments j also coded (with any value).
                 reduced = inter[:, vj != GAP_INDEX].sum(axis=1)
                 unit = vi != GAP_INDEX
-                out.cu_self_pairs[d] += np.bincount(
-                    vi[unit], weights=reduced[unit] ** 2, minlength=v
-                )
-    if m > 1:
-        out.o /= m - 1
-        out.cu_self_pairs /= m - 1
-    return out
+                cu += np.bincount(vi[unit], weights=reduced[unit] ** 2, minlength=v)
+        o *= scale
+        o_sum += o
+        cu_sum += cu * scale
+        margins[d] = o.sum(axis=1)
+        diagonal[d] = float(np.trace(o))
+        gap_gap[d] = o[GAP_INDEX, GAP_INDEX]
+    return DocumentTallies(
+        v, o_sum, cu_sum, margins, diagonal, gap_gap, self_pairs, segments, warnings
+    )
 
 
-def alphas_from_tallies(
-    o: npt.NDArray[np.float64], self_pairs: npt.NDArray[np.float64], kind: str
+def alphas_from_sums(
+    margins: npt.NDArray[np.float64],
+    diagonal: npt.NDArray[np.float64],
+    gap_gap: npt.NDArray[np.float64],
+    self_sum: npt.NDArray[np.float64],
+    kind: str,
 ) -> npt.NDArray[np.float64]:
-    """u or binary (|u) alpha for each row of stacked sums (o: B x V x V, S: B x V).
+    """u or binary (|u) alpha for each row of summed tallies; NaN where undefined.
 
-    The same arithmetic as ``unitizing._gap_vs_units``, vectorised over replicates;
-    NaN where the expected disagreement is zero.
+    The arithmetic of ``unitizing._gap_vs_units`` without forming the expected matrix:
+    with e_ck = l.. (l_c l_k - [c = k] S_c) / (l..^2 - sum S),
+    sum_c e_cc = l.. (sum_c l_c^2 - sum S) / (l..^2 - sum S) and
+    e_gap. - e_gap,gap = l.. l_gap (l.. - l_gap) / (l..^2 - sum S).
     """
-    margins = o.sum(axis=2)
     total = margins.sum(axis=1)
-    denom = total * total - self_pairs.sum(axis=1)
+    denom = total * total - self_sum
     with np.errstate(divide="ignore", invalid="ignore"):
-        scale = (total / denom)[:, None, None]
-        e = scale * (margins[:, :, None] * margins[:, None, :] - _diag(self_pairs))
         if kind == "u":
-            d_o = (total - np.trace(o, axis1=1, axis2=2)) / total
-            d_e = (total - np.trace(e, axis1=1, axis2=2)) / total
+            expected_diag = total * ((margins * margins).sum(axis=1) - self_sum) / denom
+            d_o = (total - diagonal) / total
+            d_e = (total - expected_diag) / total
         else:
-            d_o = (margins[:, GAP_INDEX] - o[:, GAP_INDEX, GAP_INDEX]) / total
-            d_e = (e[:, GAP_INDEX].sum(axis=1) - e[:, GAP_INDEX, GAP_INDEX]) / total
+            gap = margins[:, GAP_INDEX]
+            d_o = (gap - gap_gap) / total
+            d_e = gap * (total - gap) / denom
         alpha = 1.0 - d_o / d_e
     ok = (denom > 0) & np.isfinite(d_e) & (d_e > 1e-12)
     return np.where(ok, alpha, np.nan)
-
-
-def _diag(rows: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    out = np.zeros((*rows.shape, rows.shape[-1]))
-    idx = np.arange(rows.shape[-1])
-    out[:, idx, idx] = rows
-    return out
 
 
 def expected_coincidences(

@@ -256,7 +256,14 @@ def _cu(
         return _result(
             kind, math.nan, math.nan, 0.0, 0.0, Tally(2), len(cs), values, "fewer than two coders"
         )
-    tally = tally_documents(prep, value_map)
+    return cu_from_tally(tally_documents(prep, value_map), len(cs), kind, values)
+
+
+def cu_from_tally(
+    tally: Tally, n_coders: int, kind: str, values: tuple[Hashable, ...]
+) -> UnitizingResult:
+    """cu (or Cu) alpha from a tally already made with the computation's value map (the
+    project route reuses the tally of its uα for the same cluster)."""
     full_total = float(tally.o.sum())
     # Keep only coincidences between coded stretches (2016, section on cu-alpha).
     o = tally.o[1:, 1:]
@@ -271,14 +278,14 @@ def _cu(
             0.0,
             coverage,
             tally,
-            len(cs),
+            n_coders,
             values,
             "no stretch was coded by two coders",
         )
     e = expected_coincidences(margins, tally.cu_self_pairs[1:])
     d_o = (total - float(np.trace(o))) / total
     d_e = (total - float(np.trace(e))) / total
-    return _result(kind, d_o, d_e, total, coverage, tally, len(cs), values, None)
+    return _result(kind, d_o, d_e, total, coverage, tally, n_coders, values, None)
 
 
 def cu_alpha(

@@ -22,12 +22,9 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 
-from qualcode.core.agreement import UnitizedDocument, cu_alpha, cu_alpha_across_domains, prepare
-from qualcode.core.agreement._continuum import (
-    Prepared,
-    alphas_from_tallies,
-    document_tallies,
-)
+from qualcode.core.agreement import UnitizedDocument, cu_alpha_across_domains, prepare
+from qualcode.core.agreement._continuum import DocumentTallies, Prepared, document_tallies
+from qualcode.core.agreement.unitizing import UnitizingResult, cu_from_tally
 from qualcode.core.agreement_project.continuum import (
     binary_alpha_from_stats,
     binary_doc_stats,
@@ -84,12 +81,10 @@ class Resampler:
             return Interval(reason=self.why_none())
         return self.interval(binary_alpha_from_stats(self.weights @ stats, m), point)
 
-    def u(self, o: FloatArray, self_pairs: FloatArray, point: float) -> Interval:
+    def u(self, tallies: DocumentTallies, point: float) -> Interval:
         if self.weights is None:
             return Interval(reason=self.why_none())
-        n_val = o.shape[1]
-        reps_o = (self.weights @ o.reshape(o.shape[0], -1)).reshape(-1, n_val, n_val)
-        return self.interval(alphas_from_tallies(reps_o, self.weights @ self_pairs, "u"), point)
+        return self.interval(tallies.alphas(self.weights, "u"), point)
 
 
 def _binary_reason(segments: int, alpha: float) -> str | None:
@@ -106,20 +101,22 @@ class _U:
     interval: Interval
     reason: str | None
     per_doc: FloatArray
+    cu: UnitizingResult
 
 
-def _u_figures(prepared: Prepared, codes: Sequence[int], boot: Resampler) -> _U:
-    """uα over ``codes`` (each its own value) and the gaps, with interval and per document."""
+def _u_figures(
+    prepared: Prepared, codes: Sequence[int], boot: Resampler, m: int, cu_kind: str = "cu"
+) -> _U:
+    """uα over ``codes`` (each its own value) and the gaps, with interval and per document;
+    cu-alpha from the same tally (the value map is the same)."""
     tallies = document_tallies(prepared, {c: k + 1 for k, c in enumerate(codes)})
-    o_sum = tallies.o.sum(axis=0)[None]
-    s_sum = tallies.self_pairs.sum(axis=0)[None]
-    alpha = float(alphas_from_tallies(o_sum, s_sum, "u")[0])
+    alpha = tallies.alpha("u")
     reason = _binary_reason(tallies.n_segments, alpha)
-    per_doc = alphas_from_tallies(tallies.o, tallies.self_pairs, "u")
-    per_doc = np.where(tallies.segments > 0, per_doc, np.nan)
+    per_doc = np.where(tallies.segments > 0, tallies.alphas(None, "u"), np.nan)
     if reason is not None:
         alpha = math.nan
-    return _U(alpha, boot.u(tallies.o, tallies.self_pairs, alpha), reason, per_doc)
+    cu = cu_from_tally(tallies.total(), m, cu_kind, tuple(codes))
+    return _U(alpha, boot.u(tallies, alpha), reason, per_doc, cu)
 
 
 def _with_interval(fig: Figures, iv: Interval, u: _U | None = None) -> Figures:
@@ -223,9 +220,9 @@ def character_mode(
         fig = binary("cluster", scope.code_paths[c], c, ids)
         reasons = dict(fig.reasons)
         if prepared is not None:
-            u = _u_figures(prepared, ids, boot)
+            u = _u_figures(prepared, ids, boot, m)
             fig = _with_interval(fig, Interval(fig.ci_low, fig.ci_high, fig.p_below_tentative), u)
-            cu = cu_alpha(prepared, ids)
+            cu = u.cu
             fig = replace(fig, cu_alpha=cu.alpha, coverage=cu.coverage)
             reasons = dict(fig.reasons)
             if cu.reason:
@@ -236,7 +233,7 @@ def character_mode(
     overall = binary("overall", "overall", None, all_codes)
     out_docs: list[Figures] = []
     if prepared is not None:
-        u = _u_figures(prepared, all_codes, boot)
+        u = _u_figures(prepared, all_codes, boot, m)
         overall = _with_interval(
             overall, Interval(overall.ci_low, overall.ci_high, overall.p_below_tentative), u
         )
