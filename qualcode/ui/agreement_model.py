@@ -77,6 +77,7 @@ DISAGREEMENT_COLUMNS = (
     _T("AgreementColumns", "Where"),
     _T("AgreementColumns", "Text"),
 )
+DECISION_COLUMN = _T("AgreementColumns", "Decision")
 
 
 def column_title(text: str) -> str:
@@ -94,6 +95,7 @@ def column_title(text: str) -> str:
         "Document": translate("AgreementColumns", "Document"),
         "Where": translate("AgreementColumns", "Where"),
         "Text": translate("AgreementColumns", "Text"),
+        "Decision": translate("AgreementColumns", "Decision"),
     }
     return titles.get(text, text)
 
@@ -215,11 +217,23 @@ class DisagreementModel(QtCore.QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Disagreement] = []
         self._coders: list[str] = []
+        self._settled: dict[tuple[int, int, int], str] = {}
 
     def set_rows(self, rows: list[Disagreement], coders: list[str]) -> None:
         self.beginResetModel()
         self._rows, self._coders = list(rows), list(coders)
         self.endResetModel()
+
+    def set_settled(self, settled: dict[tuple[int, int, int], str]) -> None:
+        """Mark the disagreements the lead has decided (the last column, tinted green)."""
+        self._settled = dict(settled)
+        if self._rows:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
+
+    def decision(self, row: int) -> str | None:
+        d = self._rows[row]
+        return self._settled.get((d.document_id, d.start, d.end))
 
     def disagreement(self, row: int) -> Disagreement:
         return self._rows[row]
@@ -232,7 +246,7 @@ class DisagreementModel(QtCore.QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = _INVALID) -> int:
-        return 0 if parent.isValid() else 3 + len(self._coders)
+        return 0 if parent.isValid() else 4 + len(self._coders)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -240,7 +254,11 @@ class DisagreementModel(QtCore.QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            names = [*map(column_title, DISAGREEMENT_COLUMNS), *self._coders]
+            names = [
+                *map(column_title, DISAGREEMENT_COLUMNS),
+                *self._coders,
+                column_title(DECISION_COLUMN),
+            ]
             return names[section] if 0 <= section < len(names) else None
         return str(section + 1)
 
@@ -251,6 +269,13 @@ class DisagreementModel(QtCore.QAbstractTableModel):
             return None
         d = self._rows[index.row()]
         col = index.column()
+        decided = self._settled.get((d.document_id, d.start, d.end))
+        if role == Qt.ItemDataRole.BackgroundRole and decided is not None:
+            return QtGui.QColor(90, 170, 90, 60)
+        if col == self.columnCount() - 1:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return f"✓ {decided}" if decided else ""
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
                 return d.document

@@ -7,6 +7,7 @@ entry and connects ``jumpTo(document_id, start, end)`` to its document view.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any
 
 from qualcode.core.agreement_project import (
@@ -56,31 +57,54 @@ class AgreementPanel(QtWidgets.QWidget):
     def _build(self) -> None:
         self.coder_list = QtWidgets.QListWidget()
         self.coder_list.setMaximumHeight(110)
+        # Documents to compare (the CLI's --documents): by default those every chosen
+        # coder has coded; the status line names the ones left out.
+        self.document_list = QtWidgets.QListWidget()
+        self.document_list.setMaximumHeight(110)
+        self.left_out = QtWidgets.QLabel("")
+        self.left_out.setWordWrap(True)
         self.unit_box = QtWidgets.QComboBox()
-        self.unit_box.addItems(list(UNIT_MODES))
-        self.threshold = self._spin(0.0, 0.0, 0.99, "share of a unit a coding must cover")
-        self.tentative = self._spin(TENTATIVE, 0.0, 1.0, "alpha below this: red")
-        self.reliable = self._spin(RELIABLE, 0.0, 1.0, "alpha from this: green")
+        unit_names = {
+            "sentence": self.tr("sentence"),
+            "paragraph": self.tr("paragraph"),
+            "turn": self.tr("speaker turn"),
+            "character": self.tr("character"),
+        }
+        for unit in UNIT_MODES:
+            self.unit_box.addItem(unit_names.get(unit, unit), unit)
+        self.threshold = self._spin(0.0, 0.0, 0.99, self.tr("share of a unit a coding must cover"))
+        self.tentative = self._spin(TENTATIVE, 0.0, 1.0, self.tr("alpha below this: red"))
+        self.reliable = self._spin(RELIABLE, 0.0, 1.0, self.tr("alpha from this: green"))
         self.bootstrap = QtWidgets.QSpinBox()
         self.bootstrap.setRange(0, 20000)
         self.bootstrap.setValue(1000)
         self.viewer_box = QtWidgets.QComboBox()
-        self.viewer_box.setToolTip("the lead may compare blind, unrevealed documents")
+        self.viewer_box.setToolTip(self.tr("the lead may compare blind, unrevealed documents"))
         self.compute_button = QtWidgets.QPushButton(self.tr("Compute"))
         self.cancel_button = QtWidgets.QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.progress = QtWidgets.QProgressBar()
         self.status = QtWidgets.QLabel("")
         self.status.setWordWrap(True)
+        self.notes = QtWidgets.QLabel("")  # the result's notes, in full
+        self.notes.setWordWrap(True)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_button = QtWidgets.QPushButton(self.tr("Export to Word…"))
+        self.export_button.setEnabled(False)
         form = QtWidgets.QFormLayout()
         form.addRow(self.tr("Coders"), self.coder_list)
+        form.addRow(self.tr("Documents"), self.document_list)
+        form.addRow("", self.left_out)
         form.addRow(self.tr("Unit"), self.unit_box)
         form.addRow(self.tr("Coverage threshold"), self.threshold)
         form.addRow(self.tr("Tentative / reliable α"), self._row(self.tentative, self.reliable))
         form.addRow(self.tr("Bootstrap samples"), self.bootstrap)
         form.addRow(self.tr("As (lead)"), self.viewer_box)
-        form.addRow(self._row(self.compute_button, self.cancel_button, self.progress))
+        form.addRow(
+            self._row(self.compute_button, self.cancel_button, self.progress, self.export_button)
+        )
         form.addRow(self.status)
+        form.addRow(self.notes)
 
         self.level_box = QtWidgets.QComboBox()
         for title, _ in LEVELS:
@@ -110,8 +134,8 @@ class AgreementPanel(QtWidgets.QWidget):
         self.accept_both = QtWidgets.QPushButton(self.tr("Accept both"))
         self.consensus_button = QtWidgets.QPushButton(self.tr("Consensus coding..."))
         self.note = QtWidgets.QLineEdit()
-        self.note.setPlaceholderText("note for the decision (optional)")
-        self.annotate = QtWidgets.QCheckBox("add note to the code's definition")
+        self.note.setPlaceholderText(self.tr("note for the decision (optional)"))
+        self.annotate = QtWidgets.QCheckBox(self.tr("add note to the code's definition"))
         for button in self._decision_buttons():
             button.setEnabled(False)
         figures_page = QtWidgets.QWidget()
@@ -135,6 +159,9 @@ class AgreementPanel(QtWidgets.QWidget):
         layout.addWidget(self.tabs, 1)
 
         self.compute_button.clicked.connect(self.compute)
+        self.export_button.clicked.connect(lambda _checked=False: self.export_word())
+        self.coder_list.itemChanged.connect(lambda _item: self.choose_documents())
+        self.document_list.itemChanged.connect(lambda _item: self._say_left_out())
         self.cancel_button.clicked.connect(self.cancel)
         self.level_box.currentIndexChanged.connect(self._show_level)
         self.tentative.valueChanged.connect(self._thresholds_changed)
@@ -168,11 +195,17 @@ class AgreementPanel(QtWidgets.QWidget):
         return [self.accept_a, self.accept_b, self.accept_both, self.consensus_button]
 
     def reload_coders(self) -> None:
+        roles = {
+            "lead": self.tr("lead"),
+            "coder": self.tr("coder"),
+            "consensus": self.tr("consensus"),
+        }
+        self.coder_list.blockSignals(True)
         self.coder_list.clear()
         self.viewer_box.clear()
-        self.viewer_box.addItem("(nobody)", None)
+        self.viewer_box.addItem(self.tr("(nobody)"), None)
         for coder in self._project.coders.list():
-            item = QtWidgets.QListWidgetItem(f"{coder.name} ({coder.role})")
+            item = QtWidgets.QListWidgetItem(f"{coder.name} ({roles.get(coder.role, coder.role)})")
             item.setData(Qt.ItemDataRole.UserRole, coder.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = coder.role != "consensus"
@@ -182,6 +215,48 @@ class AgreementPanel(QtWidgets.QWidget):
                 self.viewer_box.addItem(coder.name, coder.name)
         if self.viewer_box.count() > 1:
             self.viewer_box.setCurrentIndex(1)
+        self.coder_list.blockSignals(False)
+        self.choose_documents()
+
+    def choose_documents(self) -> None:
+        """Tick the documents every chosen coder has coded; the others stay unticked."""
+        chosen = {c.name: c.id for c in self._project.coders.list()}
+        ids = [chosen[name] for name in self.checked_coders() if name in chosen]
+        counts = self._project.codings.counts()
+        self.document_list.blockSignals(True)
+        self.document_list.clear()
+        for document in self._project.documents.list():
+            coded = counts.get(document.id, {})
+            by_all = bool(ids) and all(coded.get(cid, 0) > 0 for cid in ids)
+            item = QtWidgets.QListWidgetItem(document.name)
+            item.setData(Qt.ItemDataRole.UserRole, document.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if by_all else Qt.CheckState.Unchecked)
+            self.document_list.addItem(item)
+        self.document_list.blockSignals(False)
+        self._say_left_out()
+
+    def checked_documents(self) -> list[str]:
+        return [
+            str(self.document_list.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.document_list.count())
+            if self.document_list.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _say_left_out(self) -> None:
+        chosen = set(self.checked_documents())
+        out = [
+            self.document_list.item(row).text()
+            for row in range(self.document_list.count())
+            if self.document_list.item(row).text() not in chosen
+        ]
+        self.left_out.setText(
+            self.tr("Left out ({0}): {1}")
+            .replace("{0}", str(len(out)))
+            .replace("{1}", ", ".join(out))
+            if out
+            else self.tr("All documents are compared.")
+        )
 
     def checked_coders(self) -> list[str]:
         out = []
@@ -197,13 +272,17 @@ class AgreementPanel(QtWidgets.QWidget):
             return
         options = {
             "coders": self.checked_coders(),
-            "unit": self.unit_box.currentText(),
+            "unit": self.unit_box.currentData(),
+            "documents": self.checked_documents(),
             "overlap_threshold": self.threshold.value(),
             "bootstrap": self.bootstrap.value(),
             "viewer": self.viewer_box.currentData(),
         }
         if len(options["coders"]) < 2:
             self.status.setText(self.tr("Tick at least two coders."))
+            return
+        if not options["documents"]:
+            self.status.setText(self.tr("Tick at least one document."))
             return
         self.status.setText(self.tr("Computing..."))
         self.progress.setRange(0, 0)
@@ -266,9 +345,12 @@ class AgreementPanel(QtWidgets.QWidget):
             + ("" if math.isnan(o.cu_alpha) else f"; Cu-α = {o.cu_alpha:.3f}")
             + (f" ({o.note})" if o.note else "")
         )
+        self.notes.setText("\n".join(f"• {note}" for note in result.notes))
+        self.export_button.setEnabled(True)
         self._show_level()
         coders = list(result.settings.coders)
         self.dis_model.set_rows(list(result.disagreements), coders)
+        self.dis_model.set_settled(self._adjudication.settled())
         self.accept_a.setText(self.tr("Accept {0}").format(coders[0]))
         self.accept_b.setText(self.tr("Accept {0}").format(coders[1]))
         self._selection_changed()
@@ -363,6 +445,33 @@ class AgreementPanel(QtWidgets.QWidget):
             )
         )
         self.note.clear()
+        self.dis_model.set_settled(self._adjudication.settled())
+
+    def export_word(self, path: str | None = None) -> Path | None:
+        """The agreement report (issue 14's writer) as .docx, saved next to the project."""
+        from qualcode.io.agreement_report import write_report
+        from qualcode.ui.project_flow import default_folder
+
+        if self.result is None:
+            return None
+        if path is None:
+            path, _filter = QtWidgets.QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export agreement to Word"),
+                str(default_folder(self._project) / "agreement.docx"),
+                self.tr("Word document (*.docx)"),
+                options=QtWidgets.QFileDialog.Option.DontUseNativeDialog,
+            )
+        if not path:
+            return None
+        target = Path(path) if Path(path).suffix else Path(path).with_suffix(".docx")
+        try:
+            written = write_report(self.result, target)
+        except (OSError, QualcodeError) as exc:
+            self.status.setText(self.tr("Not written: {0}").format(exc))
+            return None
+        self.status.setText(self.tr("Written to {0}").format(written))
+        return written
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if self._thread is not None:

@@ -131,6 +131,17 @@ def new_project(window: MainWindow) -> None:
     window.open_project(path)
 
 
+def default_folder(project: Project) -> Path:
+    """Where save dialogs start: next to the project file (a server project: home)."""
+    from qualcode.core import store
+
+    if not store.is_url(project.locator):
+        folder = Path(project.locator).resolve().parent
+        if folder.is_dir():
+            return folder
+    return Path.home()
+
+
 def sample_folder() -> Path:
     from platformdirs import user_data_path
 

@@ -181,7 +181,9 @@ class AdjudicationService:
                 raise DomainError(f"only a lead can adjudicate; {lead.name} is a {lead.role}")
             doc = get_document(session, document)
             check_span(doc, start, end)
+            new_layer = session.scalar(select(Coder.id).where(Coder.name == consensus)) is None
             layer = self._consensus(session, consensus)
+            layer_id = layer.id
             source_rows = [get_coder(session, ref) for ref in sources]
             if any(c.id == layer.id for c in source_rows):
                 raise DomainError("the consensus layer cannot accept its own version")
@@ -250,6 +252,8 @@ class AdjudicationService:
                 tuple(coding_record(r) for r in rows),
                 removed,
             )
+        if new_layer:  # windows list coders: the consensus layer must show by name at once
+            self._project.notify(Change("coders", (layer_id,)))
         self._project.notify(
             codings_change(
                 added=decision.added, removed=decision.removed, document_id=decision.document_id
@@ -278,6 +282,16 @@ class AdjudicationService:
                 (m.document_id or 0, m.title, m.body)
                 for m in session.scalars(query.order_by(Memo.created_at, Memo.id))
             ]
+
+    def settled(self) -> dict[tuple[int, int, int], str]:
+        """(document id, start, end) of each decided stretch -> what was decided (last one)."""
+        out: dict[tuple[int, int, int], str] = {}
+        for document_id, title, body in self.decisions():
+            span = title[len(TITLE) :].strip().split("-")
+            if len(span) == 2 and all(part.isdigit() for part in span):
+                first = body.strip().splitlines()[0] if body.strip() else ""
+                out[(document_id, int(span[0]), int(span[1]))] = first
+        return out
 
     def layer(
         self, document: DocumentRef | None = None, consensus: str = CONSENSUS
