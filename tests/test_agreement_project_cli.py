@@ -207,6 +207,7 @@ def test_agreement_header_counts_contributing_documents_and_json_gives_reasons(
     assert "documents contributing: 1 of 2 (D1)" in run.stdout
     assert "left out: D2: coded by Anouk only; nothing to compare" in run.stdout
     assert "u-alpha" in run.stdout and "over documents" in run.stdout
+    assert 'D1, paragraph 1: "' in run.stdout  # located by paragraph, not offsets
     data = json.loads(
         qualcode(
             study, "agreement", "more.qcdb", "--coders", "Anouk,Bram", "--unit", "character",

@@ -157,6 +157,16 @@ def test_both_hand_outs_speak_the_same_language(demo: Path) -> None:
     assert all(r[1] == "ja" or "gecodeerd" in r[1] for r in documents[1:])
 
 
+def test_disagreements_are_located_by_paragraph_and_turn(demo: Path) -> None:
+    agreement = docx.Document(str(demo / "agreement.docx"))
+    texts = [p.text for p in agreement.paragraphs]
+    start = next(n for n, t in enumerate(texts) if t.startswith("Meningsverschillen ("))
+    where = [t for t in texts[start:] if t.startswith(("NI01_", "NI04_", "PL01_"))]
+    assert where and all(re.fullmatch(r"\w+, alinea \d+( \(beurt \d+, .+\))?", t) for t in where)
+    assert any("(beurt " in t for t in where)
+    assert not any(re.search(r"\d+-\d+", t) for t in where)  # no raw character offsets
+
+
 def test_report_cites_display_names_with_an_appendix(demo: Path, project: Project) -> None:
     document = docx.Document(str(demo / "sample-report.docx"))
     quote = next(p for p in document.paragraphs if p.style.name == "Quote")

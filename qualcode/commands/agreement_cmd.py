@@ -255,7 +255,10 @@ def render(result: AgreementResult, limit: int | None = None) -> str:
     for d in shown:
         text = " ".join(d.text.split())
         text = text if len(text) <= 200 else text[:197] + "..."
-        lines.append(f'\n{d.document} {d.start}-{d.end}: "{text}"')
+        where = f"paragraph {d.paragraph}" + (
+            f", turn {d.turn} ({d.speaker})" if d.turn is not None else ""
+        )
+        lines.append(f'\n{d.document}, {where}: "{text}"')
         for entry in d.by_coder:
             lines.append(f"  {entry.coder}: {'; '.join(entry.codes) or '(nothing)'}")
     return "\n".join(lines)

@@ -280,7 +280,9 @@ class DisagreementModel(QtCore.QAbstractTableModel):
             if col == 0:
                 return d.document
             if col == 1:
-                return f"{d.start}–{d.end}"
+                # Where a reader finds it: paragraph and speaker turn, not offsets.
+                where = f"¶ {d.paragraph}"
+                return where + (f" · {d.speaker} {d.turn}" if d.turn is not None else "")
             if col == 2:
                 text = " ".join(d.text.split())
                 if role == Qt.ItemDataRole.DisplayRole and len(text) > 160:
