@@ -141,7 +141,14 @@ def _tool(name: str) -> str:
 
 
 # Strings built at run time that lupdate cannot see (coder roles shown in the toolbar).
-EXTRA_STRINGS = [("MainWindow", "coder"), ("MainWindow", "lead"), ("MainWindow", "consensus")]
+EXTRA_STRINGS = [
+    ("MainWindow", "coder"),
+    ("MainWindow", "lead"),
+    ("MainWindow", "consensus"),
+    ("CoderSession", "coder"),
+    ("CoderSession", "lead"),
+    ("CoderSession", "consensus"),
+]
 
 
 def _is_translate(func: ast.expr) -> bool:

@@ -74,6 +74,10 @@
         <source>Text</source>
         <translation>Tekst</translation>
     </message>
+    <message>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
 </context>
 <context>
     <name>AgreementPanel</name>
@@ -94,12 +98,48 @@
         <translation>Overeenstemming tussen codeurs</translation>
     </message>
     <message>
+        <source>sentence</source>
+        <translation>zin</translation>
+    </message>
+    <message>
+        <source>paragraph</source>
+        <translation>alinea</translation>
+    </message>
+    <message>
+        <source>speaker turn</source>
+        <translation>spreekbeurt</translation>
+    </message>
+    <message>
+        <source>character</source>
+        <translation>teken</translation>
+    </message>
+    <message>
+        <source>share of a unit a coding must cover</source>
+        <translation>deel van een eenheid dat een codering moet bedekken</translation>
+    </message>
+    <message>
+        <source>alpha below this: red</source>
+        <translation>alfa hieronder: rood</translation>
+    </message>
+    <message>
+        <source>alpha from this: green</source>
+        <translation>alfa vanaf hier: groen</translation>
+    </message>
+    <message>
+        <source>the lead may compare blind, unrevealed documents</source>
+        <translation>de hoofdonderzoeker mag blinde, niet vrijgegeven documenten vergelijken</translation>
+    </message>
+    <message>
         <source>Compute</source>
         <translation>Berekenen</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Export to Word…</source>
+        <translation>Exporteren naar Word…</translation>
     </message>
     <message>
         <source>Coders</source>
@@ -142,6 +182,14 @@
         <translation>Consensuscodering...</translation>
     </message>
     <message>
+        <source>note for the decision (optional)</source>
+        <translation>toelichting bij het besluit (optioneel)</translation>
+    </message>
+    <message>
+        <source>add note to the code&apos;s definition</source>
+        <translation>toelichting toevoegen aan de definitie van de code</translation>
+    </message>
+    <message>
         <source>Figures</source>
         <translation>Cijfers</translation>
     </message>
@@ -154,8 +202,36 @@
         <translation>Verschillen</translation>
     </message>
     <message>
+        <source>lead</source>
+        <translation>hoofdonderzoeker</translation>
+    </message>
+    <message>
+        <source>coder</source>
+        <translation>codeur</translation>
+    </message>
+    <message>
+        <source>consensus</source>
+        <translation>consensus</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(niemand)</translation>
+    </message>
+    <message>
+        <source>Left out ({0}): {1}</source>
+        <translation>Weggelaten ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>All documents are compared.</source>
+        <translation>Alle documenten worden vergeleken.</translation>
+    </message>
+    <message>
         <source>Tick at least two coders.</source>
         <translation>Vink minstens twee codeurs aan.</translation>
+    </message>
+    <message>
+        <source>Tick at least one document.</source>
+        <translation>Vink minstens één document aan.</translation>
     </message>
     <message>
         <source>Computing...</source>
@@ -196,6 +272,22 @@
     <message>
         <source>Decision stored by {0}: {1}, {2} consensus coding(s)</source>
         <translation>Besluit opgeslagen door {0}: {1}, {2} consensuscodering(en)</translation>
+    </message>
+    <message>
+        <source>Export agreement to Word</source>
+        <translation>Overeenstemming exporteren naar Word</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word-document (*.docx)</translation>
+    </message>
+    <message>
+        <source>Not written: {0}</source>
+        <translation>Niet geschreven: {0}</translation>
+    </message>
+    <message>
+        <source>Written to {0}</source>
+        <translation>Geschreven naar {0}</translation>
     </message>
 </context>
 <context>
@@ -842,6 +934,18 @@ De code opnieuw laden en je wijziging daarop toepassen?</translation>
 <context>
     <name>CoderSession</name>
     <message>
+        <source>coder</source>
+        <translation>codeur</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>hoofdonderzoeker</translation>
+    </message>
+    <message>
+        <source>consensus</source>
+        <translation>consensus</translation>
+    </message>
+    <message>
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
@@ -944,16 +1048,32 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
         <translation>Nieuwe inductieve code</translation>
     </message>
     <message>
+        <source>In-vivo code</source>
+        <translation>In-vivo-code</translation>
+    </message>
+    <message>
+        <source>{0} “{1}”</source>
+        <translation>{0} “{1}”</translation>
+    </message>
+    <message>
+        <source>Created “{0}” under “{1}”</source>
+        <translation>“{0}” gemaakt onder “{1}”</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(hoogste niveau)</translation>
+    </message>
+    <message>
         <source>Name of the new code (created under the selected code):</source>
-        <translation>Naam van de nieuwe code (komt onder de geselecteerde code):</translation>
+        <translation type="vanished">Naam van de nieuwe code (komt onder de geselecteerde code):</translation>
     </message>
     <message>
         <source>New inductive code “{0}”</source>
-        <translation>Nieuwe inductieve code “{0}”</translation>
+        <translation type="vanished">Nieuwe inductieve code “{0}”</translation>
     </message>
     <message>
         <source>In-vivo code “{0}”</source>
-        <translation>In-vivocode “{0}”</translation>
+        <translation type="vanished">In-vivocode “{0}”</translation>
     </message>
     <message>
         <source>Put the cursor in a coding to remove it.</source>
@@ -1671,6 +1791,14 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
         <translation>&amp;Lagen</translation>
     </message>
     <message>
+        <source>&amp;Panels</source>
+        <translation>&amp;Panelen</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>&amp;Weergave</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
@@ -1689,6 +1817,22 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     <message>
         <source>&lt;opened&gt;</source>
         <translation>&lt;geopend&gt;</translation>
+    </message>
+    <message>
+        <source>Like the system</source>
+        <translation>Zoals het systeem</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Donker</translation>
+    </message>
+    <message>
+        <source>Memos</source>
+        <translation>Memo&apos;s</translation>
     </message>
     <message>
         <source>&amp;Import transcripts…</source>
@@ -1749,6 +1893,10 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     <message>
         <source>Inter-coder agreement</source>
         <translation>Interbeoordelaarsbetrouwbaarheid</translation>
+    </message>
+    <message>
+        <source>M&amp;emos…</source>
+        <translation>M&amp;emo&apos;s…</translation>
     </message>
     <message>
         <source>&amp;Quotes…</source>
@@ -1813,6 +1961,101 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     <message>
         <source>(apply a code first)</source>
         <translation>(pas eerst een code toe)</translation>
+    </message>
+</context>
+<context>
+    <name>MemoManager</name>
+    <message>
+        <source>All memos</source>
+        <translation>Alle memo&apos;s</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>Codes</source>
+        <translation>Codes</translation>
+    </message>
+    <message>
+        <source>Codings</source>
+        <translation>Coderingen</translation>
+    </message>
+    <message>
+        <source>Search memos…</source>
+        <translation>Memo&apos;s doorzoeken…</translation>
+    </message>
+    <message>
+        <source>Only mine</source>
+        <translation>Alleen de mijne</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Gewijzigd</translation>
+    </message>
+    <message>
+        <source>Choose a memo, or write a new one.</source>
+        <translation>Kies een memo, of schrijf een nieuwe.</translation>
+    </message>
+    <message>
+        <source>Project memo</source>
+        <translation>Projectmemo</translation>
+    </message>
+    <message>
+        <source>Memo on this document</source>
+        <translation>Memo bij dit document</translation>
+    </message>
+    <message>
+        <source>Memo on the selected code</source>
+        <translation>Memo bij de gekozen code</translation>
+    </message>
+    <message>
+        <source>Memo on the coding at the cursor</source>
+        <translation>Memo bij de codering onder de cursor</translation>
+    </message>
+    <message>
+        <source>New memo</source>
+        <translation>Nieuwe memo</translation>
+    </message>
+    <message>
+        <source>Delete memo</source>
+        <translation>Memo verwijderen</translation>
+    </message>
+    <message>
+        <source>{0} memo(s)</source>
+        <translation>{0} memo(&apos;s)</translation>
+    </message>
+    <message>
+        <source>Open a document first.</source>
+        <translation>Open eerst een document.</translation>
+    </message>
+    <message>
+        <source>Select a code in the codebook first.</source>
+        <translation>Kies eerst een code in het codeboek.</translation>
+    </message>
+    <message>
+        <source>Put the cursor in a coding first.</source>
+        <translation>Zet de cursor eerst in een codering.</translation>
     </message>
 </context>
 <context>
@@ -1911,6 +2154,33 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     <message>
         <source>Project merged</source>
         <translation>Project samengevoegd</translation>
+    </message>
+</context>
+<context>
+    <name>NewCodeDialog</name>
+    <message>
+        <source>(top level)</source>
+        <translation>(hoogste niveau)</translation>
+    </message>
+    <message>
+        <source>Put new inductive codes here from now on</source>
+        <translation>Nieuwe inductieve codes voortaan hier plaatsen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Bovenliggende code</translation>
+    </message>
+    <message>
+        <source>The code is created at the top level of the codebook.</source>
+        <translation>De code komt op het hoogste niveau van het codeboek.</translation>
+    </message>
+    <message>
+        <source>The code is created under “{0}”.</source>
+        <translation>De code komt onder “{0}”.</translation>
     </message>
 </context>
 <context>
@@ -2194,7 +2464,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
     <message>
         <source>All coders</source>
-        <translation>Alle codeurs</translation>
+        <translation type="vanished">Alle codeurs</translation>
     </message>
     <message>
         <source>Consensus</source>
@@ -2270,7 +2540,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
     <message>
         <source>Report written to {0}: {1} chapters, {2} quotes.</source>
-        <translation>Rapport opgeslagen in {0}: {1} hoofdstukken, {2} citaten.</translation>
+        <translation type="vanished">Rapport opgeslagen in {0}: {1} hoofdstukken, {2} citaten.</translation>
     </message>
     <message>
         <source>One layer per document (consensus, else assigned)</source>
