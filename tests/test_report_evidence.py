@@ -312,3 +312,24 @@ def test_pdf_has_page_numbers_in_its_contents(demo: Path, tmp_path: Path) -> Non
     assert re.search(r"Over dit rapport\.{3,}\s*\d+", text)
     assert re.search(r"1 Back on Track\.{3,}\s*\d+", text)
     assert (tmp_path / "r.pdf").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_coders_report_respects_blind_coding(sqlite_project: Project, tmp_path: Path) -> None:
+    project = sqlite_project
+    project.coders.add("Anouk", role="lead")
+    project.coders.add("Bram")
+    project.coders.add("Cas")
+    project.codebook.add("Steun", coder="Anouk")
+    text = "Student: Mijn moeder hielp me. Student: Mijn vriend luisterde."
+    project.documents.add("D1", text, attributes={"intervention": "X"})
+    project.documents.assign("D1", ["Bram", "Cas"], blind=True)
+    project.codings.add("D1", "Bram", "Steun", 9, 29)
+    project.codings.add("D1", "Cas", "Steun", 39, len(text))
+    out = tmp_path / "bram.docx"
+    write_report(project, out, layer="all", viewer="Bram", cite=["name"])
+    quotes = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "Quote"]
+    assert quotes and all("Mijn moeder" in q for q in quotes)  # Cas's coding stays hidden
+    lead = tmp_path / "lead.docx"
+    write_report(project, lead, layer="all", viewer="Anouk", cite=["name"])
+    shown = [p.text for p in docx.Document(str(lead)).paragraphs if p.style.name == "Quote"]
+    assert any("Mijn vriend" in q for q in shown) and any("Mijn moeder" in q for q in shown)
