@@ -144,8 +144,10 @@ class TranscriptView(QtWidgets.QTextEdit):
         self._highlights = sorted(assign_lanes(list(highlights)), key=lambda h: (h.start, h.end))
         self._starts = [h.start for h in self._highlights]
         self._window = None
-        self._refresh_window()
+        # Margin first: a wider margin resizes the viewport, which would rebuild the
+        # selections a second time.
         self._update_margin_width()
+        self._refresh_window()
         self.margin.update()
 
     def _refresh_window(self) -> None:
@@ -277,7 +279,8 @@ class TranscriptView(QtWidgets.QTextEdit):
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_margin_width()
-        self._window = None
+        # Selections hold text positions, which re-wrapping keeps: rebuild only when the
+        # text now on screen lies outside the window they cover.
         self._refresh_window()
 
     def changeEvent(self, event: QtCore.QEvent) -> None:
