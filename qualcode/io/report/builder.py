@@ -202,7 +202,7 @@ class _Writer:
         paragraph = self.paragraph("", "Quote")
         if _cut_before(quote):
             paragraph.add_run(ELLIPSIS + " ")
-        paragraph.add_run(parts.xml_safe(quote.text.strip()))
+        parts.plain_run(paragraph, parts.xml_safe(quote.text.strip()))
         if _cut_after(quote):
             paragraph.add_run(" " + ELLIPSIS)
         source = [self.data.names.get(quote.document_id, quote.document)]
