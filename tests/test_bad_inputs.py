@@ -142,9 +142,16 @@ WORST = [
 ]
 
 # VmHWM, not getrusage: on Linux ru_maxrss survives exec, so a child of a large pytest
-# process would start with the parent's high-water mark.
+# process would start with the parent's high-water mark. The commands import their
+# modules lazily, so every module of core, io and commands is imported before the
+# baseline: the growth measured is what the input costs, not what the code costs.
 MEASURE = """
-import sys
+import importlib, pkgutil, sys
+import qualcode.commands, qualcode.core, qualcode.io
+for package in (qualcode.core, qualcode.io, qualcode.commands):
+    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
 from qualcode.cli import main
 def hwm_kb():
     with open("/proc/self/status") as status:
