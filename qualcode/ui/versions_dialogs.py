@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from qualcode.core.codebook_diff import CodebookDiff
 from qualcode.core.errors import QualcodeError
 from qualcode.core.project import Project
 from qualcode.core.services.versions import WORKING
@@ -121,5 +122,34 @@ class CompareDialog(QtWidgets.QDialog):
             self.text.setPlainText(str(exc))
             return
         title = f"{self.older.currentText()} → {self.newer.currentText()}"
-        body = diff.format_text() if not diff.is_empty else _tr("No changes.")
+        body = format_diff(diff) if not diff.is_empty else _tr("No changes.")
         self.text.setPlainText(f"{title}\n\n{body}")
+
+
+def _kind_label(kind: str) -> str:
+    labels = {
+        "added": _tr("added"),
+        "removed": _tr("removed"),
+        "renamed": _tr("renamed"),
+        "moved": _tr("moved"),
+        "reordered": _tr("reordered"),
+        "redefined": _tr("redefined"),
+        "recoloured": _tr("recoloured"),
+        "origin_changed": _tr("origin changed"),
+        "merged": _tr("merged"),
+        "split": _tr("split"),
+    }
+    return labels.get(kind, kind.replace("_", " "))
+
+
+def format_diff(diff: CodebookDiff) -> str:
+    """The comparison in the interface language (the core's text is English, for logs)."""
+    groups = {kind: group for kind, group in diff.by_kind().items() if group}
+    total = sum(len(g) for g in groups.values())
+    counts = ", ".join(f"{len(g)} {_kind_label(k)}" for k, g in groups.items())
+    header = _tr("1 change") if total == 1 else _tr("{0} changes").replace("{0}", str(total))
+    lines = [f"{header}: {counts}"]
+    for kind, group in groups.items():
+        lines.append("")
+        lines.extend(f"{_kind_label(kind)}: {change.describe()}" for change in group)
+    return "\n".join(lines)

@@ -258,6 +258,22 @@
         <translation>{0} overnemen</translation>
     </message>
     <message>
+        <source>{0} document(s) coded by fewer than two of the coders add nothing: {1}</source>
+        <translation>{0} document(en) door minder dan twee van de codeurs gecodeerd tellen niet mee: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} did not code this document; it is left out of the continuum</source>
+        <translation>{0}: {1} heeft dit document niet gecodeerd; het blijft buiten het continuüm</translation>
+    </message>
+    <message>
+        <source>{0}: {1} did not code this document; their values are missing</source>
+        <translation>{0}: {1} heeft dit document niet gecodeerd; die waarden ontbreken</translation>
+    </message>
+    <message>
+        <source>no stored units, segmented on the fly: {0}</source>
+        <translation>geen opgeslagen eenheden, ter plekke gesegmenteerd: {0}</translation>
+    </message>
+    <message>
         <source>Consensus coding</source>
         <translation>Consensuscodering</translation>
     </message>
@@ -2699,6 +2715,50 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
 <context>
     <name>VersionsDialogs</name>
     <message>
+        <source>added</source>
+        <translation>toegevoegd</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>verwijderd</translation>
+    </message>
+    <message>
+        <source>renamed</source>
+        <translation>hernoemd</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>verplaatst</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>anders geordend</translation>
+    </message>
+    <message>
+        <source>redefined</source>
+        <translation>anders gedefinieerd</translation>
+    </message>
+    <message>
+        <source>recoloured</source>
+        <translation>andere kleur</translation>
+    </message>
+    <message>
+        <source>origin changed</source>
+        <translation>herkomst gewijzigd</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>samengevoegd</translation>
+    </message>
+    <message>
+        <source>split</source>
+        <translation>gesplitst</translation>
+    </message>
+    <message>
+        <source>1 change</source>
+        <translation>1 wijziging</translation>
+    </message>
+    <message>
         <source>Release codebook version</source>
         <translation>Codeboekversie vrijgeven</translation>
     </message>
@@ -2745,6 +2805,10 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     <message>
         <source>Choose two different versions.</source>
         <translation>Kies twee verschillende versies.</translation>
+    </message>
+    <message>
+        <source>{0} changes</source>
+        <translation>{0} wijzigingen</translation>
     </message>
     <message>
         <source>none</source>
