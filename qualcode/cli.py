@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "qualcode.commands.matrix_cmd",
     "qualcode.commands.demo_cmd",
     "qualcode.commands.gui_cmd",
+    "qualcode.commands.reliability_cmd",
     "qualcode.commands.team_cmd",
     "qualcode.commands.qdpx_cmd",
     "qualcode.commands.merge_cmd",

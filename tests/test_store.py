@@ -182,6 +182,13 @@ def test_opening_a_project_from_an_older_release_upgrades_it(locator: str) -> No
         # 0005: codes carry a version for optimistic concurrency, coders a login.
         assert project.codebook.get("Moeder").version == 3
         assert [c.name for c in project.coders.list()] == ["Anouk"]
+        # 0006: the audit trail exists and recorded the edits just made.
+        from qualcode.core.audit import read_log
+
+        with project.reading() as session:
+            trail = read_log(session, entity="coding", entity_id="1")
+        assert [e.action for e in trail] == ["changed"]
+        assert trail[0].before["illustrative"] is False and trail[0].after["illustrative"]
     if not store.is_url(locator):
         (backup,) = set(_backups(locator)) - set(backups_before)
         con = sqlite3.connect(backup)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +13,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from qualcode.core import store
+from qualcode.core import audit, backups, store
 from qualcode.core.changes import Change, ChangeStream, Listener
 from qualcode.core.errors import DomainError, ProjectError
 from qualcode.core.models import (
@@ -52,6 +54,11 @@ class Project:
         self.identity: CoderRecord | None = None
         self._fixed_identity: str | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Who the audit trail names for changes made here (the GUI/CLI may set a coder).
+        self.audit_context: dict[str, str] = {"actor": audit.default_actor()}
+        audit.install(self._sessions, self.audit_context)
+        self._backed_up_at = time.monotonic()
+        self._local = threading.local()  # nesting depth of transactions per thread
         self.events = ChangeStream()  # numbered change events (see core/changes.py)
         self._team: TeamIdentity | bool | None = False  # False: not looked up yet
         self.coders = CoderService(self)
@@ -69,8 +76,15 @@ class Project:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on any error."""
         session = self._sessions()
+        depth = getattr(self._local, "depth", 0)
+        self._local.depth = depth + 1
         try:
             with session.begin():
+                # A writer from the start (BEGIN IMMEDIATE on SQLite): it waits for the
+                # write lock up to the busy timeout instead of failing half-way. Only the
+                # outermost: a transaction opened inside another one on this thread would
+                # otherwise wait for a lock its own caller holds.
+                session.connection(execution_options={store.WRITE: depth == 0})
                 yield session
         except DBAPIError as exc:
             error = translate_db_error(self.locator, exc)
@@ -78,7 +92,34 @@ class Project:
                 raise
             raise error from exc
         finally:
+            self._local.depth = depth
             close_session(session)
+        if depth == 0:
+            self._maybe_backup()
+
+    @property
+    def actor(self) -> str:
+        return self.audit_context["actor"]
+
+    @actor.setter
+    def actor(self, name: str) -> None:
+        self.audit_context["actor"] = name
+
+    def sqlite_path(self) -> Path | None:
+        """The project file, for an SQLite project."""
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite" and url.database:
+            return Path(url.database)
+        return None
+
+    def _maybe_backup(self) -> None:
+        """A rotating backup every N minutes while changes are made (SQLite)."""
+        if time.monotonic() - self._backed_up_at < backups.interval_seconds():
+            return
+        self._backed_up_at = time.monotonic()
+        path = self.sqlite_path()
+        if path is not None:
+            backups.auto_backup(path)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -140,6 +181,7 @@ class Project:
                 f"{record.name}"
             )
         self.identity = record
+        self.audit_context["actor"] = record.name  # the audit trail names the coder
         return record
 
     def viewer_name(self, viewer: str | None = None) -> str | None:
@@ -247,6 +289,7 @@ def create_project(locator: str, name: str | None = None) -> Project:
             raise ProjectError(f"{locator}: already exists; open it instead of creating it")
         if not path.parent.exists():
             raise ProjectError(f"{locator}: folder {path.parent} does not exist")
+        backups.private_file(path)  # interview data: readable by its owner only
     engine = store.engine_for(locator)
     try:
         if store.has_tables(engine):
@@ -297,7 +340,11 @@ def open_project(locator: str, *, migrate: bool = True, password: str | None = N
     except ProjectError:
         engine.dispose()
         raise
-    return Project(locator, engine)
+    project = Project(locator, engine)
+    path = project.sqlite_path()
+    if path is not None:
+        backups.auto_backup(path)  # only when it changed since the newest backup
+    return project
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -6,7 +6,7 @@ SQLAlchemy URL such as ``postgresql+psycopg://user@host:5432/dbname`` (a team se
 
 from __future__ import annotations
 
-import sqlite3
+import os
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +20,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
+from qualcode.core import audit as _audit  # noqa: F401  (registers the audit_log table)
 from qualcode.core.errors import ProjectError
 from qualcode.core.models import Base
 
@@ -66,8 +67,28 @@ def engine_for(locator: str, *, password: str | None = None) -> Engine:
     return _sqlite_engine(locator)
 
 
+def busy_timeout_seconds() -> float:
+    """How long a writer waits for another to finish: $QUALCODE_BUSY_TIMEOUT, else 120 s.
+
+    A codebook merge or a 100,000-row import holds the write lock for many seconds; a
+    colleague's `coders add` meanwhile should wait for it, not fail.
+    """
+    try:
+        return max(0.0, float(os.environ.get("QUALCODE_BUSY_TIMEOUT", "120")))
+    except ValueError:
+        return 120.0
+
+
+# Execution option that marks a connection as a writer: its transaction begins with
+# BEGIN IMMEDIATE, taking the write lock (and waiting for it) up front. A deferred BEGIN
+# would start as a reader and fail at once with "database is locked" when it tries to
+# write after another process committed, whatever the busy timeout.
+WRITE = "qualcode_write"
+
+
 def _sqlite_engine(path: str) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+    timeout = busy_timeout_seconds()
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": timeout})
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -78,12 +99,14 @@ def _sqlite_engine(path: str) -> Engine:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
-        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql(
+            "BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN"
+        )
 
     return engine
 
@@ -145,13 +168,6 @@ def backup_sqlite(path: Path) -> Path:
     """A consistent copy through SQLite's backup API (safe with WAL and open readers)."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     target = path.with_name(f"{path.name}.backup-{stamp}")
-    source = sqlite3.connect(path)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    return target
+    from qualcode.core.backups import online_copy  # the backup is 0600, like the project
+
+    return online_copy(path, target)
