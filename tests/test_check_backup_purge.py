@@ -206,3 +206,41 @@ def test_purge_document_removes_every_trace(
     assert not any("P07" in json.dumps(e) for e in trail)
     assert any(e["action"] == "purged" for e in trail)
     assert main(["purge-document", str(path), "P07"]) == 1
+
+
+def test_merging_many_new_codes_does_not_shift_positions_per_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Appending merged codes ran an UPDATE of sibling positions per code, which made the
+    session re-evaluate every loaded code: 8,000 codes took 186 s."""
+    from sqlalchemy import event
+
+    path = tmp_path / "p.qcdb"
+    with create_project(str(path)) as project:
+        project.coders.add("Anouk", role="lead")
+    incoming = tmp_path / "in.yaml"
+    lines = ["qualcode_codebook: 1", "name: groot", "codes:"]
+    for cluster in range(4):
+        lines.append(f"  - name: Cluster {cluster}\n    children:")
+        lines += [f"      - name: Code {cluster}-{i}" for i in range(40)]
+    incoming.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shifts: list[str] = []
+    from qualcode.core import store
+
+    real_engine_for = store.engine_for
+
+    def counting_engine(locator: str, **kwargs: object) -> object:
+        engine = real_engine_for(locator, **kwargs)  # type: ignore[arg-type]
+
+        @event.listens_for(engine, "before_cursor_execute")
+        def _seen(_c: object, _cur: object, statement: str, *_args: object) -> None:
+            if statement.startswith("UPDATE codes SET position"):
+                shifts.append(statement)
+
+        return engine
+
+    monkeypatch.setattr(store, "engine_for", counting_engine)
+    assert main(["codebook", "merge", str(path), str(incoming), "--apply"]) == 0
+    with open_project(str(path)) as project:
+        assert project.info().codes == 4 * 41
+    assert shifts == []

@@ -279,6 +279,10 @@ def _scan_xml(data: bytes, source: str | Path, limits: Limits, where: str) -> No
                     element.clear()
         parser.close()
     except etree.XMLSyntaxError as exc:
+        if "Excessive depth" in str(exc.msg):  # libxml2's own cap, met within one chunk
+            raise LimitError(
+                source, f"{where}XML nested more than {limits.xml_depth} levels deep"
+            ) from exc
         line = f" at line {exc.lineno}" if getattr(exc, "lineno", None) else ""
         raise _XMLSyntax(f"{line} ({exc.msg})") from exc
     if elements == 0:

@@ -189,7 +189,9 @@ class CodebookService:
             codable=fields.pop("codable", True) is not False,
             **{k: ("" if v is None and k not in ("cmo",) else v) for k, v in fields.items()},
         )
-        if position is not None:
+        if position is not None and position < siblings:
+            # Only when inserting before a sibling: an UPDATE here makes the session
+            # re-evaluate every loaded code (8,000 merged codes took 186 s).
             self._make_room(session, parent_id, position)
         session.add(code)
         session.flush()

@@ -216,6 +216,10 @@ def install(conn: Connection, database: str) -> Groups:
         ).scalar()
         if has_guid:
             conn.exec_driver_sql(f"GRANT UPDATE (guid) ON {table} TO {coders_g}")
+    if "audit_log" in tables:
+        # Every change a coder makes writes its audit entry in the same transaction; the
+        # trail is append-only for coders (leads may purge a withdrawn document).
+        conn.exec_driver_sql(f"GRANT INSERT ON audit_log TO {coders_g}")
     for table, owner in OWNED:
         # Sub-selects make PostgreSQL evaluate the functions once per statement (an
         # InitPlan), not once per row: 12,000 codings read in 5 ms instead of 210.
