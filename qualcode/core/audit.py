@@ -101,11 +101,80 @@ def default_actor() -> str:
         return "unknown"
 
 
-def install(sessions: sessionmaker[Session], context: dict[str, Any]) -> None:
-    """Audit every session the factory makes; ``context["actor"]`` names who acts."""
+def install(sessions: sessionmaker[Session], context: dict[str, Any], engine: Any) -> None:
+    """Audit every session the factory makes and every Core statement on the engine;
+    ``context["actor"]`` names who acts."""
     sessions.kw.setdefault("info", {})["audit"] = context
     event.listen(sessions, "after_flush", _after_flush)
     event.listen(sessions, "do_orm_execute", _do_orm_execute)
+
+    # Core statements run on the session's connection (a bulk insert of codings through
+    # ``session.connection().execute(insert(table), rows)``) bypass the session's events;
+    # the engine sees them. Statements of a flush (they carry the mapper's compiled
+    # cache) and ORM-enabled ones are left to the session hooks above.
+    def core_statement(statement: Any, options: Mapping[str, Any]) -> tuple[type, str] | None:
+        if "compiled_cache" in options or options.get(_SKIP):
+            return None
+        plugin = getattr(statement, "_propagate_attrs", {}).get("compile_state_plugin")
+        if plugin == "orm":
+            return None
+        if not isinstance(statement, InsertStatement | Update | DeleteStatement):
+            return None
+        return _BY_TABLE.get(getattr(getattr(statement, "table", None), "name", ""))
+
+    def before(conn: Any, statement: Any, multi: Any, params: Any, options: Any) -> None:
+        found = core_statement(statement, options)
+        if found is None or isinstance(statement, InsertStatement):
+            return
+        query = select(*statement.table.columns)
+        if statement.whereclause is not None:
+            query = query.where(statement.whereclause)
+        rows = [dict(r._mapping) for r in _Quiet(conn).execute(query)]
+        conn.info.setdefault("audit_before", {})[id(statement)] = rows
+
+    def after(conn: Any, statement: Any, multi: Any, params: Any, options: Any, _r: Any) -> None:
+        found = core_statement(statement, options)
+        if found is None:
+            return
+        model, _ = found
+        write = _Quiet(conn)
+        if isinstance(statement, InsertStatement):
+            rows = _core_rows(multi, params)
+            entries = [
+                _entry_for(context, model, "created", None, {k: _value(v) for k, v in r.items()})
+                for r in rows
+            ]
+        else:
+            old_rows = conn.info.get("audit_before", {}).pop(id(statement), [])
+            entries = _changes(write, model, statement, old_rows, context)
+        if entries:
+            write.execute(insert(AuditEntry.__table__), entries)
+
+    event.listen(engine, "before_execute", before)
+    event.listen(engine, "after_execute", after)
+
+
+_SKIP = "qualcode_audit_skip"
+
+
+class _Quiet:
+    """Runs the trail's own statements on a connection without auditing them again
+    (``Connection.execution_options`` would change the connection itself)."""
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def execute(self, statement: Any, params: Any = None) -> Any:
+        return self.conn.execute(statement, params, execution_options={_SKIP: True})
+
+
+def _core_rows(multi: Any, params: Any) -> list[Mapping[str, Any]]:
+    if multi:
+        first = multi[0] if isinstance(multi, list | tuple) else multi
+        if isinstance(first, list | tuple):
+            return [r for r in first if isinstance(r, Mapping)]
+        return [r for r in multi if isinstance(r, Mapping)]
+    return [params] if isinstance(params, Mapping) and params else []
 
 
 # --------------------------------------------------------------------------- recording
@@ -138,12 +207,21 @@ def _entry(
     before: Mapping[str, Any] | None,
     after: Mapping[str, Any] | None,
 ) -> dict[str, Any]:
+    return _entry_for(session.info.get("audit") or {}, model, action, before, after)
+
+
+def _entry_for(
+    context: Mapping[str, Any],
+    model: type,
+    action: str,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+) -> dict[str, Any]:
     source = after or before or {}
     pk = [c.key for c in model.__table__.primary_key.columns]  # type: ignore[attr-defined]
     entity_id = "/".join(str(source.get(k, "")) for k in pk)
     document_id = source.get("id") if model is Document else source.get("document_id")
     coder_id = source.get("coder_id", source.get("author_id"))
-    context = session.info.get("audit") or {}
     return {
         "at": utcnow(),
         "actor": str(context.get("actor") or default_actor())[:200],
@@ -160,7 +238,8 @@ def _entry(
 def _write(session: Session, entries: Sequence[dict[str, Any]]) -> None:
     if entries:
         # On the session's connection: the same transaction as the change it describes.
-        session.connection().execute(insert(AuditEntry.__table__), list(entries))
+        connection = _Quiet(session.connection())
+        connection.execute(insert(AuditEntry.__table__), list(entries))
 
 
 def _state_dict(obj: Any) -> dict[str, Any]:
@@ -235,40 +314,53 @@ def _do_orm_execute(state: Any) -> Any:
     query = select(*table.columns)
     if where is not None:
         query = query.where(where)
-    before_rows = [dict(r._mapping) for r in session.connection().execute(query)]
+    connection = _Quiet(session.connection())
+    before_rows = [dict(r._mapping) for r in connection.execute(query)]
     result = state.invoke_statement()
-    if not before_rows:
-        return result
-    if isinstance(statement, DeleteStatement):
-        entries = [
-            _entry(session, model, "deleted", _row_dict(model, r), None) for r in before_rows
-        ]
-    elif isinstance(statement, Update):
-        pk = list(table.primary_key.columns)
-        entries = []
-        for old in before_rows:
-            match = and_(*(c == old[c.key] for c in pk))
-            new = session.connection().execute(select(*table.columns).where(match)).first()
-            if new is None:
-                continue
-            new_row = dict(new._mapping)
-            changed = [k for k in new_row if new_row[k] != old.get(k)]
-            if not changed:
-                continue
-            keys = {"id", "document_id", "coder_id", "code_id", *changed}
-            entries.append(
-                _entry(
-                    session,
-                    model,
-                    "changed",
-                    _row_dict(model, {k: old[k] for k in keys if k in old}),
-                    _row_dict(model, {k: new_row[k] for k in keys if k in new_row}),
-                )
-            )
-    else:
-        entries = []
-    _write(session, entries)
+    if before_rows:
+        context = session.info.get("audit") or {}
+        entries = _changes(connection, model, statement, before_rows, context)
+        if entries:
+            connection.execute(insert(AuditEntry.__table__), entries)
     return result
+
+
+def _changes(
+    conn: Any,
+    model: type,
+    statement: Any,
+    before_rows: list[dict[str, Any]],
+    context: Mapping[str, Any],
+) -> list[dict[str, Any]]:
+    """Entries for rows an UPDATE or DELETE touched, given the rows read before it."""
+    table = statement.table
+    if isinstance(statement, DeleteStatement):
+        return [
+            _entry_for(context, model, "deleted", _row_dict(model, row), None)
+            for row in before_rows
+        ]
+    entries = []
+    pk = list(table.primary_key.columns)
+    for old in before_rows:
+        match = and_(*(c == old[c.key] for c in pk))
+        new = conn.execute(select(*table.columns).where(match)).first()
+        if new is None:
+            continue
+        new_row = dict(new._mapping)
+        changed = [k for k in new_row if new_row[k] != old.get(k)]
+        if not changed:
+            continue
+        keys = {"id", "document_id", "coder_id", "code_id", *changed}
+        entries.append(
+            _entry_for(
+                context,
+                model,
+                "changed",
+                _row_dict(model, {k: old[k] for k in keys if k in old}),
+                _row_dict(model, {k: new_row[k] for k in keys if k in new_row}),
+            )
+        )
+    return entries
 
 
 # --------------------------------------------------------------------------- reading

@@ -56,7 +56,7 @@ class Project:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # Who the audit trail names for changes made here (the GUI/CLI may set a coder).
         self.audit_context: dict[str, str] = {"actor": audit.default_actor()}
-        audit.install(self._sessions, self.audit_context)
+        audit.install(self._sessions, self.audit_context, engine)
         self._backed_up_at = time.monotonic()
         self._local = threading.local()  # nesting depth of transactions per thread
         self.events = ChangeStream()  # numbered change events (see core/changes.py)
