@@ -150,6 +150,8 @@ class MemoManager(QtWidgets.QWidget):
                 self.table.selectRow(row)
         self.table.blockSignals(False)
         self.table.resizeColumnToContents(0)
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 200))  # the text gets the rest
+        self.table.setColumnWidth(2, min(self.table.columnWidth(2), 120))
         self.status.setText(self.tr("{0} memo(s)").replace("{0}", str(len(self._memos))))
         if keep is None or keep not in {m.id for m in self._memos}:
             self._show(None)
