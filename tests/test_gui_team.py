@@ -64,8 +64,8 @@ def tree_count(window, name: str) -> str:  # type: ignore[no-untyped-def]
     view = window.code_tree.findChild(QtWidgets.QTreeView)
     model = view.model()
     flags = QtCore.Qt.MatchFlag.MatchRecursive | QtCore.Qt.MatchFlag.MatchStartsWith
-    (found,) = model.match(model.index(0, 0), QtCore.Qt.ItemDataRole.DisplayRole, name, 1, flags)
-    return str(found.siblingAtColumn(1).data() or "")
+    found = model.match(model.index(0, 0), QtCore.Qt.ItemDataRole.DisplayRole, name, 1, flags)
+    return str(found[0].siblingAtColumn(1).data() or "") if found else ""
 
 
 def document_count(window, name: str) -> str:  # type: ignore[no-untyped-def]
@@ -129,6 +129,11 @@ def test_two_coders_see_each_others_codings_within_two_seconds(qtbot, team: Team
         # Undo in Bram's window removes his coding; Carla sees it go.
         bram.undo_stack.undo()
         qtbot.waitUntil(lambda: span not in spans_by(carla, "Bram"), timeout=2000)
+        # The lead renames a code at her desk: both code trees follow.
+        with team.open("anouk") as lead:
+            lead.codebook.update("Steungever / Mentor", name="Studiebegeleider")
+        qtbot.waitUntil(lambda: tree_count(bram, "Studiebegeleider") == "2", timeout=2000)
+        qtbot.waitUntil(lambda: tree_count(carla, "Studiebegeleider") == "2", timeout=2000)
     finally:
         bram.close()
         carla.close()

@@ -59,6 +59,7 @@ class ChangeFeed:
         self._args = conninfo(url)
         self._own = app_name(url)
         self._args["application_name"] = f"{self._own}-feed"[:63]
+        self._args.setdefault("connect_timeout", "5")
         self._deliver = deliver
         self._status = status or (lambda _state: None)
         self._retry = retry_seconds
@@ -91,7 +92,7 @@ class ChangeFeed:
         lost_at: datetime | None = None
         while not self._stop.is_set():
             try:
-                with psycopg.connect(**self._args, autocommit=True, connect_timeout=5) as conn:
+                with psycopg.connect(**self._args, autocommit=True) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
                     if lost_at is not None:
                         self._catch_up(conn, lost_at - CATCH_UP_MARGIN)
@@ -100,13 +101,21 @@ class ChangeFeed:
                     self._listening.set()
                     while not self._stop.is_set():
                         for notice in conn.notifies(timeout=0.5):
-                            self._handle(json.loads(notice.payload))
+                            self._receive(notice.payload)
             except psycopg.Error:
                 self._listening.clear()
                 if lost_at is None:
                     lost_at = datetime.now(UTC)
                     self._status("lost")
                 self._stop.wait(self._retry)
+
+    def _receive(self, text: str) -> None:
+        try:
+            payload = json.loads(text)
+        except ValueError:
+            return  # not ours (someone else NOTIFYing on the channel)
+        if isinstance(payload, dict) and "seq" in payload and "kind" in payload:
+            self._handle(payload)
 
     def _catch_up(self, conn: psycopg.Connection[Any], since: datetime) -> None:
         rows = conn.execute(
