@@ -290,3 +290,27 @@ def test_connect_dialog_keyring_and_recent_servers(  # type: ignore[no-untyped-d
     finally:
         keyring.set_keyring(previous)
         window.close()
+
+
+def test_check_out_code_offline_and_check_in_from_the_window(  # type: ignore[no-untyped-def]
+    qtbot, team: TeamServer, tmp_path: Path
+) -> None:
+    from qualcode.ui import team_offline
+
+    with team.open("anouk") as lead:
+        lead.documents.assign("NI01", ["Bram"])
+    window = open_window(qtbot, team.urls["bram"])
+    try:
+        copy = tmp_path / "bram-trein.qcdb"
+        assert team_offline.check_out(window, copy)
+        assert window.project is not None and window.project.locator == str(copy)
+        assert window.team_relay is None  # a local file: no server, no feed
+        window.show_document_named("NI01")
+        assert window.coder is not None and window.coder.name == "Bram"
+        span = code_with_quick_box(qtbot, window, "Mijn moeder belde", "moeder")
+        report = team_offline.check_in(window)
+        assert report is not None and "codings: 1 added" in report
+        with team.open("anouk") as lead:
+            assert [(c.start, c.end) for c in lead.codings.list(coder="Bram")] == [span]
+    finally:
+        window.close()

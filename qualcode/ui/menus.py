@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from qualcode.ui import project_flow, project_menus
+from qualcode.ui import project_flow, project_menus, team_offline
 from qualcode.ui.about import add_help_menu
 from qualcode.ui.app import LANGUAGES, set_look, settings
 from qualcode.ui.coder_session import coder_label, switch_coder
@@ -47,6 +47,8 @@ def build_menus(w: MainWindow) -> None:
     _action(w, file_menu, _tr("&Open project…"), partial(project_flow.browse, w), std.Open)
     _action(w, file_menu, _tr("Open the &sample project"), partial(project_flow.open_sample, w))
     _action(w, file_menu, _tr("Connect to &team server…"), partial(connect_to_server, w))
+    _action(w, file_menu, _tr("Check out for o&ffline work…"), partial(team_offline.check_out, w))
+    _action(w, file_menu, _tr("Chec&k in to team server…"), partial(team_offline.check_in, w))
     w.recent_menu = file_menu.addMenu(_tr("&Recent projects"))
     w.recent_menu.aboutToShow.connect(partial(_fill_recent, w))
     _action(w, file_menu, _tr("&Close project"), w.close_project, std.Close)

@@ -1671,6 +1671,14 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Check out for o&amp;ffline work…</source>
+        <translation>Uitchecken om o&amp;ffline te werken…</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k in to team server…</source>
+        <translation>&amp;Inchecken op de teamserver…</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>Documenten</translation>
     </message>
@@ -2828,6 +2836,37 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     <message>
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamOffline</name>
+    <message>
+        <source>Check out works on a project on a team server.</source>
+        <translation>Uitchecken kan bij een project op een teamserver.</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>Uitchecken</translation>
+    </message>
+    <message>
+        <source>Check out for offline work</source>
+        <translation>Uitchecken om offline te werken</translation>
+    </message>
+    <message>
+        <source>Checked out {0} document(s) to {1}; check in when you are back online.</source>
+        <translation>{0} document(en) uitgecheckt naar {1}; check in zodra je weer online bent.</translation>
+    </message>
+    <message>
+        <source>Open a checked-out copy first (File &gt; Check out for offline work).</source>
+        <translation>Open eerst een uitgecheckte kopie (Bestand &gt; Uitchecken om offline te werken).</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Inchecken</translation>
+    </message>
+    <message>
+        <source>Checked in to {0}.</source>
+        <translation>Ingecheckt op {0}.</translation>
     </message>
 </context>
 </TS>
