@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qualcode.commands.common import add_locator
-from qualcode.io.exchange.native_copy import export_copy
 
 if TYPE_CHECKING:
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -28,6 +27,10 @@ def register(subparsers: Subparsers) -> None:
 
 
 def run_export_copy(args: argparse.Namespace) -> int:
+    # Imported here: every command module is loaded to build the parser, so a module-level
+    # import would make each qualcode command pay for lxml and the exchange package.
+    from qualcode.io.exchange.native_copy import export_copy
+
     export_copy(args.locator, args.out)
     # Counted on the copy itself (plain sqlite3: opening it as a project would switch it
     # back to write-ahead logging and leave side files next to what you send).

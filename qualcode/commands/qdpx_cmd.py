@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from qualcode.commands.common import add_locator, open_from, print_json, progress_printer
-from qualcode.core.codebook_merge import MergePlan
 from qualcode.core.errors import DomainError
-from qualcode.core.merge_report import MergeReport
 
 if TYPE_CHECKING:
+    from qualcode.core.codebook_merge_plan import MergePlan
+    from qualcode.core.merge_report import MergeReport
+
     Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
@@ -74,6 +75,8 @@ def add_merge_options(parser: argparse.ArgumentParser) -> None:
 
 
 def read_plan(path: Path | None) -> MergePlan | None:
+    from qualcode.core.codebook_merge_plan import MergePlan
+
     if path is None:
         return None
     try:
