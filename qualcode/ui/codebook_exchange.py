@@ -18,6 +18,7 @@ from qualcode.io.codebook_formats import (
     read_codebook,
     write_codebook,
 )
+from qualcode.io.codebook_formats.common import GUID_CASE_SETTING, apply_guid_case
 from qualcode.io.codings_csv import export_codings
 from qualcode.ui.merge_plan_dialog import MergePlanDialog
 from qualcode.ui.qt import QtCore, QtWidgets
@@ -56,6 +57,8 @@ def write_codebook_file(project: Project, path: Path) -> int:
     counts = project.codebook.usage()
     usage = {r.guid: counts.get(r.id, 0) for r in project.codebook.tree()}
     spec.name = spec.name or project.name
+    if path.suffix.lower() == ".qdc":  # GUIDs spelled as the tool they came from spells them
+        apply_guid_case(spec, project.setting(GUID_CASE_SETTING))
     write_codebook(spec, path, usage=usage)
     return sum(1 for _ in spec.walk())
 
