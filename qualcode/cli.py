@@ -89,6 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    # Everything a command writes (projects, backups, exports, reports, keys) holds
+    # interview data: readable by the user only, whatever the shell's umask.
+    old_umask = os.umask(0o077)
     try:
         result = args.func(args)
     except BrokenPipeError:
@@ -109,6 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; nothing was half-written", file=sys.stderr)
         return 130
+    finally:
+        os.umask(old_umask)
     return int(result or 0)
 
 
