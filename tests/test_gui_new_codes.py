@@ -114,3 +114,49 @@ def test_filtering_the_tree_does_not_change_what_ctrl_return_applies(
     window.view.setFocus()
     QtTest.QTest.keyClick(window.view, Qt.Key.Key_Return, CTRL)
     assert (*span, "Steungever / Mentor") in codings(window.project.locator)
+
+
+def test_new_sub_code_takes_a_shade_of_its_parent(qtbot: Any, window: Any) -> None:
+    from dataclasses import replace
+
+    from qualcode.ui.code_dialogs import HeadlessPrompts
+
+    offered: list[str] = []
+
+    class Recording(HeadlessPrompts):
+        def edit_code(self, title: str, fields: Any) -> Any:
+            offered.append(fields.colour)
+            return replace(fields, name="Buren")
+
+    window.code_tree.prompts = Recording()
+    view, index = tree_index(window, "Steungever")
+    view.setCurrentIndex(index)
+    assert window.code_tree.new_subcode()
+    parent = next(c for c in window.codes.values() if c.name == "Steungever")
+    child = next(c for c in window.codes.values() if c.name == "Buren")
+    assert offered == [child.colour] and child.colour not in ("", parent.colour)
+    from qualcode.ui.qt import QtGui
+
+    assert QtGui.QColor(child.colour).hslHue() == QtGui.QColor(parent.colour).hslHue()
+    assert QtGui.QColor(child.colour).lightness() > QtGui.QColor(parent.colour).lightness()
+
+
+def test_move_code_to_another_parent_and_back_to_the_top(qtbot: Any, window: Any) -> None:
+    from qualcode.ui.code_dialogs import HeadlessPrompts
+
+    tree = window.code_tree
+    prompts = HeadlessPrompts()
+    tree.prompts = prompts
+    with open_project(window.project.locator) as project:
+        prompts.move_target = project.codebook.get("Steungedrag").guid
+    view, index = tree_index(window, "Mentor")
+    view.setCurrentIndex(index)
+    assert tree.move_action.isEnabled() and tree.move_action.text() == "Mo&ve to…"
+    tree.move_action.trigger()
+    assert "Steungedrag / Mentor" in paths(window)
+    prompts.move_target = ""
+    tree.move_action.trigger()
+    assert "Mentor" in paths(window)
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert "Steungever / Mentor" in paths(window)

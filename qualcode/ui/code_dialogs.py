@@ -39,6 +39,9 @@ class CodebookPrompts(Protocol):
     def choose_delete(
         self, code: CodeRecord, codings: int, candidates: Sequence[CodeRecord]
     ) -> DeleteChoice | None: ...
+    def choose_move_target(
+        self, source: CodeRecord, candidates: Sequence[CodeRecord]
+    ) -> CodeRecord | str | None: ...
     def split_names(self, code: CodeRecord) -> list[str] | None: ...
     def confirm(self, title: str, text: str) -> bool: ...
     def show_change_log(self, code: CodeRecord, entries: Sequence[ChangeRecord]) -> None: ...
@@ -52,6 +55,7 @@ class HeadlessPrompts:
         self.fields: CodeFields | None = None
         self.colour: str | None = None
         self.merge_target: str | None = None  # guid
+        self.move_target: str | None = None  # guid, or "" for the top level
         self.delete_choice: DeleteChoice | None = None
         self.names: list[str] | None = None
         self.answer = True
@@ -74,6 +78,13 @@ class HeadlessPrompts:
         self, code: CodeRecord, codings: int, candidates: Sequence[CodeRecord]
     ) -> DeleteChoice | None:
         return self.delete_choice
+
+    def choose_move_target(
+        self, source: CodeRecord, candidates: Sequence[CodeRecord]
+    ) -> CodeRecord | str | None:
+        if self.move_target == "":
+            return ""
+        return next((c for c in candidates if c.guid == self.move_target), None)
 
     def split_names(self, code: CodeRecord) -> list[str] | None:
         return self.names
@@ -355,6 +366,24 @@ class DialogPrompts:
             self._parent,
         )
         return dialog.chosen() if dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted else None
+
+    def choose_move_target(
+        self, source: CodeRecord, candidates: Sequence[CodeRecord]
+    ) -> CodeRecord | str | None:
+        """Where a code goes: another code (as its sub-code) or "" for the top level."""
+        top = translate("DialogPrompts", "(top level)")
+        labels = [top, *(c.path_text for c in candidates)]
+        label, ok = QtWidgets.QInputDialog.getItem(
+            self._parent,
+            translate("DialogPrompts", "Move code"),
+            translate("DialogPrompts", "Move “{0}” under:").format(source.path_text),
+            labels,
+            0,
+            False,
+        )
+        if not ok:
+            return None
+        return "" if label == top else candidates[labels.index(label) - 1]
 
     def choose_delete(
         self, code: CodeRecord, codings: int, candidates: Sequence[CodeRecord]

@@ -19,6 +19,7 @@ from qualcode.ui.codebook_commands import (
     DeleteChoice,
     DeleteCodeCommand,
     MergeCodesCommand,
+    MoveCodeCommand,
     SplitCodeCommand,
     UpdateCodeCommand,
 )
@@ -30,6 +31,7 @@ from qualcode.ui.codebook_model import (
     USAGE,
     CodebookModel,
 )
+from qualcode.ui.new_code_dialog import shade
 from qualcode.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 Index = QtCore.QModelIndex | QtCore.QPersistentModelIndex
@@ -171,6 +173,7 @@ class CodeTreeWidget(QtWidgets.QWidget):
         self.edit_action = self._action(self.tr("&Edit definition…"), self.edit_code)
         self.colour_action = self._action(self.tr("&Colour…"), self.change_colour)
         self.merge_action = self._action(self.tr("&Merge into…"), self.merge)
+        self.move_action = self._action(self.tr("Mo&ve to…"), self.move_to)
         self.split_action = self._action(self.tr("S&plit…"), self.split)
         self.delete_action = self._action(self.tr("&Delete…"), self.delete)
         # Shown in menus; the key itself is handled in eventFilter (see there).
@@ -192,6 +195,7 @@ class CodeTreeWidget(QtWidgets.QWidget):
             self.edit_action,
             self.colour_action,
             self.merge_action,
+            self.move_action,
             self.split_action,
             self.delete_action,
             self.log_action,
@@ -322,7 +326,10 @@ class CodeTreeWidget(QtWidgets.QWidget):
     def new_code(self, parent_guid: str | None = None) -> str | None:
         """Ask for a new code's fields and add it; returns its guid."""
         title = self.tr("New sub-code") if parent_guid else self.tr("New code")
-        fields = self.prompts.edit_code(title, CodeFields("", origin="inductive"))
+        parent = next((r for r in self.model.records() if r.guid == parent_guid), None)
+        colour = shade(parent.colour) if parent is not None and parent.colour else ""
+        start = CodeFields("", origin="inductive", **({"colour": colour} if colour else {}))
+        fields = self.prompts.edit_code(title, start)  # a sub-code: a shade of its parent
         if fields is None:
             return None
         command = AddCodeCommand(
@@ -409,6 +416,35 @@ class CodeTreeWidget(QtWidgets.QWidget):
         return self.model.push(
             MergeCodesCommand(self.project, self._coder(), source, target, self.model.report)
         )
+
+    def move_to(self) -> bool:
+        """Move the selected code under another code, or to the top level (besides drag)."""
+        source = self.selected_record()
+        if source is None:
+            return False
+        target = self.prompts.choose_move_target(source, self._outside(source))
+        if target is None:
+            return False
+        by_id = {r.id: r for r in self.model.records()}
+        old_parent = by_id[source.parent_id].guid if source.parent_id in by_id else None
+        new_parent = target.guid if isinstance(target, CodeRecord) else None
+        if new_parent == old_parent:
+            return False
+        moved = self.model.push(
+            MoveCodeCommand(
+                self.project,
+                self._coder(),
+                source,
+                old_parent,
+                source.position,
+                new_parent,
+                None,
+                self.model.report,
+            )
+        )
+        if moved:
+            self.select_code(source.id)
+        return moved
 
     def split(self) -> bool:
         record = self.selected_record()

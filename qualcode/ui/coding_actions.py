@@ -202,9 +202,11 @@ class CodingController(QtCore.QObject):
         if span is None:
             span = self.w.view.selection_span(snap=self.w.snap_to_words)
         label = self.tr("{0} “{1}”").replace("{0}", title).replace("{1}", name)
+        parent_record = self.w.codes.get(parent) if parent is not None else None
         macro, create = create_and_apply(
             project,
             name,
+            colour=new_code_dialog.shade(parent_record.colour) if parent_record else None,
             parent_code=parent,
             coder_id=coder.id,
             origin="inductive",

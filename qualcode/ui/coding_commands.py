@@ -253,6 +253,7 @@ def create_and_apply(
     document_id: int | None,
     span: tuple[int, int] | None,
     label: str,
+    colour: str | None = None,
 ) -> tuple[MacroCommand, CreateCodeCommand]:
     """One undo step that creates a code and, with a selection, codes it right away.
 
@@ -263,7 +264,7 @@ def create_and_apply(
     """
     macro = MacroCommand(label)
     create = CreateCodeCommand(
-        project, name, parent_code=parent_code, coder_id=coder_id, origin=origin
+        project, name, parent_code=parent_code, coder_id=coder_id, origin=origin, colour=colour
     )
     macro.add(create)
     if document_id is not None and span is not None:

@@ -29,6 +29,17 @@ class NewCodeAnswer:
     remember: bool = False
 
 
+def shade(colour: str, step: float = 0.25) -> str:
+    """A lighter shade of a parent's colour for a new sub-code (the family stays visible)."""
+    from qualcode.ui.qt import QtGui
+
+    base = QtGui.QColor(colour) if colour else QtGui.QColor()
+    if not base.isValid():
+        return ""
+    hue, sat, light, _alpha = base.getHslF()
+    return QtGui.QColor.fromHslF(max(hue, 0.0), sat, light + (1.0 - light) * step).name().upper()
+
+
 def default_parent(project: Project, codes: Sequence[CodeRecord]) -> int | None:
     guid = project.setting(SETTING, "")
     return next((c.id for c in codes if c.guid == guid), None) if guid else None

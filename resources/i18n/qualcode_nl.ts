@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl">
 <context>
     <name>About</name>
@@ -186,7 +185,7 @@
         <translation>toelichting bij het besluit (optioneel)</translation>
     </message>
     <message>
-        <source>add note to the code&apos;s definition</source>
+        <source>add note to the code's definition</source>
         <translation>toelichting toevoegen aan de definitie van de code</translation>
     </message>
     <message>
@@ -564,7 +563,7 @@
         <translation>“%1” toewijzen</translation>
     </message>
     <message>
-        <source>&amp;Blind: coders do not see each other&apos;s codings until the lead reveals them</source>
+        <source>&amp;Blind: coders do not see each other's codings until the lead reveals them</source>
         <translation>&amp;Blind: codeurs zien elkaars coderingen niet tot de coördinator ze vrijgeeft</translation>
     </message>
     <message>
@@ -736,6 +735,10 @@
     <message>
         <source>&amp;Merge into…</source>
         <translation>&amp;Samenvoegen met…</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve to…</source>
+        <translation>&amp;Verplaatsen naar…</translation>
     </message>
     <message>
         <source>S&amp;plit…</source>
@@ -992,7 +995,7 @@ De code opnieuw laden en je wijziging daarop toepassen?</translation>
     <message>
         <source>This window codes as {0}. Switch to {1}?
 
-From now on everything you code, undo and see here is {1}&apos;s; blind documents show {1}&apos;s codings only.</source>
+From now on everything you code, undo and see here is {1}'s; blind documents show {1}'s codings only.</source>
         <translation>Dit venster codeert als {0}. Overschakelen naar {1}?
 
 Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde documenten tonen alleen de coderingen van {1}.</translation>
@@ -1017,7 +1020,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
         <translation>Code toepassen</translation>
     </message>
     <message>
-        <source>Change coding&apos;s code</source>
+        <source>Change coding's code</source>
         <translation>Code van codering wijzigen</translation>
     </message>
     <message>
@@ -1282,6 +1285,18 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
         <translation>“{0}” samenvoegen met welke code?</translation>
     </message>
     <message>
+        <source>(top level)</source>
+        <translation>(hoogste niveau)</translation>
+    </message>
+    <message>
+        <source>Move code</source>
+        <translation>Code verplaatsen</translation>
+    </message>
+    <message>
+        <source>Move “{0}” under:</source>
+        <translation>“{0}” verplaatsen onder:</translation>
+    </message>
+    <message>
         <source>Split code</source>
         <translation>Code splitsen</translation>
     </message>
@@ -1388,7 +1403,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
         <translation>blind</translation>
     </message>
     <message>
-        <source>Blind coding: other coders&apos; codings stay hidden until the lead reveals them.</source>
+        <source>Blind coding: other coders' codings stay hidden until the lead reveals them.</source>
         <translation>Blind coderen: coderingen van anderen blijven verborgen tot de coördinator ze vrijgeeft.</translation>
     </message>
 </context>
@@ -1526,7 +1541,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
     <message>
         <source>e.g. names of institutions or interventions, separated by commas</source>
-        <translation>bijv. namen van instellingen of interventies, gescheiden door komma&apos;s</translation>
+        <translation>bijv. namen van instellingen of interventies, gescheiden door komma's</translation>
     </message>
     <message>
         <source>Names that may stay</source>
@@ -1534,7 +1549,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
     <message>
         <source>names that may stay, separated by commas</source>
-        <translation type="vanished">namen die mogen blijven staan, gescheiden door komma&apos;s</translation>
+        <translation type="vanished">namen die mogen blijven staan, gescheiden door komma's</translation>
     </message>
     <message>
         <source>Keep</source>
@@ -1856,7 +1871,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
     <message>
         <source>Memos</source>
-        <translation>Memo&apos;s</translation>
+        <translation>Memo's</translation>
     </message>
     <message>
         <source>&amp;Import transcripts…</source>
@@ -1920,7 +1935,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
     <message>
         <source>M&amp;emos…</source>
-        <translation>M&amp;emo&apos;s…</translation>
+        <translation>M&amp;emo's…</translation>
     </message>
     <message>
         <source>&amp;Quotes…</source>
@@ -1991,7 +2006,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     <name>MemoManager</name>
     <message>
         <source>All memos</source>
-        <translation>Alle memo&apos;s</translation>
+        <translation>Alle memo's</translation>
     </message>
     <message>
         <source>Project</source>
@@ -2011,7 +2026,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
     <message>
         <source>Search memos…</source>
-        <translation>Memo&apos;s doorzoeken…</translation>
+        <translation>Memo's doorzoeken…</translation>
     </message>
     <message>
         <source>Only mine</source>
@@ -2067,7 +2082,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
     <message>
         <source>{0} memo(s)</source>
-        <translation>{0} memo(&apos;s)</translation>
+        <translation>{0} memo('s)</translation>
     </message>
     <message>
         <source>Open a document first.</source>
@@ -2606,7 +2621,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
         <translation>Voorbeeldproject openen</translation>
     </message>
     <message>
-        <source>Ten synthetic Dutch and English transcripts about student wellbeing, two codebooks and two coders&apos; codings: a safe place to try everything.</source>
+        <source>Ten synthetic Dutch and English transcripts about student wellbeing, two codebooks and two coders' codings: a safe place to try everything.</source>
         <translation>Tien verzonnen Nederlandse en Engelse transcripten over studentenwelzijn, twee codeboeken en de coderingen van twee codeurs: een veilige plek om alles uit te proberen.</translation>
     </message>
     <message>
@@ -2690,14 +2705,45 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
 </context>
 <context>
+    <name>TeamOffline</name>
+    <message>
+        <source>Check out works on a project on a team server.</source>
+        <translation>Uitchecken kan bij een project op een teamserver.</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>Uitchecken</translation>
+    </message>
+    <message>
+        <source>Check out for offline work</source>
+        <translation>Uitchecken om offline te werken</translation>
+    </message>
+    <message>
+        <source>Checked out {0} document(s) to {1}; check in when you are back online.</source>
+        <translation>{0} document(en) uitgecheckt naar {1}; check in zodra je weer online bent.</translation>
+    </message>
+    <message>
+        <source>Open a checked-out copy first (File &gt; Check out for offline work).</source>
+        <translation>Open eerst een uitgecheckte kopie (Bestand &gt; Uitchecken om offline te werken).</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Inchecken</translation>
+    </message>
+    <message>
+        <source>Checked in to {0}.</source>
+        <translation>Ingecheckt op {0}.</translation>
+    </message>
+</context>
+<context>
     <name>TeamSession</name>
     <message>
         <source>Team server {0} · live</source>
         <translation>Teamserver {0} · live</translation>
     </message>
     <message>
-        <source>Colleagues&apos; changes appear here as they are saved on the server.</source>
-        <translation>Wijzigingen van collega&apos;s verschijnen hier zodra ze op de server zijn opgeslagen.</translation>
+        <source>Colleagues' changes appear here as they are saved on the server.</source>
+        <translation>Wijzigingen van collega's verschijnen hier zodra ze op de server zijn opgeslagen.</translation>
     </message>
     <message>
         <source>Team server unreachable</source>
@@ -2836,37 +2882,6 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     <message>
         <source>Cancelling…</source>
         <translation>Bezig met annuleren…</translation>
-    </message>
-</context>
-<context>
-    <name>TeamOffline</name>
-    <message>
-        <source>Check out works on a project on a team server.</source>
-        <translation>Uitchecken kan bij een project op een teamserver.</translation>
-    </message>
-    <message>
-        <source>Check out</source>
-        <translation>Uitchecken</translation>
-    </message>
-    <message>
-        <source>Check out for offline work</source>
-        <translation>Uitchecken om offline te werken</translation>
-    </message>
-    <message>
-        <source>Checked out {0} document(s) to {1}; check in when you are back online.</source>
-        <translation>{0} document(en) uitgecheckt naar {1}; check in zodra je weer online bent.</translation>
-    </message>
-    <message>
-        <source>Open a checked-out copy first (File &gt; Check out for offline work).</source>
-        <translation>Open eerst een uitgecheckte kopie (Bestand &gt; Uitchecken om offline te werken).</translation>
-    </message>
-    <message>
-        <source>Check in</source>
-        <translation>Inchecken</translation>
-    </message>
-    <message>
-        <source>Checked in to {0}.</source>
-        <translation>Ingecheckt op {0}.</translation>
     </message>
 </context>
 </TS>
