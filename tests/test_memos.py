@@ -99,3 +99,16 @@ def test_cli_memos_bad_requests_are_one_line(tmp_path: Path, args: tuple[str, ..
     done = run("memos", locator, *args)
     assert done.returncode != 0 and "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_cli_coders_rename_and_role(tmp_path: Path) -> None:
+    locator = str(tmp_path / "study.qcdb")
+    with create_project(locator, "Study") as project:
+        seed(project)
+    assert run("coders", "rename", locator, "Bram", "Bram K").stdout.strip() == (
+        "renamed Bram to Bram K"
+    )
+    assert run("coders", "role", locator, "Bram K", "lead").returncode == 0
+    assert "Bram K\tlead" in run("coders", "list", locator).stdout
+    clash = run("coders", "rename", locator, "Bram K", "Anouk")
+    assert clash.returncode == 1 and "already exists" in clash.stderr

@@ -21,6 +21,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="a lead researcher (releases versions, reveals blind codings)",
     )
     add.set_defaults(func=run_add)
+    rename = sub.add_parser("rename", help="rename a coder", description="Rename a coder.")
+    add_locator(rename)
+    rename.add_argument("name", metavar="NAME")
+    rename.add_argument("new_name", metavar="NEW_NAME")
+    rename.set_defaults(func=run_rename)
+    role = sub.add_parser("role", help="make a coder lead or coder", description="Change a role.")
+    add_locator(role)
+    role.add_argument("name", metavar="NAME")
+    role.add_argument("role", choices=("lead", "coder"))
+    role.set_defaults(func=run_role)
     listing = sub.add_parser("list", help="list coders", description="List a project's coders.")
     add_locator(listing)
     listing.set_defaults(func=run_list)
@@ -37,4 +47,18 @@ def run_list(args: argparse.Namespace) -> int:
     with open_from(args) as project:
         for coder in project.coders.list():
             print(f"{coder.name}\t{coder.role}")
+    return 0
+
+
+def run_rename(args: argparse.Namespace) -> int:
+    with open_from(args) as project:
+        coder = project.coders.rename(args.name, args.new_name)
+    print(f"renamed {args.name} to {coder.name}")
+    return 0
+
+
+def run_role(args: argparse.Namespace) -> int:
+    with open_from(args) as project:
+        coder = project.coders.set_role(args.name, args.role)
+    print(f"{coder.name} is now a {coder.role}")
     return 0

@@ -53,6 +53,7 @@ def build_menus(w: MainWindow) -> None:
     w.recent_menu.aboutToShow.connect(partial(_fill_recent, w))
     _action(w, file_menu, _tr("&Close project"), w.close_project, std.Close)
     w.switch_coder_action = _action(w, file_menu, _tr("S&witch coder…"), lambda: switch_coder(w))
+    w.coders_action = _action(w, file_menu, _tr("C&oders…"), partial(_manage_coders, w))
     file_menu.addSeparator()
     project_menus.build_file_entries(w, file_menu)
     file_menu.addSeparator()
@@ -247,6 +248,18 @@ def refresh_coder_widgets(w: MainWindow) -> None:
         if index == 2:
             w.layer_menu.addSeparator()
     w.layer_combo.blockSignals(False)
+
+
+def _manage_coders(w: MainWindow) -> None:
+    from qualcode.ui.coders_dialog import CodersDialog
+
+    if w.project is None:
+        return
+    leads = [c for c in w.coders.values() if c.role == "lead"]
+    may = not leads or (w.coder is not None and w.coder.role == "lead")
+    dialog = CodersDialog(w.project, may, w)
+    dialog.exec()
+    dialog.deleteLater()
 
 
 def _fill_recent(w: MainWindow) -> None:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl">
 <context>
     <name>About</name>
@@ -185,7 +186,7 @@
         <translation>toelichting bij het besluit (optioneel)</translation>
     </message>
     <message>
-        <source>add note to the code's definition</source>
+        <source>add note to the code&apos;s definition</source>
         <translation>toelichting toevoegen aan de definitie van de code</translation>
     </message>
     <message>
@@ -563,7 +564,7 @@
         <translation>“%1” toewijzen</translation>
     </message>
     <message>
-        <source>&amp;Blind: coders do not see each other's codings until the lead reveals them</source>
+        <source>&amp;Blind: coders do not see each other&apos;s codings until the lead reveals them</source>
         <translation>&amp;Blind: codeurs zien elkaars coderingen niet tot de coördinator ze vrijgeeft</translation>
     </message>
     <message>
@@ -995,10 +996,61 @@ De code opnieuw laden en je wijziging daarop toepassen?</translation>
     <message>
         <source>This window codes as {0}. Switch to {1}?
 
-From now on everything you code, undo and see here is {1}'s; blind documents show {1}'s codings only.</source>
+From now on everything you code, undo and see here is {1}&apos;s; blind documents show {1}&apos;s codings only.</source>
         <translation>Dit venster codeert als {0}. Overschakelen naar {1}?
 
 Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde documenten tonen alleen de coderingen van {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>CodersDialog</name>
+    <message>
+        <source>Coders</source>
+        <translation>Codeurs</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Name of a new coder, or the new name</source>
+        <translation>Naam van een nieuwe codeur, of de nieuwe naam</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Hernoemen</translation>
+    </message>
+    <message>
+        <source>Lead (releases versions, reveals, adjudicates)</source>
+        <translation>Hoofdonderzoeker (geeft versies vrij, maakt zichtbaar, beslist)</translation>
+    </message>
+    <message>
+        <source>Only a lead manages coders.</source>
+        <translation>Alleen een hoofdonderzoeker beheert codeurs.</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>hoofdonderzoeker</translation>
+    </message>
+    <message>
+        <source>coder</source>
+        <translation>codeur</translation>
+    </message>
+    <message>
+        <source>consensus</source>
+        <translation>consensus</translation>
+    </message>
+    <message>
+        <source>Select the coder to rename first.</source>
+        <translation>Kies eerst de codeur die een andere naam krijgt.</translation>
     </message>
 </context>
 <context>
@@ -1020,7 +1072,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
         <translation>Code toepassen</translation>
     </message>
     <message>
-        <source>Change coding's code</source>
+        <source>Change coding&apos;s code</source>
         <translation>Code van codering wijzigen</translation>
     </message>
     <message>
@@ -1403,7 +1455,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
         <translation>blind</translation>
     </message>
     <message>
-        <source>Blind coding: other coders' codings stay hidden until the lead reveals them.</source>
+        <source>Blind coding: other coders&apos; codings stay hidden until the lead reveals them.</source>
         <translation>Blind coderen: coderingen van anderen blijven verborgen tot de coördinator ze vrijgeeft.</translation>
     </message>
 </context>
@@ -1541,7 +1593,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
     <message>
         <source>e.g. names of institutions or interventions, separated by commas</source>
-        <translation>bijv. namen van instellingen of interventies, gescheiden door komma's</translation>
+        <translation>bijv. namen van instellingen of interventies, gescheiden door komma&apos;s</translation>
     </message>
     <message>
         <source>Names that may stay</source>
@@ -1549,7 +1601,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
     <message>
         <source>names that may stay, separated by commas</source>
-        <translation type="vanished">namen die mogen blijven staan, gescheiden door komma's</translation>
+        <translation type="vanished">namen die mogen blijven staan, gescheiden door komma&apos;s</translation>
     </message>
     <message>
         <source>Keep</source>
@@ -1762,6 +1814,10 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
         <translation>Andere &amp;codeur…</translation>
     </message>
     <message>
+        <source>C&amp;oders…</source>
+        <translation>C&amp;odeurs…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -1871,7 +1927,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
     <message>
         <source>Memos</source>
-        <translation>Memo's</translation>
+        <translation>Memo&apos;s</translation>
     </message>
     <message>
         <source>&amp;Import transcripts…</source>
@@ -1935,7 +1991,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
     <message>
         <source>M&amp;emos…</source>
-        <translation>M&amp;emo's…</translation>
+        <translation>M&amp;emo&apos;s…</translation>
     </message>
     <message>
         <source>&amp;Quotes…</source>
@@ -2006,7 +2062,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     <name>MemoManager</name>
     <message>
         <source>All memos</source>
-        <translation>Alle memo's</translation>
+        <translation>Alle memo&apos;s</translation>
     </message>
     <message>
         <source>Project</source>
@@ -2026,7 +2082,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
     <message>
         <source>Search memos…</source>
-        <translation>Memo's doorzoeken…</translation>
+        <translation>Memo&apos;s doorzoeken…</translation>
     </message>
     <message>
         <source>Only mine</source>
@@ -2082,7 +2138,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
     <message>
         <source>{0} memo(s)</source>
-        <translation>{0} memo('s)</translation>
+        <translation>{0} memo(&apos;s)</translation>
     </message>
     <message>
         <source>Open a document first.</source>
@@ -2621,7 +2677,7 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
         <translation>Voorbeeldproject openen</translation>
     </message>
     <message>
-        <source>Ten synthetic Dutch and English transcripts about student wellbeing, two codebooks and two coders' codings: a safe place to try everything.</source>
+        <source>Ten synthetic Dutch and English transcripts about student wellbeing, two codebooks and two coders&apos; codings: a safe place to try everything.</source>
         <translation>Tien verzonnen Nederlandse en Engelse transcripten over studentenwelzijn, twee codeboeken en de coderingen van twee codeurs: een veilige plek om alles uit te proberen.</translation>
     </message>
     <message>
@@ -2742,8 +2798,8 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
         <translation>Teamserver {0} · live</translation>
     </message>
     <message>
-        <source>Colleagues' changes appear here as they are saved on the server.</source>
-        <translation>Wijzigingen van collega's verschijnen hier zodra ze op de server zijn opgeslagen.</translation>
+        <source>Colleagues&apos; changes appear here as they are saved on the server.</source>
+        <translation>Wijzigingen van collega&apos;s verschijnen hier zodra ze op de server zijn opgeslagen.</translation>
     </message>
     <message>
         <source>Team server unreachable</source>

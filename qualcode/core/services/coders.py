@@ -73,6 +73,25 @@ class CoderService:
         return record
 
     @lead_only("remove coders")
+    @lead_only("rename coders")
+    def rename(self, ref: CoderRef, name: str) -> CoderRecord:
+        """A coder's new name (codings, memos and assignments follow: they hold the id)."""
+        name = name.strip()
+        if not name:
+            raise DomainError("a coder needs a name")
+        with self._project.transaction() as session:
+            coder = get_coder(session, ref)
+            clash = session.scalar(select(Coder).where(Coder.name == name, Coder.id != coder.id))
+            if clash is not None:
+                raise DomainError(f"coder {name!r} already exists")
+            coder.name = name
+            record = coder_record(coder)
+        identity = self._project.identity
+        if identity is not None and identity.id == record.id:
+            self._project.identity = record
+        self._project.notify(Change("coders", (record.id,)))
+        return record
+
     def remove(self, ref: CoderRef) -> None:
         """Remove a coder who has no codings (codings are never dropped silently)."""
         from qualcode.core.models import Coding
