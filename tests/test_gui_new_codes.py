@@ -160,3 +160,27 @@ def test_move_code_to_another_parent_and_back_to_the_top(qtbot: Any, window: Any
     window.undo_stack.undo()
     window.undo_stack.undo()
     assert "Steungever / Mentor" in paths(window)
+
+
+def test_find_in_all_documents_then_code_all_hits(qtbot: Any, window: Any) -> None:
+    from qualcode.ui.find import FindAllDialog
+    from tests.test_gui_integration import menu_action
+
+    view, index = tree_index(window, "Mentor")
+    view.setCurrentIndex(index)
+    menu_action(window, "&Edit", "Find in &all documents…").trigger()
+    dialog = window.findChild(FindAllDialog)
+    QtTest.QTest.keyClicks(dialog.edit, "mijn")
+    QtTest.QTest.keyClick(dialog.edit, Qt.Key.Key_Return)
+    assert len(dialog.hits()) == 2  # "Mijn moeder", "Mijn mentor"
+    before = len(codings(window.project.locator))
+    QtTest.QTest.mouseClick(dialog.code_all, Qt.MouseButton.LeftButton)
+    coded = codings(window.project.locator)
+    assert len(coded) == before + 2
+    assert all(c[2] == "Steungever / Mentor" for c in coded if c[1] - c[0] == 4)
+    QtTest.QTest.mouseClick(dialog.code_all, Qt.MouseButton.LeftButton)  # again: no twins
+    assert len(codings(window.project.locator)) == before + 2
+    assert window.undo_stack.count() == 1  # the second click left no empty step
+    window.undo_stack.undo()
+    assert len(codings(window.project.locator)) == before
+    dialog.close()

@@ -13,6 +13,7 @@ from qualcode.core.records import CoderRecord
 from qualcode.ui import new_code_dialog, project_flow
 from qualcode.ui.coding_commands import (
     AddCodingCommand,
+    CodeHitsCommand,
     RemoveCodingsCommand,
     UpdateCodingCommand,
     create_and_apply,
@@ -129,6 +130,27 @@ class CodingController(QtCore.QObject):
         self._remember(code_id)
         self._say(label)
         return True
+
+    def code_hits(self, hits: list[tuple[int, int, int]]) -> int:
+        """Find in all documents > Code all hits: the selected code on every hit."""
+        w = self.w
+        code = w.codes.get(w.selected_code_id) if w.selected_code_id is not None else None
+        if w.project is None or w.coder is None or code is None or not hits:
+            self._say(self.tr("Select a code in the codebook first."))
+            return 0
+        label = self.tr("Code {0} hits with “{1}”").replace("{0}", str(len(hits)))
+        command = CodeHitsCommand(
+            w.project, w.coder.id, code.id, hits, label.replace("{1}", code.name)
+        )
+        if not self._push(command):
+            return 0
+        self._remember(code.id)
+        self._say(
+            self.tr("{0} new codings with “{1}”")
+            .replace("{0}", str(len(command.added)))
+            .replace("{1}", code.path_text)
+        )
+        return len(command.added)
 
     def apply_recent(self, index: int) -> bool:
         if index >= len(self.recent):

@@ -89,6 +89,50 @@ class AddCodingCommand(_ServiceCommand):
             self.project.codings.remove([self.record.id])
 
 
+class CodeHitsCommand(_ServiceCommand):
+    """Code many spans (all hits of a search) with one code: one undo step.
+
+    Spans this coder already coded with this code are skipped (a coding is stored once).
+    """
+
+    def __init__(
+        self,
+        project: Project,
+        coder_id: int,
+        code_id: int,
+        spans: Sequence[tuple[int, int, int]],
+        label: str,
+    ) -> None:
+        super().__init__(label)
+        self.project, self.coder_id, self.code_id = project, coder_id, code_id
+        self.spans = list(spans)
+        self.added: list[CodingRecord] = []
+        self.document_id: int | None = spans[0][0] if spans else None
+
+    def _do(self) -> None:
+        from qualcode.core.services.codings import NewCoding
+
+        if self.added:  # redo after undo: the same codings, same ids
+            self.project.codings.restore(self.added)
+            return
+        have = {
+            (c.document_id, c.start, c.end)
+            for c in self.project.codings.list(coder=self.coder_id, code=self.code_id)
+        }
+        new = [
+            NewCoding(doc, self.coder_id, self.code_id, start, end)
+            for doc, start, end in dict.fromkeys(self.spans)
+            if (doc, start, end) not in have
+        ]
+        self.added = self.project.codings.add_many(new) if new else []
+        if not self.added:
+            self.setObsolete(True)  # every hit coded already: no empty undo step
+
+    def _undo(self) -> None:
+        if self.added:
+            self.project.codings.remove([c.id for c in self.added])
+
+
 class RemoveCodingsCommand(_ServiceCommand):
     def __init__(
         self, project: Project, coding_ids: Sequence[int], parent: QtGui.QUndoCommand | None = None

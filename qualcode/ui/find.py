@@ -96,6 +96,7 @@ class FindAllDialog(QtWidgets.QDialog):
     """Search every document; click a hit to open the document there."""
 
     hitActivated = Signal(int, int, int)  # document id, start, end
+    codeAllRequested = Signal(list)  # [(document id, start, end), ...]
 
     def __init__(self, project: Project, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,10 +110,17 @@ class FindAllDialog(QtWidgets.QDialog):
         self.results.setRootIsDecorated(False)
         self.results.setUniformRowHeights(True)
         self.summary = QtWidgets.QLabel()
+        self.code_all = QtWidgets.QPushButton(self.tr("Code all hits with the selected code"))
+        self.code_all.setEnabled(False)
+        self.code_all.setAutoDefault(False)  # Enter in the search box searches, nothing else
+        self.code_all.clicked.connect(lambda _c=False: self.codeAllRequested.emit(self.hits()))
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.edit)
         layout.addWidget(self.results, 1)
-        layout.addWidget(self.summary)
+        bottom = QtWidgets.QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.code_all)
+        layout.addLayout(bottom)
         self.edit.returnPressed.connect(self.search)
         self.results.itemActivated.connect(self._activate)
         self.results.itemClicked.connect(self._activate)
@@ -138,7 +146,16 @@ class FindAllDialog(QtWidgets.QDialog):
                 at = folded.find(needle, at + len(needle))
         self.results.resizeColumnToContents(0)
         self.summary.setText(self.tr("{0} hits").replace("{0}", str(hits)))
+        self.code_all.setEnabled(hits > 0)
         return hits
+
+    def hits(self) -> list[tuple[int, int, int]]:
+        """Every hit listed: (document id, start, end)."""
+        out = []
+        for row in range(self.results.topLevelItemCount()):
+            document_id, start, end = self.results.topLevelItem(row).data(0, ID_ROLE)
+            out.append((int(document_id), int(start), int(end)))
+        return out
 
     def _activate(self, item: QtWidgets.QTreeWidgetItem, _column: int = 0) -> None:
         document_id, start, end = item.data(0, ID_ROLE)

@@ -305,6 +305,7 @@ def _find_all(w: MainWindow) -> None:
         return
     dialog = FindAllDialog(w.project, w)
     dialog.hitActivated.connect(w.jump_to)
+    dialog.codeAllRequested.connect(w.coding.code_hits)
     dialog.show()
 
 

@@ -1111,6 +1111,18 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
         <translation>“{0}” toepassen</translation>
     </message>
     <message>
+        <source>Select a code in the codebook first.</source>
+        <translation>Kies eerst een code in het codeboek.</translation>
+    </message>
+    <message>
+        <source>Code {0} hits with “{1}”</source>
+        <translation>{0} treffers coderen met “{1}”</translation>
+    </message>
+    <message>
+        <source>{0} new codings with “{1}”</source>
+        <translation>{0} nieuwe coderingen met “{1}”</translation>
+    </message>
+    <message>
         <source>No recent code {0} yet.</source>
         <translation>Nog geen recente code {0}.</translation>
     </message>
@@ -1476,6 +1488,10 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     <message>
         <source>Context</source>
         <translation>Context</translation>
+    </message>
+    <message>
+        <source>Code all hits with the selected code</source>
+        <translation>Alle treffers coderen met de gekozen code</translation>
     </message>
     <message>
         <source>{0} hits</source>
