@@ -112,6 +112,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; nothing was half-written", file=sys.stderr)
         return 130
+    except Exception as exc:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if args.debug or not isinstance(exc, SQLAlchemyError):
+            raise
+        # A server that stopped or a connection that broke mid-command: the open
+        # transaction was rolled back, so one line says so instead of 100 of traceback.
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        print_error(
+            args.command,
+            f"database error: {reason[0] if reason else type(exc).__name__}; "
+            "the change in progress was rolled back (nothing half-written)",
+        )
+        return 1
     finally:
         os.umask(old_umask)
     return int(result or 0)

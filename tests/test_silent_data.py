@@ -106,3 +106,33 @@ def test_many_codings_rows_read_each_text_once(project: Project, tmp_path: Path)
     assert summary.codings == 20_000
     # Was 15.9 s (one documents.text query per row); shared 2-core machine, generous.
     assert elapsed < 12, elapsed
+
+
+def test_codebook_import_says_when_a_known_id_comes_with_a_new_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "p.qcdb"
+    with create_project(str(path)) as project:
+        project.coders.add("Anouk", role="lead")
+        code = project.codebook.add("Mentor", coder="Anouk")
+    renamed = tmp_path / "renamed.yaml"
+    renamed.write_text(
+        f"qualcode_codebook: 1\nname: x\ncodes:\n  - name: Studieloopbaanbegeleider\n"
+        f"    guid: {code.guid}\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["codebook", "import", str(path), str(renamed)]) == 0
+    out = capsys.readouterr().out
+    assert "rename not taken: Mentor is called 'Studieloopbaanbegeleider'" in out
+    assert "--accept-renames" in out and "--plan-out" in out
+    with create_project(str(tmp_path / "unused.qcdb")):
+        pass
+    from qualcode.core.project import open_project
+
+    with open_project(str(path)) as project:
+        assert [r.name for r in project.codebook.tree()] == ["Mentor"]
+    assert main(["codebook", "import", str(path), str(renamed), "--accept-renames"]) == 0
+    assert "1 renamed" in capsys.readouterr().out
+    with open_project(str(path)) as project:
+        assert [r.name for r in project.codebook.tree()] == ["Studieloopbaanbegeleider"]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from qualcode.commands.codebook_edit_cmd import register_edits
 from qualcode.commands.common import add_locator, open_from, print_json
-from qualcode.core.codebook_spec import CodebookSpec, fill_missing_guids
+from qualcode.core.codebook_spec import CodebookSpec, fill_missing_guids, join_path
 from qualcode.core.errors import DomainError
 from qualcode.core.project import Project, open_project
 from qualcode.core.services.versions import WORKING
@@ -50,6 +50,11 @@ def register(subparsers: Subparsers) -> None:
         "--by",
         metavar="CODER",
         help="who imports, for the logbook (default: the only lead, or the only coder)",
+    )
+    imp.add_argument(
+        "--accept-renames",
+        action="store_true",
+        help="where the file gives a known code (same id) a new name, take the new name",
     )
     imp.set_defaults(func=run_import)
 
@@ -187,6 +192,12 @@ def run_import(args: argparse.Namespace) -> int:
         by = importer(project, args.by)
         base = project.codebook.snapshot()
         plan = plan_merge(base, incoming, mapping=project.codebook.aliases())
+        # A known id under a new name is a rename: say so, never drop it silently.
+        renames = [
+            e for e in plan.entries if e.accept and e.target and "name" in e.differing_fields
+        ]
+        for entry in renames:
+            entry.use_incoming_name = bool(args.accept_renames)
         merged, mapping = apply_plan(base, incoming, plan)
         summary = sync_codebook(
             project, merged, coder=by, aliases=mapping, note=f"import of {args.file.name}"
@@ -196,7 +207,20 @@ def run_import(args: argparse.Namespace) -> int:
     print(
         f"{args.file.name}: {summary.added} codes added, {summary.updated} updated, "
         f"{len(mapping) - summary.added} matched existing codes"
+        + (f", {len(renames)} renamed" if renames and args.accept_renames else "")
     )
+    if renames and not args.accept_renames:
+        for entry in renames:
+            old_name = join_path(entry.target_path) if entry.target_path else "?"
+            same = entry.incoming_guid.lower() == (entry.target or "").lower()
+            how = "same id" if same else "matched as a close name"
+            print(f"rename not taken: {old_name} is called {join_path(entry.incoming_path)!r} "
+                  f"in the file ({how})")  # fmt: skip
+        print(
+            f"{len(renames)} rename(s) kept the current name; take them with "
+            f"--accept-renames, or review them in the plan of 'qualcode codebook merge "
+            f"{args.locator} {args.file} --plan-out plan.json'"
+        )
     return 0
 
 
