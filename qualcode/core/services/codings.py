@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -74,6 +74,7 @@ def coding_record(coding: Coding) -> CodingRecord:
 
 
 _KEY = ("document_id", "coder_id", "code_id", "start", "end")
+_FEW = 20  # up to this many new codings are checked key by key
 CodingKey = tuple[int, int, int, int, int]
 
 
@@ -229,9 +230,19 @@ class CodingService:
     @staticmethod
     def _refuse_duplicates(session: Session, rows: Sequence[dict[str, Any]]) -> None:
         """The unique rule, said in words before the database says it in SQL."""
-        seen = existing_keys(session, (r["document_id"] for r in rows))
-        for row in rows:
-            key: CodingKey = tuple(row[k] for k in _KEY)  # type: ignore[assignment]
+        keys: list[CodingKey] = [tuple(r[k] for k in _KEY) for r in rows]  # type: ignore[misc]
+        if len(keys) <= _FEW:
+            # One coding from the workbench: ask the unique index for exactly these keys
+            # instead of reading every coding of the document.
+            found = session.execute(
+                select(*(getattr(Coding, k) for k in _KEY)).where(
+                    tuple_(*(getattr(Coding, k) for k in _KEY)).in_(keys)
+                )
+            )
+            seen = {tuple(r) for r in found}
+        else:
+            seen = existing_keys(session, (r["document_id"] for r in rows))
+        for row, key in zip(rows, keys, strict=True):
             if key in seen:
                 document = session.get(Document, row["document_id"])
                 raise _duplicate_error(document.name if document else "?", key)
