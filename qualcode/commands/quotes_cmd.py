@@ -9,6 +9,7 @@ from pathlib import Path
 
 from qualcode.commands.common import add_locator, open_from, print_json
 from qualcode.core.codebook_spec import join_path
+from qualcode.core.combined import DEFAULT_DISTANCE, RELATIONS, Combination
 from qualcode.core.retrieval import QuoteFilter, QuoteService, find_quotes
 from qualcode.io.tables import QUOTE_COLUMNS, quote_rows, write_table
 
@@ -44,6 +45,19 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
         "--search", metavar="TEXT", help="only quotes containing TEXT (case-insensitive)"
     )
     parser.add_argument("--illustrative", action="store_true", help="only starred quotes")
+    combine = parser.add_mutually_exclusive_group()
+    combine.add_argument("--within", metavar="CODE", help="only quotes inside a CODE coding")
+    combine.add_argument(
+        "--overlapping", metavar="CODE", help="only quotes sharing text with a CODE coding"
+    )
+    combine.add_argument("--near", metavar="CODE", help="only quotes near a CODE coding")
+    parser.add_argument(
+        "--distance",
+        type=int,
+        default=DEFAULT_DISTANCE,
+        metavar="CHARS",
+        help=f"how near, for --near (default {DEFAULT_DISTANCE} characters)",
+    )
 
 
 def filter_from(args: argparse.Namespace) -> QuoteFilter:
@@ -62,7 +76,18 @@ def filter_from(args: argparse.Namespace) -> QuoteFilter:
         speaker=args.speaker,
         search=args.search,
         illustrative_only=args.illustrative,
+        combine=_combination(args),
     )
+
+
+def _combination(args: argparse.Namespace) -> Combination | None:
+    for relation in RELATIONS:
+        code = getattr(args, relation, None)
+        if code:
+            return Combination(
+                int(code) if code.isdigit() else code, relation, distance=args.distance
+            )
+    return None
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from qualcode.core.changes import codings_change
 from qualcode.core.codebook_spec import split_path
+from qualcode.core.combined import Combination, related
 from qualcode.core.counting import visible_clause
 from qualcode.core.errors import DomainError, NotFound
 from qualcode.core.models import Code, Coder, Coding, Document, DocumentAttribute, SpeakerTurn
@@ -64,6 +65,8 @@ class QuoteFilter:
     # Which codings count as evidence (``qualcode.core.evidence.Sources``: one layer per
     # document); None: every coding counts.
     evidence: Callable[[CodingRow], bool] | None = None
+    # Only codings within / overlapping / near codings of another code (``combined``).
+    combine: Combination | None = None
 
 
 _Query = TypeVar("_Query", bound=Select)  # type: ignore[type-arg]
@@ -226,7 +229,30 @@ def coding_rows(session: Session, tree: CodeTree, flt: QuoteFilter) -> list[Codi
     rows = [CodingRow._make(row) for row in session.connection().execute(query)]
     if flt.evidence is not None:
         rows = [r for r in rows if flt.evidence(r)]
+    if flt.combine is not None:
+        rows = _combined(session, tree, flt, rows)
     return rows
+
+
+def _combined(
+    session: Session, tree: CodeTree, flt: QuoteFilter, rows: list[CodingRow]
+) -> list[CodingRow]:
+    """Keep A's rows related to B's codings, B read with the same coders and viewer."""
+    combination = flt.combine
+    assert combination is not None
+    combination.check()
+    root = tree.find(session, combination.code)
+    b_ids = tree.descendants(root) if combination.subcodes else [root]
+    query = select(Coding.id, Coding.document_id, Coding.start, Coding.end).where(
+        Coding.code_id.in_(sorted(b_ids)),
+        Coding.document_id.in_(sorted({r.document_id for r in rows}) or [-1]),
+    )
+    if flt.coders:
+        query = query.where(Coding.coder_id.in_(coder_ids(session, flt.coders)))
+    if flt.viewer is not None:
+        query = _visible_to(session, query, flt.viewer)
+    others = [tuple(r) for r in session.connection().execute(query)]
+    return related(rows, others, combination)  # type: ignore[arg-type]
 
 
 def _visible_to(session: Session, query: _Query, viewer: str) -> _Query:

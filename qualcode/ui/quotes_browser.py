@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from qualcode.core.changes import Change
+from qualcode.core.combined import DEFAULT_DISTANCE, Combination
 from qualcode.core.errors import QualcodeError
 from qualcode.core.project import Project
 from qualcode.core.retrieval import Quote, QuoteFilter, find_quotes
@@ -80,6 +81,21 @@ class QuotesBrowser(QtWidgets.QWidget):
         self.search.setPlaceholderText(self.tr("Search in the quotes"))
         self.search.setClearButtonEnabled(True)
         self.illustrative = QtWidgets.QCheckBox(self.tr("Illustrative only"))
+        # Combined retrieval: only codings within / overlapping / near another code's.
+        self.relation = QtWidgets.QComboBox()
+        for label, key in (
+            (self.tr("Anywhere"), None),
+            (self.tr("Within"), "within"),
+            (self.tr("Overlapping"), "overlapping"),
+            (self.tr("Near"), "near"),
+        ):
+            self.relation.addItem(label, key)
+        self.other_code = QtWidgets.QComboBox()
+        self.other_code.setMinimumContentsLength(20)
+        self.distance = QtWidgets.QSpinBox()
+        self.distance.setRange(0, 100000)
+        self.distance.setValue(DEFAULT_DISTANCE)
+        self.distance.setSuffix(self.tr(" characters"))
         grid = QtWidgets.QGridLayout()
         grid.addWidget(QtWidgets.QLabel(self.tr("Code")), 0, 0)
         grid.addWidget(self.code, 0, 1)
@@ -94,7 +110,11 @@ class QuotesBrowser(QtWidgets.QWidget):
         grid.addWidget(QtWidgets.QLabel(self.tr("Attribute")), 1, 3)
         grid.addWidget(self.attribute, 1, 4)
         grid.addWidget(self.value, 1, 5, 1, 2)
-        grid.addWidget(self.search, 2, 0, 1, 7)
+        grid.addWidget(QtWidgets.QLabel(self.tr("Where")), 2, 0)
+        grid.addWidget(self.relation, 2, 1)
+        grid.addWidget(self.other_code, 2, 2, 1, 3)
+        grid.addWidget(self.distance, 2, 5, 1, 2)
+        grid.addWidget(self.search, 3, 0, 1, 7)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(4, 1)
         grid.setColumnStretch(6, 1)
@@ -151,6 +171,9 @@ class QuotesBrowser(QtWidgets.QWidget):
 
         for box in (self.code, self.coder, self.speaker, self.intervention, self.value):
             box.currentIndexChanged.connect(self.refresh)
+        for box in (self.relation, self.other_code):
+            box.currentIndexChanged.connect(self.refresh)
+        self.distance.valueChanged.connect(self.refresh)
         self.attribute.currentIndexChanged.connect(self._attribute_changed)
         for check in (self.subcodes, self.illustrative):
             check.toggled.connect(self.refresh)
@@ -186,6 +209,7 @@ class QuotesBrowser(QtWidgets.QWidget):
         if any(c.role == "consensus" for c in coders):
             coder_items.append((self.tr("Consensus layer"), "consensus"))
         self._fill(self.code, self.tr("All codes"), code_items)
+        self._fill(self.other_code, self.tr("(choose a code)"), code_items)
         self._fill(self.coder, self.tr("All coders"), coder_items)
         self._fill(self.speaker, self.tr("All speakers"), [(s, s) for s in _sorted(speakers)])
         values = _sorted(attributes.get(SCOPE_KEY, set()))
@@ -234,7 +258,15 @@ class QuotesBrowser(QtWidgets.QWidget):
             search=self.search.text().strip() or None,
             illustrative_only=self.illustrative.isChecked(),
             viewer=self._viewer,
+            combine=self._combination(),
         )
+
+    def _combination(self) -> Combination | None:
+        relation, other = self.relation.currentData(), self.other_code.currentData()
+        self.distance.setEnabled(relation == "near")
+        if relation is None or other is None:
+            return None
+        return Combination(int(other), relation, distance=self.distance.value())
 
     # Searching --------------------------------------------------------------------------
     def refresh(self) -> None:

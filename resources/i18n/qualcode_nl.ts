@@ -2418,6 +2418,26 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
         <translation>Alleen illustratief</translation>
     </message>
     <message>
+        <source>Anywhere</source>
+        <translation>Overal</translation>
+    </message>
+    <message>
+        <source>Within</source>
+        <translation>Binnen</translation>
+    </message>
+    <message>
+        <source>Overlapping</source>
+        <translation>Overlappend met</translation>
+    </message>
+    <message>
+        <source>Near</source>
+        <translation>In de buurt van</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> tekens</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -2436,6 +2456,10 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     <message>
         <source>Attribute</source>
         <translation>Kenmerk</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Waar</translation>
     </message>
     <message>
         <source>Select a quote to read it in its context.</source>
@@ -2476,6 +2500,10 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     <message>
         <source>All codes</source>
         <translation>Alle codes</translation>
+    </message>
+    <message>
+        <source>(choose a code)</source>
+        <translation>(kies een code)</translation>
     </message>
     <message>
         <source>All coders</source>
