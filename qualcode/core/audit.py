@@ -474,3 +474,9 @@ def read_log(
 
 def entities() -> Iterable[str]:
     return AUDITED.values()
+
+
+def coding_history(project: Any, coding_id: int) -> list[AuditRecord]:
+    """Every recorded change of one coding, oldest first (for the GUI's History)."""
+    with project.reading() as session:
+        return read_log(session, entity="coding", entity_id=str(coding_id))

@@ -40,6 +40,7 @@ class DetailsPane(QtWidgets.QWidget):
     spanRequested = Signal(int)  # set this coding's span to the current selection
     recodeRequested = Signal(int)  # give this coding the code selected in the code tree
     codingSelected = Signal(int)  # -1: none
+    historyRequested = Signal(int)  # show this coding's changes from the audit trail
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,9 @@ class DetailsPane(QtWidgets.QWidget):
         self.save_memo = QtWidgets.QPushButton(self.tr("Save memo"))
         self.set_span = QtWidgets.QPushButton(self.tr("Set span to selection"))
         self.remove = QtWidgets.QPushButton(self.tr("Remove"))
+        self.history = QtWidgets.QPushButton(self.tr("History"))
+        self.history.setToolTip(self.tr("Who changed this coding, when, and how"))
+        self.history.clicked.connect(lambda: self._emit_current(self.historyRequested))
         self.recode = QtWidgets.QPushButton(self.tr("Use selected code"))
         self.recode.setToolTip(self.tr("Give this coding the code selected in the codebook"))
         self.recode.clicked.connect(lambda: self._emit_current(self.recodeRequested))
@@ -99,6 +103,7 @@ class DetailsPane(QtWidgets.QWidget):
         actions.addStretch(1)
         save_row = QtWidgets.QHBoxLayout()
         save_row.addWidget(self.remove)
+        save_row.addWidget(self.history)
         save_row.addStretch(1)
         save_row.addWidget(self.save_memo)
 
@@ -241,6 +246,7 @@ class DetailsPane(QtWidgets.QWidget):
         editable = bool(row and row.editable)
         for widget in (self.save_memo, self.set_span, self.recode, self.remove):
             widget.setEnabled(editable)
+        self.history.setEnabled(row is not None)  # anyone who sees a coding sees its history
         self.memo.setReadOnly(not editable)
 
     def _emit_current(self, signal: QtCore.SignalInstance) -> None:

@@ -161,6 +161,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.details.spanRequested.connect(self.coding.set_span)
         self.details.recodeRequested.connect(self.coding.recode)
         self.details.codingSelected.connect(self.view.set_focus_coding)
+        self.details.historyRequested.connect(self.show_coding_history)
         self._stack_index = self.undo_stack.index()
         self.undo_stacks.indexChanged.connect(self._follow_undo)
         self.start.openRequested.connect(lambda locator: project_flow.open_locator(self, locator))
@@ -435,6 +436,17 @@ class MainWindow(QtWidgets.QMainWindow):
         code = self.codes.get(code_id)
         memos = self.project.memos.list(code=code_id) if self.project and code else []
         self.details.show_code(code, memos)
+
+    def show_coding_history(self, coding_id: int) -> None:
+        """The coding's changes from the audit trail, in a dialog."""
+        from qualcode.core.audit import coding_history
+        from qualcode.ui.history_dialog import CodingHistoryDialog
+
+        if self.project is None:
+            return
+        dialog = CodingHistoryDialog(coding_id, coding_history(self.project, coding_id), self)
+        self.history_dialog = dialog  # kept so tests (and a second look) can reach it
+        dialog.open()
 
     def select_coding(self, coding_id: int) -> None:
         coding = self.visible.get(coding_id)

@@ -1172,6 +1172,45 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     </message>
 </context>
 <context>
+    <name>CodingHistoryDialog</name>
+    <message>
+        <source>History of coding {0}</source>
+        <translation>Geschiedenis van codering {0}</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Wanneer (UTC)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Wijziging</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>aangemaakt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>gewijzigd</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>verwijderd</translation>
+    </message>
+    <message>
+        <source>No recorded changes for this coding.</source>
+        <translation>Geen vastgelegde wijzigingen voor deze codering.</translation>
+    </message>
+</context>
+<context>
     <name>ColourButton</name>
     <message>
         <source>Code colour</source>
@@ -1288,6 +1327,14 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
     <message>
         <source>Remove</source>
         <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <source>Who changed this coding, when, and how</source>
+        <translation>Wie deze codering wijzigde, wanneer en hoe</translation>
     </message>
     <message>
         <source>Use selected code</source>
