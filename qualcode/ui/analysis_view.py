@@ -380,6 +380,9 @@ class AnalysisView(QtWidgets.QWidget):
 
     # Export ---------------------------------------------------------------------------------
     def _ask(self, title: str, default: str, filters: str) -> Path | None:
+        from qualcode.ui.project_flow import default_folder
+
+        default = str(default_folder(self._project) / default)  # next to the project
         name, chosen = QtWidgets.QFileDialog.getSaveFileName(self, title, default, filters)
         if not name:
             return None

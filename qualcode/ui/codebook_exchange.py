@@ -21,6 +21,7 @@ from qualcode.io.codebook_formats import (
 from qualcode.io.codebook_formats.common import GUID_CASE_SETTING, apply_guid_case
 from qualcode.io.codings_csv import export_codings
 from qualcode.ui.merge_plan_dialog import MergePlanDialog
+from qualcode.ui.project_flow import default_folder
 from qualcode.ui.qt import QtCore, QtWidgets
 from qualcode.ui.report_dialog import offer_folder
 
@@ -68,7 +69,7 @@ def export_codebook(parent: QtWidgets.QWidget, project: Project) -> Path | None:
     name, chosen = QtWidgets.QFileDialog.getSaveFileName(
         parent,
         _tr("Export codebook"),
-        str(Path.home() / f"{project.name} codebook.docx"),
+        str(default_folder(project) / f"{project.name} codebook.docx"),
         ";;".join(f for f, _ in filters),
     )
     if not name:
@@ -91,7 +92,7 @@ def export_codings_csv(parent: QtWidgets.QWidget, project: Project) -> Path | No
     name, _ = QtWidgets.QFileDialog.getSaveFileName(
         parent,
         _tr("Export codings"),
-        str(Path.home() / f"{project.name} codings.csv"),
+        str(default_folder(project) / f"{project.name} codings.csv"),
         _tr(CSV_FILTER),
     )
     if not name:

@@ -21,6 +21,7 @@ from qualcode.core.project import Project
 from qualcode.core.retrieval import Quote, QuoteFilter, find_quotes
 from qualcode.io.tables import QUOTE_COLUMNS, quote_rows, write_table
 from qualcode.ui.analysis_models import LatestJob
+from qualcode.ui.project_flow import default_folder
 from qualcode.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 from qualcode.ui.quotes_model import STAR, QuotesModel, quote_html
 from qualcode.ui.summary_editor import SCOPE_KEY, SummaryEditor
@@ -407,7 +408,7 @@ class QuotesBrowser(QtWidgets.QWidget):
             name, chosen = QtWidgets.QFileDialog.getSaveFileName(
                 self,
                 self.tr("Export quotes"),
-                "quotes.xlsx",
+                str(default_folder(self._project) / "quotes.xlsx"),
                 self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"),
             )
             if not name:

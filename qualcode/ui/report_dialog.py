@@ -8,6 +8,7 @@ from pathlib import Path
 
 from qualcode.core.project import Project
 from qualcode.io.report import ReportResult, write_report
+from qualcode.ui.project_flow import default_folder
 from qualcode.ui.qt import Qt, QtCore, QtGui, QtWidgets
 from qualcode.ui.workers import Progress, run_with_progress
 
@@ -68,7 +69,7 @@ class ReportDialog(QtWidgets.QDialog):
         self.language = QtWidgets.QComboBox()
         self.language.addItem(self.tr("Dutch"), "nl")
         self.language.addItem(self.tr("English"), "en")
-        self.out = QtWidgets.QLineEdit(str(Path.home() / f"{project.name} report.docx"))
+        self.out = QtWidgets.QLineEdit(str(default_folder(project) / f"{project.name} report.docx"))
         browse = QtWidgets.QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._choose_out)
         out_row = QtWidgets.QHBoxLayout()
