@@ -7,7 +7,6 @@ entry and connects ``jumpTo(document_id, start, end)`` to its document view.
 from __future__ import annotations
 
 import math
-import re
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from qualcode.ui.agreement_model import (
     DisagreementModel,
     FiguresModel,
 )
+from qualcode.ui.agreement_notes import note_in_language
 from qualcode.ui.qt import Qt, QtCore, QtGui, QtWidgets, Signal
 
 # Titles are marked for translation here and translated where the combo is filled.
@@ -346,7 +346,7 @@ class AgreementPanel(QtWidgets.QWidget):
             + ("" if math.isnan(o.cu_alpha) else f"; Cu-α = {o.cu_alpha:.3f}")
             + (f" ({o.note})" if o.note else "")
         )
-        self.notes.setText("\n".join(f"• {self._note(note)}" for note in result.notes))
+        self.notes.setText("\n".join(f"• {note_in_language(note)}" for note in result.notes))
         self.export_button.setEnabled(True)
         self._show_level()
         coders = list(result.settings.coders)
@@ -355,36 +355,6 @@ class AgreementPanel(QtWidgets.QWidget):
         self.accept_a.setText(self.tr("Accept {0}").format(coders[0]))
         self.accept_b.setText(self.tr("Accept {0}").format(coders[1]))
         self._selection_changed()
-
-    def _note(self, note: str) -> str:
-        """The core's notes (English, for logs and the CLI) in the interface language."""
-        patterns = (
-            (
-                r"^(\d+) document\(s\) coded by fewer than two of the coders add nothing: (.*)$",
-                self.tr("{0} document(s) coded by fewer than two of the coders add nothing: {1}"),
-            ),
-            (
-                r"^(.*): (.*) did not code this document \(no codings, not assigned\); "
-                r"it is left out of the continuum$",
-                self.tr("{0}: {1} did not code this document; it is left out of the continuum"),
-            ),
-            (
-                r"^(.*): (.*) did not code this document \(no codings, not assigned\); "
-                r"their values are missing$",
-                self.tr("{0}: {1} did not code this document; their values are missing"),
-            ),
-            (
-                r"^no stored units, segmented on the fly: (.*)$",
-                self.tr("no stored units, segmented on the fly: {0}"),
-            ),
-        )
-        for pattern, text in patterns:
-            found = re.match(pattern, note)
-            if found:
-                for index, part in enumerate(found.groups()):
-                    text = text.replace(f"{{{index}}}", part)
-                return text
-        return note
 
     def _show_level(self) -> None:
         if self.result is None:
