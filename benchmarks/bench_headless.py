@@ -106,7 +106,9 @@ def report(scale: float, folder: Path) -> list[dict[str, Any]]:
     from qualcode.core.project import create_project
     from qualcode.io.report import write_report
 
-    codings = max(500, round(5000 * scale))
+    # The report quotes one coder's layer per document, so about a third of the synthetic
+    # codings become quotes: 15,000 codings give the ~5,000 quotes of the figure's name.
+    codings = max(1500, round(15_000 * scale))
     with create_project(str(folder / "report.qcdb"), "Report") as project:
         build_synthetic(project, codings=codings)
         t0, c0 = time.perf_counter(), time.process_time()
