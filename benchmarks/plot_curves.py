@@ -49,6 +49,7 @@ def plot(runs: dict[float, dict[str, dict[str, Any]]], out: Path) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import NullFormatter
 
     scales = list(runs)
     panels = (
@@ -77,6 +78,13 @@ def plot(runs: dict[float, dict[str, dict[str, Any]]], out: Path) -> None:
             ax.set_yscale("log")
         ax.set_xscale("log")
         ax.set_xticks(scales, [f"{s:g}x" for s in scales])
+        ax.xaxis.set_minor_formatter(NullFormatter())
+        if timed and len(scales) > 1:
+            # A guide of slope 1: a figure growing like it is linear in the study's size.
+            low, high = ax.get_ylim()
+            base = (low * high) ** 0.5 / 4
+            ax.plot(scales, [base * s / scales[0] for s in scales], ":", color="grey",
+                    label="linear (guide)")  # fmt: skip
         ax.set_title(title, fontsize=10)
         ax.grid(True, which="both", alpha=0.3)
         ax.legend(fontsize=7)
