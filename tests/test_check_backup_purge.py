@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -244,3 +245,34 @@ def test_merging_many_new_codes_does_not_shift_positions_per_code(
     with open_project(str(path)) as project:
         assert project.info().codes == 4 * 41
     assert shifts == []
+
+
+def test_check_runs_on_both_backends(project) -> None:  # type: ignore[no-untyped-def]
+    from qualcode.core import integrity
+
+    project.coders.add("Anouk")
+    project.documents.add("P07", TEXT)
+    project.codebook.add("Steungever", coder="Anouk")
+    project.codings.add("P07", "Anouk", "Steungever", 0, 11)
+    with project.reading() as session:
+        report = integrity.check(session.connection())
+    assert report.ok, report.as_json()
+    assert {"orphaned_codings", "offsets", "code_cycles", "duplicate_codings"} <= set(report.checks)
+
+
+def test_backups_are_made_while_changes_are_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QUALCODE_BACKUP_MINUTES", "0")  # every change is "N minutes later"
+    monkeypatch.setenv("QUALCODE_BACKUP_KEEP", "50")
+    path = make_project(tmp_path / "p.qcdb")
+    with open_project(str(path)) as project:
+        first = len(backups.list_backups(path))
+        project.coders.add("Carla")
+        time.sleep(0.05)  # file times have a coarse clock on some file systems
+        project.coders.add("Daan")
+        assert len(backups.list_backups(path)) >= first + 2
+    newest = sqlite3.connect(backups.list_backups(path)[-1])
+    names = {r[0] for r in newest.execute("SELECT name FROM coders")}
+    newest.close()
+    assert "Daan" in names
