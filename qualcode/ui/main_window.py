@@ -15,7 +15,7 @@ from qualcode.core.counting import Visibility
 from qualcode.core.errors import QualcodeError
 from qualcode.core.project import Project
 from qualcode.core.records import CodeRecord, CoderRecord, CodingRecord, DocumentRecord
-from qualcode.ui import project_flow, project_menus, team_session
+from qualcode.ui import project_flow, project_menus, team_session, window_events
 from qualcode.ui.app import settings
 from qualcode.ui.code_tree import CodeTreeWidget
 from qualcode.ui.coder_session import CoderStacks
@@ -28,7 +28,6 @@ from qualcode.ui.layers import (
     FIXED_LAYERS,
     HighlightCache,
     highlights_for,
-    in_layer,
     visible_codings,
 )
 from qualcode.ui.menus import build_menus, refresh_coder_widgets, transcript_menu
@@ -74,7 +73,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.coders: dict[int, CoderRecord] = {}
         self.visible: dict[int, CodingRecord] = {}
         self.visibility = Visibility(None, True, frozenset())  # the blind rule, for deltas
-        self._drawn: HighlightCache = {}  # highlights of the codings on screen, reused
+        self.drawn: HighlightCache = {}  # highlights of the codings on screen, reused
         self._guard = SequenceGuard(self._on_change, self._resync)
         self.selected_code_id: int | None = None
         self.code_tree: CodeTreeWidget | None = None
@@ -286,10 +285,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.coder = project_flow.pick_coder(
             list(self.coders.values()), self.requested_coder, self.coder
         )
-        self._read_visibility()
+        self.read_visibility()
         refresh_coder_widgets(self)
 
-    def _read_visibility(self) -> None:
+    def read_visibility(self) -> None:
         """The blind rule for the current coder, to filter coding deltas without a query."""
         if self.project is not None:
             self.visibility = self.project.counts.visibility(self.coder.id if self.coder else None)
@@ -315,7 +314,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.requested_coder = name
         settings().setValue("coder", name)
         self._use_identity()
-        self._read_visibility()
+        self.read_visibility()
         if self.code_tree is not None:
             self.code_tree.model.set_undo_stack(self.undo_stack)  # the new coder's history
             self.code_tree.model.recount()  # what this coder may see (blind coding)
@@ -356,7 +355,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view.set_transcript(
             self.project.documents.text(document_id), self.project.documents.turns(document_id)
         )
-        self._update_header(record)
+        self.update_header(record)
         if self.browser is not None:
             self.browser.select_document(document_id)
         project_flow.set_last_document(self.project.locator, document_id)
@@ -369,7 +368,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.view.select_span(start, end)
         self.view.setFocus()
 
-    def _update_header(self, record: DocumentRecord) -> None:
+    def update_header(self, record: DocumentRecord) -> None:
         self.doc_title.setText(record.name)
         attrs = [
             record.attributes.get(k, "")
@@ -393,9 +392,9 @@ class MainWindow(QtWidgets.QMainWindow):
         if reread:
             self.visible = {c.id: c for c in self.visible_codings()}
         if reread:
-            self._drawn.clear()
+            self.drawn.clear()
         highlights = highlights_for(
-            list(self.visible.values()), self.codes, self.coders, self._drawn
+            list(self.visible.values()), self.codes, self.coders, self.drawn
         )
         self.view.set_highlights(highlights)
         self.statusBar().showMessage(
@@ -463,69 +462,12 @@ class MainWindow(QtWidgets.QMainWindow):
         if isinstance(document_id, int) and document_id != self.document_id and self.project:
             self.show_document(document_id)
 
-    # Change notices -----------------------------------------------------------------
+    # Change notices (applied in qualcode/ui/window_events.py) ----------------------
     def _resync(self) -> None:
-        """Events were missed: re-read what the window shows."""
-        if self.project is None:
-            return
-        self.reload_coders()
-        self.reload_codes()
-        if self.code_tree is not None:
-            self.code_tree.model.reload()
-        if self.browser is not None:
-            self.browser.model.refresh()
-        self.refresh_highlights()
-
-    def _apply_codings(self, change: Change) -> None:
-        """Apply a codings event to the codings on screen, without reading the database."""
-        if self.coder is None or self.document_id not in change.document_ids:
-            return
-        for record in change.removed:
-            self.visible.pop(record.id, None)
-            self._drawn.pop(record.id, None)
-        shown = [after for _, after in change.edited] + list(change.added)
-        for record in shown:
-            if record.document_id != self.document_id:
-                continue
-            if self.visibility.sees(record) and in_layer(
-                record, self.coder, self.layer, self.coders
-            ):
-                self.visible[record.id] = record
-            else:
-                self.visible.pop(record.id, None)
-        self.refresh_highlights(reread=False)
+        window_events.resync(self)
 
     def _on_change(self, change: Change) -> None:
-        if change.kind == "codings":
-            if change.is_delta:
-                self._apply_codings(change)
-            elif change.document_id in (None, self.document_id):
-                self.refresh_highlights()
-        elif change.kind == "reload":
-            self._resync()
-        elif change.kind == "codebook":
-            self.reload_codes()
-            self._drawn.clear()  # names, paths or colours changed
-            self.refresh_highlights(reread=False)
-            if self.selected_code_id is not None:
-                self.select_code(self.selected_code_id)
-        elif change.kind == "coders":
-            self.reload_coders()
-            self.refresh_highlights()
-        elif change.kind == "documents" and self.document_id in change.ids:
-            assert self.project is not None
-            self._read_visibility()  # assigned blind or revealed
-            current = {d.id: d for d in self.project.documents.list()}.get(self.document_id)
-            if current is None:  # removed
-                self.document_id = None
-                self.view.set_transcript("")
-                self.doc_title.clear()
-                self.doc_meta.clear()
-            else:  # assigned, revealed or renamed: blinding may have changed
-                self._update_header(current)
-                self.refresh_highlights()
-        elif change.kind == "memos" and self.selected_code_id is not None:
-            self.select_code(self.selected_code_id)
+        window_events.on_change(self, change)
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         self.details.flush_memo()  # a memo typed without "Save memo" is kept
