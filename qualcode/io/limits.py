@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -152,8 +153,12 @@ def read_member(
     archive: zipfile.ZipFile, name: str, source: str | Path, limits: Limits = DEFAULT
 ) -> bytes:
     """One member's bytes, read no further than the limit (directory sizes can lie)."""
-    with archive.open(name) as member:
-        content = member.read(limits.member_bytes + 1)
+    try:
+        with archive.open(name) as member:
+            content = member.read(limits.member_bytes + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+        # A damaged member: the directory was fine, the bytes behind it are not.
+        raise ArchiveError(source, f"zip member {name[:80]} is damaged ({exc})") from exc
     if len(content) > limits.member_bytes:
         raise LimitError(
             source,
