@@ -190,16 +190,20 @@ def test_blind_codings_stay_hidden_from_a_coders_connection(team: TeamServer) ->
     with team.open("anouk") as lead:
         lead.documents.assign("NI02", ["Bram", "Carla"], blind=True)
     with team.open("bram") as bram:
-        bram.codings.add("NI02", "Bram", "Steungever / Moeder", 0, 12)
+        coding = bram.codings.add("NI02", "Bram", "Steungever / Moeder", 0, 12)
+        bram.memos.add("Moeder belt elke dag", coding=coding.id)
     engine = _raw(team.urls["carla"])
     count = text("SELECT count(*) FROM codings WHERE document_id = 2")
+    memos = text("SELECT count(*) FROM memos WHERE coding_id IS NOT NULL")
     with engine.connect() as conn:
         assert conn.execute(count).scalar() == 0  # even raw SQL does not show Bram's
+        assert conn.execute(memos).scalar() == 0  # nor the memo on his coding
     with team.open("anouk") as lead:
         assert len(lead.codings.list(document="NI02")) == 1
         lead.documents.reveal("NI02", by="Anouk")
     with engine.connect() as conn:
         assert conn.execute(count).scalar() == 1
+        assert conn.execute(memos).scalar() == 1
     engine.dispose()
 
 

@@ -59,8 +59,19 @@ class Groups:
         return cls(coders=f"{stem}_coders", leads=f"{stem}_leads")
 
 
+# A coding memo carries no document: it is readable exactly when its coding is, and the
+# sub-select on codings runs under the reader's own codings policy.
+MEMO_CODING_READABLE = (
+    "(coding_id IS NULL OR EXISTS (SELECT 1 FROM codings c WHERE c.id = coding_id))"
+)
+
+
 def _readable(table: str, mine: str) -> str:
-    return READABLE.format(mine=mine) if table in ("codings", "memos") else "(true)"
+    if table == "codings":
+        return READABLE.format(mine=mine)
+    if table == "memos":
+        return f"({READABLE.format(mine=mine)} AND ({mine} OR {MEMO_CODING_READABLE}))"
+    return "(true)"
 
 
 def _ident(conn: Connection, name: str) -> str:
