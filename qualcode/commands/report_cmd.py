@@ -65,6 +65,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "on blind documents that are not revealed",
     )
     report.add_argument(
+        "--memos",
+        action="store_true",
+        help="include memos: code memos under each code, coding memos beside their quote, "
+        "document memos in the appendix, project memos in About this report (only the "
+        "memos the --as coder may read)",
+    )
+    report.add_argument(
         "--pdf",
         action="store_true",
         help="also write OUT.pdf with LibreOffice (headless), contents with page numbers",
@@ -121,6 +128,7 @@ def run_report(args: argparse.Namespace) -> int:
             cite=cite,
             viewer=args.viewer,
             language=args.language,
+            memos=args.memos,
             progress=progress_printer("report"),
         )
     print(

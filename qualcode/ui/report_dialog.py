@@ -29,6 +29,7 @@ class ReportOptions:
     # "consensus" or "coder:NAME" (qualcode.core.evidence).
     layer: str | None = None
     viewer: str | None = None
+    memos: bool = False  # code, coding, document and project memos the viewer may read
 
 
 def can_open_folders() -> bool:
@@ -66,6 +67,12 @@ class ReportDialog(QtWidgets.QDialog):
         for coder in coders:
             if coder.role != "consensus":
                 self.coder.addItem(coder.name, f"coder:{coder.name}")
+        self.memos = QtWidgets.QCheckBox(self.tr("Include memos"))
+        self.memos.setToolTip(
+            self.tr(
+                "Memos under their code, by their quote, in the appendix and in About this report"
+            )
+        )
         self.language = QtWidgets.QComboBox()
         self.language.addItem(self.tr("Dutch"), "nl")
         self.language.addItem(self.tr("English"), "en")
@@ -86,6 +93,7 @@ class ReportDialog(QtWidgets.QDialog):
         form.addRow(self.codes)
         form.addRow(self.tr("Quotes per code"), self.quotes)
         form.addRow(self.tr("Codings of"), self.coder)
+        form.addRow(self.memos)
         form.addRow(self.tr("Report language"), self.language)
         form.addRow(self.tr("Save as"), out_row)
         self.box = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
@@ -126,6 +134,7 @@ class ReportDialog(QtWidgets.QDialog):
             quotes_per_code=self.quotes.value(),
             layer=self.coder.currentData(),
             language=str(self.language.currentData()),
+            memos=self.memos.isChecked(),
         )
 
 
@@ -146,6 +155,7 @@ def run_report(
             layer=options.layer,
             viewer=options.viewer,
             language=options.language,
+            memos=options.memos,
             progress=lambda done, total: progress(_tr("Writing chapters…"), done, total),
         )
 

@@ -2657,6 +2657,14 @@ Vanaf nu is alles wat je hier codeert, ongedaan maakt en ziet van {1}; blinde do
         <translation>Consensus</translation>
     </message>
     <message>
+        <source>Include memos</source>
+        <translation>Memo&apos;s opnemen</translation>
+    </message>
+    <message>
+        <source>Memos under their code, by their quote, in the appendix and in About this report</source>
+        <translation>Memo&apos;s onder hun code, bij hun citaat, in de bijlage en in Over dit rapport</translation>
+    </message>
+    <message>
         <source>Dutch</source>
         <translation>Nederlands</translation>
     </message>

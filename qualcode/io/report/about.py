@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from qualcode.core import evidence
 from qualcode.io.report import docx_parts as parts
+from qualcode.io.report.memos import write_memos
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -38,6 +39,7 @@ class _Writer(Protocol):
 
     def heading(self, level: int, text: str) -> None: ...
     def paragraph(self, text: str = "", style: str | None = None) -> Paragraph: ...
+    def labelled(self, label: str, text: str) -> None: ...
 
 
 def about_section(writer: _Writer, codes: Sequence[str] | None) -> None:
@@ -78,6 +80,9 @@ def about_section(writer: _Writer, codes: Sequence[str] | None) -> None:
     if coders:
         writer.paragraph(labels["about_coders"].format(coders=", ".join(coders)))
     writer.paragraph(labels["about_made"].format(date=date.today().isoformat()))
+    if data.memos and data.memos.project:
+        writer.heading(2, labels["project_memos"])
+        write_memos(writer, data.memos.project)
     parts.page_break(writer.doc)
 
 
@@ -110,3 +115,9 @@ def appendix(writer: _Writer) -> None:
         [[data.names.get(d.id, d.name), d.name, layer_text(labels, data, d.id)] for d in documents],
         text_columns=3,
     )
+    if data.memos and data.memos.documents:
+        writer.heading(2, labels["document_memos"])
+        for d in documents:
+            if data.memos.documents.get(d.id):
+                writer.heading(3, data.names.get(d.id, d.name))
+                write_memos(writer, data.memos.documents[d.id])

@@ -50,6 +50,7 @@ from qualcode.io.report import about
 from qualcode.io.report import docx_parts as parts
 from qualcode.io.report.citing import default_cite, display_names
 from qualcode.io.report.labels import Labels
+from qualcode.io.report.memos import ReportMemos, gather_memos, write_memos
 from qualcode.io.report.selection import choose_quotes
 
 if TYPE_CHECKING:
@@ -113,6 +114,7 @@ class _Data:
     sources: Sources
     names: dict[int, str]  # document id -> the name quotes cite it by
     cite: tuple[str, ...]
+    memos: ReportMemos | None = None  # only with --memos
 
 
 def _gather(
@@ -214,6 +216,8 @@ class _Writer:
         paragraph.add_run(" ")
         parts.add_run(paragraph, self.styles, f"({', '.join(source)})", "Subtle Emphasis")
         self.quote_count += 1
+        if self.data.memos:  # a coding memo follows its quote
+            write_memos(self, self.data.memos.codings.get(quote.coding_id, []))
 
     # Sections ----------------------------------------------------------------------------
     def title_page(self, project_name: str) -> None:
@@ -289,6 +293,8 @@ class _Writer:
         body = self.data.summaries.get((code_id, self.by, value))
         if body:
             self.summary(self.labels["cluster_summary" if children else "summary"], body)
+        if self.data.memos:
+            write_memos(self, self.data.memos.codes.get(code_id, []))
         self.code_quotes(direct.get(code_id, []), ".".join(map(str, number)))
         position = 0
         for child in children:
@@ -435,6 +441,7 @@ def write_report(
     viewer: str | None = None,
     language: str = "nl",
     progress: Progress | None = None,
+    memos: bool = False,
 ) -> ReportResult:
     """Write the report to ``out`` (.docx).
 
@@ -447,6 +454,7 @@ def write_report(
     labels = Labels(language)
     sources = evidence_sources(project, parse_layer(layer, coder), viewer)
     data = _gather(project, by, codes, sources, viewer, cite)
+    data.memos = gather_memos(project, viewer) if memos else None
     groups: dict[str, list[DocumentRecord]] = defaultdict(list)
     for document in data.documents:
         groups[document.attributes.get(by, NO_VALUE)].append(document)
