@@ -236,6 +236,41 @@ def test_find_bar_and_find_in_all_documents(qtbot, window) -> None:
     assert jumps and jumps[0][1] == SAMPLE_TEXT.casefold().index("student", 50)
 
 
+def test_find_in_all_documents_highlights_the_hit_words(qtbot, window) -> None:
+    from qualcode.ui.find import HIT_COLOUR, SPAN_ROLE, FindAllDialog
+
+    dialog = FindAllDialog(window.project, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.edit.setFocus()
+    qtbot.keyClicks(dialog.edit, "medestudenten")
+    qtbot.keyClick(dialog.edit, QtCore.Qt.Key.Key_Return)
+    assert dialog.results.topLevelItemCount() == 1
+    item = dialog.results.topLevelItem(0)
+    snippet = item.text(1)
+    assert "[" not in snippet and "]" not in snippet  # marked, not bracketed
+    start, end = item.data(1, SPAN_ROLE)
+    assert snippet[start:end].casefold() == "medestudenten"
+    # The marker is painted: the hit's cell holds the highlight colour, the name cell not.
+    image = dialog.results.viewport().grab().toImage()
+    view = dialog.results
+
+    def yellow_in(rect: QtCore.QRect) -> int:
+        return sum(
+            image.pixelColor(x, y) == HIT_COLOUR
+            for x in range(rect.left(), rect.right())
+            for y in range(rect.top(), rect.bottom())
+        )
+
+    hit_cell = view.visualItemRect(item).adjusted(view.columnViewportPosition(1), 0, 0, 0)
+    name_cell = QtCore.QRect(hit_cell)
+    name_cell.setLeft(0)
+    name_cell.setRight(view.columnViewportPosition(1) - 1)
+    assert yellow_in(hit_cell) > 50
+    assert yellow_in(name_cell) == 0
+
+
 def test_start_screen_lists_recent_projects(qtbot, locator) -> None:
     from qualcode.ui import project_flow
     from qualcode.ui.main_window import MainWindow

@@ -7,7 +7,56 @@ from qualcode.ui.qt import QtCore, QtGui, QtWidgets, Signal
 from qualcode.ui.transcript_view import TranscriptView
 
 ID_ROLE = QtCore.Qt.ItemDataRole.UserRole + 1
+SPAN_ROLE = QtCore.Qt.ItemDataRole.UserRole + 2  # (start, end) of the hit in the snippet
 CONTEXT = 48
+HIT_COLOUR = QtGui.QColor("#ffd54f")  # the marker-yellow behind the words found
+
+
+class HitDelegate(QtWidgets.QStyledItemDelegate):
+    """Paints a search result's snippet with the hit words bold on a yellow marker."""
+
+    def paint(
+        self,
+        painter: QtGui.QPainter,
+        option: QtWidgets.QStyleOptionViewItem,
+        index: QtCore.QModelIndex | QtCore.QPersistentModelIndex,
+    ) -> None:
+        span = index.data(SPAN_ROLE)
+        if not span:
+            super().paint(painter, option, index)
+            return
+        opt = QtWidgets.QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""  # the style draws background and focus, we the text
+        style = opt.widget.style() if opt.widget else QtWidgets.QApplication.style()
+        style.drawControl(QtWidgets.QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        area = style.subElementRect(
+            QtWidgets.QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget
+        )
+        start, end = int(span[0]), int(span[1])
+        bold = QtGui.QFont(opt.font)
+        bold.setBold(True)
+        selected = bool(opt.state & QtWidgets.QStyle.StateFlag.State_Selected)
+        role = (
+            QtGui.QPalette.ColorRole.HighlightedText if selected else QtGui.QPalette.ColorRole.Text
+        )
+        metrics = [QtGui.QFontMetrics(opt.font), QtGui.QFontMetrics(bold)]
+        painter.save()
+        painter.setClipRect(area)
+        x = area.left() + 2
+        for n, piece in enumerate((text[:start], text[start:end], text[end:])):
+            width = metrics[n == 1].horizontalAdvance(piece)
+            box = QtCore.QRect(x, area.top(), width, area.height())
+            if n == 1:
+                painter.fillRect(box, HIT_COLOUR)
+                painter.setPen(QtGui.QColor("black"))  # readable on yellow in any theme
+            else:
+                painter.setPen(opt.palette.color(role))
+            painter.setFont(bold if n == 1 else opt.font)
+            flags = QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(box, int(flags), piece)
+            x += width
+        painter.restore()
 
 
 class FindBar(QtWidgets.QWidget):
@@ -109,6 +158,7 @@ class FindAllDialog(QtWidgets.QDialog):
         self.results.setHeaderLabels([self.tr("Document"), self.tr("Context")])
         self.results.setRootIsDecorated(False)
         self.results.setUniformRowHeights(True)
+        self.results.setItemDelegateForColumn(1, HitDelegate(self.results))
         self.summary = QtWidgets.QLabel()
         self.code_all = QtWidgets.QPushButton(self.tr("Code all hits with the selected code"))
         self.code_all.setEnabled(False)
@@ -138,9 +188,11 @@ class FindAllDialog(QtWidgets.QDialog):
             while at >= 0 and hits < 2000:
                 left = text[max(0, at - CONTEXT) : at].replace("\n", " ")
                 right = text[at + len(needle) : at + len(needle) + CONTEXT].replace("\n", " ")
-                snippet = f"…{left}[{text[at : at + len(needle)]}]{right}…"
+                snippet = f"…{left}{text[at : at + len(needle)]}{right}…"
                 item = QtWidgets.QTreeWidgetItem([document.name, snippet])
                 item.setData(0, ID_ROLE, (document.id, at, at + len(needle)))
+                # Where the hit sits in the snippet: the delegate marks it (no brackets).
+                item.setData(1, SPAN_ROLE, (1 + len(left), 1 + len(left) + len(needle)))
                 self.results.addTopLevelItem(item)
                 hits += 1
                 at = folded.find(needle, at + len(needle))
