@@ -24,6 +24,14 @@ SHARED = next(
 _counter = itertools.count()
 
 
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own settings file (recent projects, window state), never the user's."""
+    path = tmp_path / "settings.ini"
+    monkeypatch.setenv("QUALCODE_SETTINGS", str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def postgres_admin_url() -> Iterator[str]:
     """URL of the maintenance database of a server for this session."""

@@ -24,11 +24,6 @@ from qualcode.ui.qt import QtWidgets  # noqa: E402
 Qt = QtCore.Qt
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QUALCODE_SETTINGS", str(tmp_path / "settings.ini"))
-
-
 @pytest.fixture
 def locator(tmp_path: Path) -> str:
     path = str(tmp_path / "study.qcdb")

@@ -12,13 +12,6 @@ from tests.conftest import seed
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "settings.ini"
-    monkeypatch.setenv("QUALCODE_SETTINGS", str(path))
-    return path
-
-
 def fake_build(folder: Path, *, progress=None, **_kw):  # type: ignore[no-untyped-def]
     """Stands in for the real sample build (which imports ten transcripts)."""
     folder.mkdir(parents=True, exist_ok=True)

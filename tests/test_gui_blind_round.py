@@ -26,11 +26,6 @@ Qt = QtCore.Qt
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QUALCODE_SETTINGS", str(tmp_path / "settings.ini"))
-
-
 def when_modal(qtbot: Any, act: Callable[[QtWidgets.QWidget], None]) -> list[str]:
     """Answer the next modal dialog the way a person does (keys into it)."""
     seen: list[str] = []

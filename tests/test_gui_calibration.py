@@ -19,11 +19,6 @@ pytestmark = pytest.mark.gui
 QtCore = pytest.importorskip("qualcode.ui.qt").QtCore
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QUALCODE_SETTINGS", str(tmp_path / "settings.ini"))
-
-
 def browser_as(window: Any, coders: list[str] | None = None, blind: bool = False) -> Any:
     from qualcode.ui.document_browser import HeadlessBrowserPrompts
 

@@ -23,11 +23,6 @@ from qualcode.ui.qt import QtWidgets  # noqa: E402
 Qt = QtCore.Qt
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QUALCODE_SETTINGS", str(tmp_path / "settings.ini"))
-
-
 def test_lead_adds_renames_and_promotes_a_coder(qtbot: Any, tmp_path: Path) -> None:
     locator = str(tmp_path / "study.qcdb")
     with create_project(locator, "Study") as project:

@@ -22,13 +22,6 @@ from qualcode.ui.qt import QtCore, QtGui, QtWidgets
 from tests.conftest import SAMPLE_TEXT, seed
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "settings.ini"
-    monkeypatch.setenv("QUALCODE_SETTINGS", str(path))
-    return path
-
-
 @pytest.fixture
 def window(qtbot, tmp_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
     from qualcode.ui.main_window import MainWindow

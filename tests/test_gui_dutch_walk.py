@@ -32,11 +32,6 @@ SAME_IN_DUTCH = {"Cohen κ", "Fleiss κ", "Scott π", "English", "Nederlands", "
 TAGS = re.compile(r"<[^>]+>")
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QUALCODE_SETTINGS", str(tmp_path / "settings.ini"))
-
-
 @pytest.fixture
 def locator(tmp_path: Path) -> str:
     path = str(tmp_path / "study.qcdb")

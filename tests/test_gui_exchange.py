@@ -18,11 +18,6 @@ from tests.exchange_helpers import FOCUS, build_rich_project, schema_errors, spa
 from tests.test_gui_integration import drive, make_window, menu_action
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QUALCODE_SETTINGS", str(tmp_path / "settings.ini"))
-
-
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
     locator = str(tmp_path / "lead.qcdb")

@@ -9,7 +9,7 @@ import pytest
 from qualcode.core.project import open_project
 from qualcode.ui.qt import QtCore
 from tests.conftest import SAMPLE_TEXT
-from tests.test_gui_workbench import locator, make_window, private_settings, select  # noqa: F401
+from tests.test_gui_workbench import locator, make_window, select  # noqa: F401
 
 pytestmark = pytest.mark.gui
 

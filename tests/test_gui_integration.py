@@ -22,11 +22,6 @@ from qualcode.ui.qt import QtGui, QtWidgets  # noqa: E402
 ACCEPTED = QtWidgets.QDialog.DialogCode.Accepted
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QUALCODE_SETTINGS", str(tmp_path / "settings.ini"))
-
-
 def make_window(qtbot: Any, locator: str, coder: str = "Anouk") -> Any:
     from qualcode.ui.main_window import MainWindow
 

@@ -23,11 +23,6 @@ Qt = QtCore.Qt
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QUALCODE_SETTINGS", str(tmp_path / "settings.ini"))
-
-
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path) -> Any:
     locator = str(tmp_path / "study.qcdb")

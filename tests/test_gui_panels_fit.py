@@ -19,11 +19,6 @@ QtCore = pytest.importorskip("qualcode.ui.qt").QtCore
 from qualcode.ui.qt import QtWidgets  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QUALCODE_SETTINGS", str(tmp_path / "settings.ini"))
-
-
 @pytest.fixture
 def locator(tmp_path: Path) -> str:
     path = str(tmp_path / "study.qcdb")

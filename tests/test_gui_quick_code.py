@@ -22,11 +22,6 @@ Qt = QtCore.Qt
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("QUALCODE_SETTINGS", str(tmp_path / "settings.ini"))
-
-
 @pytest.fixture
 def seeded(tmp_path: Path) -> str:
     path = str(tmp_path / "study.qcdb")

@@ -20,13 +20,6 @@ QtCore = pytest.importorskip("qualcode.ui.qt").QtCore
 from qualcode.ui.qt import QtGui, QtWidgets  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "settings.ini"
-    monkeypatch.setenv("QUALCODE_SETTINGS", str(path))
-    return path
-
-
 def open_window(qtbot, url: str):  # type: ignore[no-untyped-def]
     from qualcode.ui.main_window import MainWindow
 

@@ -21,14 +21,6 @@ from PySide6 import QtTest  # noqa: E402
 from qualcode.ui.qt import QtGui, QtWidgets  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own settings file, never the user's."""
-    path = tmp_path / "settings.ini"
-    monkeypatch.setenv("QUALCODE_SETTINGS", str(path))
-    return path
-
-
 @pytest.fixture
 def locator(tmp_path: Path) -> str:
     path = str(tmp_path / "study.qcdb")
