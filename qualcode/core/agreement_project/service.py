@@ -25,13 +25,12 @@ from qualcode.core.agreement_project.records import (
     DEFAULT_SEED,
     UNIT_MODES,
     AgreementResult,
-    CoderCodes,
     Disagreement,
     Figures,
     Settings,
 )
 from qualcode.core.agreement_project.scope import Scope, load_scope
-from qualcode.core.agreement_project.unit_mode import UnitTables, build_tables
+from qualcode.core.agreement_project.unit_mode import build_tables, unit_disagreements
 from qualcode.core.errors import DomainError
 from qualcode.core.retrieval import paragraph_starts
 from qualcode.core.services.lookup import CodeRef, CoderRef, DocumentRef
@@ -96,7 +95,8 @@ def compute_agreement(
 
     return AgreementResult(
         settings=settings,
-        disagreements=locate(scope, disagreements),
+        # Unit mode places its disagreements itself (vectorised over all of them).
+        disagreements=locate(scope, disagreements) if character else disagreements,
         codes=done(codes_f),
         clusters=done(clusters_f),
         documents=done(docs_f),
@@ -302,43 +302,8 @@ def _unit_mode(
         tick()
     overall = _unit_figures("overall", "overall", None, per_doc.sum(axis=0), pat, n_boot, seed)
     tick()
-    disagreements = _unit_disagreements(scope, codes_vs, tables)
+    disagreements = unit_disagreements(scope, codes_vs, tables)
     return tuple(out_codes), tuple(out_clusters), tuple(out_docs), overall, disagreements
-
-
-def _unit_disagreements(
-    scope: Scope, codes_vs: list[tuple[int, list[int]]], tables: UnitTables
-) -> tuple[Disagreement, ...]:
-    disputed: dict[int, set[int]] = {}
-    for k, (cid, _) in enumerate(codes_vs):
-        for u in tables.disputed[k].tolist():
-            disputed.setdefault(u, set()).add(cid)
-    if not disputed:
-        return ()
-    keys = np.array(sorted(disputed), dtype=np.int64)
-    is_disputed = np.zeros(tables.doc_of_unit.size, dtype=bool)
-    is_disputed[keys] = True
-    applied: dict[tuple[int, int], list[int]] = {}
-    for k, (cid, _) in enumerate(codes_vs):
-        for i in range(len(scope.coders)):
-            units = tables.applied[(k, i)]
-            for u in units[is_disputed[units]].tolist():
-                applied.setdefault((u, i), []).append(cid)
-    out = []
-    for u in keys.tolist():
-        doc = scope.documents[int(tables.doc_of_unit[u])]
-        s, e = int(tables.unit_start[u]), int(tables.unit_end[u])
-        by_coder = tuple(
-            CoderCodes(name, _paths(scope, applied.get((u, i), [])) if doc.present[i] else ())
-            for i, name in enumerate(scope.coders)
-            if doc.present[i]
-        )
-        out.append(
-            Disagreement(
-                doc.id, doc.name, s, e, doc.text[s:e], by_coder, _paths(scope, disputed[u])
-            )
-        )
-    return tuple(out)
 
 
 def _paths(scope: Scope, ids: Collection[int]) -> tuple[str, ...]:

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
 
 from qualcode.core.agreement_project.continuum import merge_segments
 from qualcode.core.agreement_project.counting import MISSING_STATE, ZERO_STATE, Patterns
-from qualcode.core.agreement_project.scope import Scope
+from qualcode.core.agreement_project.records import CoderCodes, Disagreement
+from qualcode.core.agreement_project.scope import DocData, Scope
+from qualcode.core.retrieval import paragraph_starts
 
 IntArray = npt.NDArray[np.int64]
 
@@ -65,43 +68,69 @@ def build_tables(
     for k, ids in enumerate(value_sets):
         for cid in ids:
             member.setdefault(cid, []).append(k)
-    vs_l, coder_l, start_l, end_l = [], [], [], []
-    for d, off in zip(docs, char_offset, strict=True):
-        for coder, c_start, c_end, cid in d.codings:
-            for k in member.get(cid, ()):
-                vs_l.append(k)
-                coder_l.append(coder)
-                start_l.append(c_start + off)
-                end_l.append(c_end + off)
-    group = np.array(vs_l, dtype=np.int64) * m + np.array(coder_l, dtype=np.int64)
-    g, s, e = merge_segments(group, np.array(start_l, dtype=np.int64), np.array(end_l, np.int64))
+    g, s, e = merge_segments(*_coding_rows(docs, char_offset, member, m))
     applied_keys = _applied(g, s, e, g_us, g_ue, threshold)
     n = max(n_units, 1)
+    n_sets, n_docs = len(value_sets), len(docs)
     unit_of, group_of = applied_keys % n, applied_keys // n
     vs_of, coder_of = group_of // m, group_of % m
-    bounds = np.searchsorted(vs_of, np.arange(len(value_sets) + 1))
+    # All value sets at once: a unit's pattern is its base plus the weights of the coders
+    # who applied the set there; only touched (set, unit) cells differ from the base, so
+    # each table is the base table corrected at those cells.
+    cell, inverse = np.unique(vs_of * n + unit_of, return_inverse=True)
+    cell_k, cell_u = cell // n, cell % n
+    pattern = base[cell_u] + np.bincount(inverse, weights=weights[coder_of]).astype(np.int64)
+    size = n_docs * pat.size
+    base_table = np.bincount(doc_of_unit * pat.size + base, minlength=size)
+    where = doc_of_unit[cell_u] * pat.size
+    hot = pat.disputed[pattern]
+    cell_bounds = np.searchsorted(cell_k, np.arange(n_sets + 1))
+    bounds = np.searchsorted(vs_of, np.arange(n_sets + 1))
     tables: list[npt.NDArray[np.float64]] = []
     disputed: list[IntArray] = []
     applied: dict[tuple[int, int], IntArray] = {}
-    n_docs = len(docs)
-    for k in range(len(value_sets)):
+    for k in range(n_sets):
+        lo, hi = cell_bounds[k], cell_bounds[k + 1]
+        # Per set, not one sets x documents x patterns array: that one is tens of MB.
+        fix = np.bincount(where[lo:hi] + pattern[lo:hi], minlength=size) - np.bincount(
+            where[lo:hi] + base[cell_u[lo:hi]], minlength=size
+        )
+        tables.append((base_table + fix).astype(np.float64).reshape(n_docs, pat.size))
+        disputed.append(cell_u[lo:hi][hot[lo:hi]])
         lo, hi = bounds[k], bounds[k + 1]
         units_k, coders_k = unit_of[lo:hi], coder_of[lo:hi]
-        pattern = base.copy()
-        np.add.at(pattern, units_k, weights[coders_k])
-        flat = doc_of_unit * pat.size + pattern
-        tables.append(
-            np.bincount(flat, minlength=n_docs * pat.size)
-            .reshape(n_docs, pat.size)
-            .astype(np.float64)
-        )
-        touched = np.unique(units_k)
-        disputed.append(touched[pat.disputed[pattern[touched]]])
         for i in range(m):
             applied[(k, i)] = units_k[coders_k == i]
         if progress is not None:
-            progress(k + 1, len(value_sets))
+            progress(k + 1, n_sets)
     return UnitTables(doc_of_unit, us, ue, base, tables, disputed, applied)
+
+
+def _coding_rows(
+    docs: list[DocData], char_offset: list[int], member: dict[int, list[int]], m: int
+) -> tuple[IntArray, IntArray, IntArray]:
+    """(group = value set * m + coder, start, end) of every coding once per value set it
+    belongs to, offsets made global; flat arrays rather than a Python loop per coding."""
+    n_per_doc = [len(d.codings) for d in docs]
+    flat = np.fromiter(
+        chain.from_iterable(chain.from_iterable(d.codings for d in docs)),
+        dtype=np.int64,
+        count=4 * sum(n_per_doc),
+    ).reshape(-1, 4)
+    offset = np.repeat(np.array(char_offset, dtype=np.int64), n_per_doc)
+    coder, start, end, cid = flat[:, 0], flat[:, 1] + offset, flat[:, 2] + offset, flat[:, 3]
+    pairs = sorted((c, k) for c, ks in member.items() for k in ks)
+    p_cid = np.array([c for c, _ in pairs], dtype=np.int64)
+    p_set = np.array([k for _, k in pairs], dtype=np.int64)
+    lo = np.searchsorted(p_cid, cid, side="left")
+    count = np.searchsorted(p_cid, cid, side="right") - lo
+    row = np.repeat(np.arange(cid.size), count)
+    at = (
+        np.repeat(lo, count)
+        + np.arange(int(count.sum()))
+        - np.repeat(np.cumsum(count) - count, count)
+    )
+    return p_set[at] * m + coder[row], start[row], end[row]
 
 
 def _applied(
@@ -124,3 +153,122 @@ def _applied(
     covered = np.bincount(inv, weights=overlap[keep].astype(np.float64))
     unit_len = (ue - us).astype(np.float64)[uniq % n]
     return np.asarray(uniq[covered - threshold * unit_len > 1e-9], dtype=np.int64)
+
+
+def unit_disagreements(
+    scope: Scope, codes_vs: list[tuple[int, list[int]]], tables: UnitTables
+) -> tuple[Disagreement, ...]:
+    """Every disputed unit with what each coder applied there and where a reader finds it.
+
+    Built from flat arrays (unit, coder, code) sorted once, so the Python work is one
+    step per disagreement and per (unit, coder), not per code: a year-long study has tens
+    of thousands of disputed units over hundreds of codes.
+    """
+    n_codes, m = len(codes_vs), len(scope.coders)
+    sizes = [tables.disputed[k].size for k in range(n_codes)]
+    if sum(sizes) == 0:
+        return ()
+    du = np.concatenate([tables.disputed[k] for k in range(n_codes)])
+    dk = np.repeat(np.arange(n_codes, dtype=np.int64), sizes)
+    order = np.lexsort((dk, du))
+    du, dk = du[order], dk[order]
+    keys, first = np.unique(du, return_index=True)
+    is_disputed = np.zeros(tables.doc_of_unit.size, dtype=bool)
+    is_disputed[keys] = True
+    au_l, ak_l, ai_l = [], [], []
+    for k in range(n_codes):
+        for i in range(m):
+            units = tables.applied[(k, i)]
+            sel = units[is_disputed[units]]
+            au_l.append(sel)
+            ak_l.append(np.full(sel.size, k, dtype=np.int64))
+            ai_l.append(np.full(sel.size, i, dtype=np.int64))
+    au, ak, ai = np.concatenate(au_l), np.concatenate(ak_l), np.concatenate(ai_l)
+    order = np.lexsort((ak, ai, au))
+    a_group = (au * m + ai)[order]
+    a_k = ak[order]
+    # Code paths in the order of codes_vs (sorted by path, case-insensitively), each once.
+    names = [scope.code_paths[cid] for cid, _ in codes_vs]
+    cache: dict[tuple[int, ...], tuple[str, ...]] = {(): ()}
+
+    def paths(ks: list[int]) -> tuple[str, ...]:
+        key = tuple(ks)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = tuple(dict.fromkeys(names[k] for k in key))
+        return found
+
+    # CoderCodes is frozen: one shared instance per (coder, codes) instead of one per cell.
+    shared: dict[tuple[int, ...], CoderCodes] = {}
+    applied: dict[int, CoderCodes] = {}
+    if a_group.size:
+        cut = np.flatnonzero(np.diff(a_group)) + 1
+        starts = [0, *cut.tolist()]
+        ends = [*cut.tolist(), int(a_group.size)]
+        ks_all = a_k.tolist()
+        for g, lo, hi in zip(a_group[starts].tolist(), starts, ends, strict=True):
+            key = (g % m, *ks_all[lo:hi])
+            found = shared.get(key)
+            if found is None:
+                found = shared[key] = CoderCodes(scope.coders[key[0]], paths(ks_all[lo:hi]))
+            applied[g] = found
+    nothing = [CoderCodes(name, ()) for name in scope.coders]
+    present = [[i for i in range(m) if doc.present[i]] for doc in scope.documents]
+    bounds = [*first.tolist(), int(du.size)]
+    dk_all = dk.tolist()
+    disputed_paths = [paths(dk_all[bounds[j] : bounds[j + 1]]) for j in range(keys.size)]
+    doc_index = tables.doc_of_unit[keys]
+    u_start, u_end = tables.unit_start[keys], tables.unit_end[keys]
+    paragraph, turn = _places(scope, doc_index, u_start)
+    out = []
+    for j, (u, d, s, e, para, t) in enumerate(
+        zip(
+            keys.tolist(),
+            doc_index.tolist(),
+            u_start.tolist(),
+            u_end.tolist(),
+            paragraph.tolist(),
+            turn.tolist(),
+            strict=True,
+        )
+    ):
+        doc = scope.documents[d]
+        at = u * m
+        by_coder = tuple([applied.get(at + i, nothing[i]) for i in present[d]])
+        out.append(
+            Disagreement(
+                doc.id,
+                doc.name,
+                s,
+                e,
+                doc.text[s:e],
+                by_coder,
+                disputed_paths[j],
+                paragraph=para,
+                turn=t + 1 if t >= 0 else None,
+                speaker=doc.turns[t][2] if t >= 0 else None,
+            )
+        )
+    return tuple(out)
+
+
+def _places(scope: Scope, doc_index: IntArray, start: IntArray) -> tuple[IntArray, IntArray]:
+    """Per offset: its paragraph (1-based, as ``service.locate``) and the index of the
+    speaker turn it lies inside (-1 when outside every turn)."""
+    paragraph = np.ones(start.size, dtype=np.int64)
+    turn = np.full(start.size, -1, dtype=np.int64)
+    cut = np.flatnonzero(np.diff(doc_index)) + 1
+    for lo, hi in zip([0, *cut.tolist()], [*cut.tolist(), start.size], strict=True):
+        if lo == hi:
+            continue
+        doc = scope.documents[int(doc_index[lo])]
+        s = start[lo:hi]
+        paras = np.array(paragraph_starts(doc.text), dtype=np.int64)
+        paragraph[lo:hi] = np.maximum(1, np.searchsorted(paras, s, side="right"))
+        if doc.turns:
+            t_start = np.array([t[0] for t in doc.turns], dtype=np.int64)
+            t_end = np.array([t[1] for t in doc.turns], dtype=np.int64)
+            k = np.searchsorted(t_start, s, side="right") - 1
+            inside = (k >= 0) & (s < t_end[np.maximum(k, 0)])
+            turn[lo:hi] = np.where(inside, k, -1)
+    return paragraph, turn
