@@ -125,7 +125,7 @@ def krippendorff_package(project: Project) -> dict[str, Any]:
     for k in range(len(value_sets)):
         matrix = np.where(base_states == counting.MISSING_STATE, np.nan, 0.0)
         for i in range(m):
-            matrix[i, tables.applied[(k, i)]] = 1.0
+            matrix[i, tables.applied(k, i, m)] = 1.0
         t0 = time.perf_counter()
         value = krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal")
         elapsed += time.perf_counter() - t0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -34,7 +34,15 @@ class UnitTables:
     base: IntArray  # pattern of each unit when nobody applied anything
     tables: list[npt.NDArray[np.float64]]  # per value set: documents x patterns
     disputed: list[IntArray]  # per value set: disputed global unit indices
-    applied: dict[tuple[int, int], IntArray]  # (value set, coder) -> unit indices
+    # Who applied what where: (value set * coders + coder) and unit, sorted by both.
+    applied_group: IntArray
+    applied_unit: IntArray
+
+    def applied(self, k: int, coder: int, n_coders: int) -> IntArray:
+        """The units where ``coder`` applied value set ``k`` (sorted)."""
+        g = k * n_coders + coder
+        lo, hi = np.searchsorted(self.applied_group, [g, g + 1])
+        return self.applied_unit[lo:hi]
 
 
 def build_tables(
@@ -85,10 +93,8 @@ def build_tables(
     where = doc_of_unit[cell_u] * pat.size
     hot = pat.disputed[pattern]
     cell_bounds = np.searchsorted(cell_k, np.arange(n_sets + 1))
-    bounds = np.searchsorted(vs_of, np.arange(n_sets + 1))
     tables: list[npt.NDArray[np.float64]] = []
     disputed: list[IntArray] = []
-    applied: dict[tuple[int, int], IntArray] = {}
     for k in range(n_sets):
         lo, hi = cell_bounds[k], cell_bounds[k + 1]
         # Per set, not one sets x documents x patterns array: that one is tens of MB.
@@ -97,13 +103,9 @@ def build_tables(
         )
         tables.append((base_table + fix).astype(np.float64).reshape(n_docs, pat.size))
         disputed.append(cell_u[lo:hi][hot[lo:hi]])
-        lo, hi = bounds[k], bounds[k + 1]
-        units_k, coders_k = unit_of[lo:hi], coder_of[lo:hi]
-        for i in range(m):
-            applied[(k, i)] = units_k[coders_k == i]
         if progress is not None:
             progress(k + 1, n_sets)
-    return UnitTables(doc_of_unit, us, ue, base, tables, disputed, applied)
+    return UnitTables(doc_of_unit, us, ue, base, tables, disputed, group_of, unit_of)
 
 
 def _coding_rows(
@@ -175,15 +177,9 @@ def unit_disagreements(
     keys, first = np.unique(du, return_index=True)
     is_disputed = np.zeros(tables.doc_of_unit.size, dtype=bool)
     is_disputed[keys] = True
-    au_l, ak_l, ai_l = [], [], []
-    for k in range(n_codes):
-        for i in range(m):
-            units = tables.applied[(k, i)]
-            sel = units[is_disputed[units]]
-            au_l.append(sel)
-            ak_l.append(np.full(sel.size, k, dtype=np.int64))
-            ai_l.append(np.full(sel.size, i, dtype=np.int64))
-    au, ak, ai = np.concatenate(au_l), np.concatenate(ak_l), np.concatenate(ai_l)
+    keep = (tables.applied_group < n_codes * m) & is_disputed[tables.applied_unit]
+    au, group = tables.applied_unit[keep], tables.applied_group[keep]
+    ak, ai = group // m, group % m
     order = np.lexsort((ak, ai, au))
     a_group = (au * m + ai)[order]
     a_k = ak[order]
@@ -216,7 +212,10 @@ def unit_disagreements(
     present = [[i for i in range(m) if doc.present[i]] for doc in scope.documents]
     bounds = [*first.tolist(), int(du.size)]
     dk_all = dk.tolist()
-    disputed_paths = [paths(dk_all[bounds[j] : bounds[j + 1]]) for j in range(keys.size)]
+    single = [(names[k],) for k in range(n_codes)]  # most units: one disputed code
+    disputed_paths = [
+        single[dk_all[lo]] if hi - lo == 1 else paths(dk_all[lo:hi]) for lo, hi in pairwise(bounds)
+    ]
     doc_index = tables.doc_of_unit[keys]
     u_start, u_end = tables.unit_start[keys], tables.unit_end[keys]
     paragraph, turn = _places(scope, doc_index, u_start)
