@@ -113,7 +113,9 @@ def auto_backup(project_path: Path, *, force: bool = False) -> Path | None:
     existing = list_backups(project_path)
     if existing and not force:
         newest = existing[-1].stat().st_mtime
-        if newest >= _last_change(project_path):
+        # Strictly newer: file times tick coarsely (a few ms), and a change in the same
+        # tick as the newest backup must not be taken for "nothing changed".
+        if newest > _last_change(project_path):
             return None  # nothing changed since
         if time.time() - newest < interval_seconds():
             return None
