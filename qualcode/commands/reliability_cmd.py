@@ -253,9 +253,10 @@ def run_log(args: argparse.Namespace) -> int:
     for r in records:
         where = f" in {printable(r.document, 80)}" if r.document else ""
         by = r.actor + (f" (coder {r.coder})" if r.coder and r.coder != r.actor else "")
+        detail = r.describe()
         print(
             f"{r.at:%Y-%m-%d %H:%M:%S}  {printable(by, 60)}  {r.action} {r.entity}"
-            f" #{r.entity_id}{where}: {printable(r.describe(), 300)}"
+            f" #{r.entity_id}{where}" + (f": {printable(detail, 300)}" if detail else "")
         )
     print(f"{len(records)} change(s)")
     return 0
