@@ -130,8 +130,8 @@ def fallback_units(text: str, kind: str, language: str) -> list[tuple[int, int]]
     paras = paragraphs(text)
     if kind != "sentence":
         return paras
-    try:  # lazy: spaCy is slow to import and the core must not depend on io at import
-        from qualcode.io.transcripts.segment import sentences
+    try:  # lazy: spaCy is slow to import
+        from qualcode.core.segmentation import sentences
 
         return [(u.start, u.end) for u in sentences(text, language, paras)]
     except (ImportError, ValueError, OSError):
